@@ -1,0 +1,44 @@
+/**
+ * Qualified names. A QName written as `prefix:local` is resolved through a namespace scope
+ * to its expanded form `{uri}local` (Clark notation); two QNames are equal when their
+ * expanded forms are equal, whatever their prefixes.
+ */
+import type { NamespaceScope } from './tree.ts';
+
+export const XSD_NS = 'http://www.w3.org/2001/XMLSchema';
+export const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
+export const SOAP11_ENV_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
+export const SOAP12_ENV_NS = 'http://www.w3.org/2003/05/soap-envelope';
+
+export interface ExpandedName {
+  readonly ns: string;
+  readonly local: string;
+}
+
+/** Split `p:local` into prefix and local part ('' prefix when there is none). */
+export function splitQName(qname: string): { prefix: string; local: string } {
+  const i = qname.indexOf(':');
+  return i < 0 ? { prefix: '', local: qname } : { prefix: qname.slice(0, i), local: qname.slice(i + 1) };
+}
+
+/**
+ * Resolve `p:local` through a scope. An unprefixed name takes the default namespace when
+ * `useDefault` is true (as xsi:type values do), else no namespace (as contract field names do).
+ * Returns null when the prefix is not declared.
+ */
+export function resolveQName(qname: string, scope: NamespaceScope, useDefault = true): ExpandedName | null {
+  const { prefix, local } = splitQName(qname.trim());
+  if (!local) return null;
+  if (prefix === '') return { ns: useDefault ? scope[''] ?? '' : '', local };
+  const ns = Object.prototype.hasOwnProperty.call(scope, prefix) ? scope[prefix] : undefined;
+  return ns === undefined ? null : { ns, local };
+}
+
+/** `{uri}local`, or `local` when in no namespace. */
+export function clark(name: ExpandedName): string {
+  return name.ns ? `{${name.ns}}${name.local}` : name.local;
+}
+
+export function sameName(a: ExpandedName, b: ExpandedName): boolean {
+  return a.local === b.local && a.ns === b.ns;
+}
