@@ -1,0 +1,43 @@
+/**
+ * What one test case of a run produced: one contract replayed, or one scenario. The runner
+ * makes these; reporters read them. Everything in it is already redacted (no secret values).
+ */
+import type { Finding } from '../checks/api.ts';
+
+export type CaseStatus = 'passed' | 'failed' | 'error' | 'skipped';
+
+export interface ExchangeRecord {
+  request: { method: string; url: string; headers: Record<string, string>; body: string };
+  response?: { status: number; headers: Record<string, string>; body: string };
+  durationMs: number;
+}
+
+export interface StepResult {
+  name: string;
+  /** Operation called, `Service/Operation`. */
+  operation?: string;
+  status: CaseStatus;
+  findings: Finding[];
+  /** Assertion failures and captures, in plain English. */
+  messages: string[];
+  error?: string;
+  exchange?: ExchangeRecord;
+}
+
+export interface CaseResult {
+  /** Stable id: `<suite>/<service>/<version>/<operation>` or `<suite>/scenario/<name>`. */
+  id: string;
+  /** Test name as shown in reports. */
+  name: string;
+  kind: 'contract' | 'scenario';
+  suite?: string;
+  contract?: { file: string; service: string; version: string; operation: string };
+  /** passed: no error findings; failed: error findings or failed assertions; error: could not be checked (transport, timeout, …). */
+  status: CaseStatus;
+  findings: Finding[];
+  /** Why the case could not be checked (connection refused, timeout, TLS …). */
+  error?: string;
+  durationMs: number;
+  steps?: StepResult[];
+  exchange?: ExchangeRecord;
+}
