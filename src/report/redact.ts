@@ -1,0 +1,257 @@
+/**
+ * Redaction: secrets (tickets, tokens, passwords, `SecretValue`, fields marked `secret: true`) become `***`
+ * before anything reaches a report, an attachment or a log.
+ *
+ * Two mechanisms, used together:
+ * - known values: every value registered with `addSecret` is replaced wherever it appears, also in its
+ *   XML-escaped, URL-encoded and JSON-escaped forms;
+ * - known places: the content of XML elements (and attributes) whose local name is secret, HTTP headers that
+ *   carry credentials, object keys and URL query parameters with secret names — replaced even when the value was
+ *   never registered (e.g. a `SecretValue` that a server sends back).
+ */
+import { escapeAttr, escapeText } from '../xml/escape.ts';
+
+export const MASK = '***';
+
+/** Values shorter than this are not registered: masking "1" or "no" everywhere would ruin reports, not protect. */
+export const MIN_SECRET_LENGTH = 4;
+
+/** Local names of XML elements/attributes (and object keys) whose content is always secret. Compared case-insensitively. */
+export const DEFAULT_SECRET_NAMES: readonly string[] = [
+  'Ticket',
+  'ApplicationToken',
+  'SecretValue',
+  'Password',
+  'NewPassword',
+  'OldPassword',
+  'Secret',
+  'ClientSecret',
+  'AccessToken',
+  'RefreshToken',
+  'Token',
+  'ApiKey',
+];
+
+/** Header names that always carry credentials (lower-case). */
+const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
+/** Any header whose name mentions one of these is secret too (X-Api-Token, X-Auth-Ticket, X-Api-Key, …). */
+const SECRET_HEADER_WORDS = /token|ticket|secret|password|passwd|api-?key|auth/i;
+/** Headers that must stay readable even though they match SECRET_HEADER_WORDS. */
+const PUBLIC_HEADERS = new Set(['www-authenticate', 'authentication-info']);
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export class Redactor {
+  readonly #values = new Set<string>();
+  readonly #names = new Set<string>();
+  #valuePattern: RegExp | null | undefined;
+  #elementPattern: RegExp | undefined;
+  #attrPattern: RegExp | undefined;
+
+  constructor(options: { secrets?: Iterable<string>; secretNames?: Iterable<string> } = {}) {
+    for (const n of DEFAULT_SECRET_NAMES) this.#names.add(n.toLowerCase());
+    for (const n of options.secretNames ?? []) this.addSecretName(n);
+    for (const v of options.secrets ?? []) this.addSecret(v);
+  }
+
+  /**
+   * Register a secret value. Empty, whitespace-only and very short values (under MIN_SECRET_LENGTH characters)
+   * are ignored: they cannot be masked without masking ordinary text. Returns whether the value was registered.
+   */
+  addSecret(value: string | undefined | null): boolean {
+    if (typeof value !== 'string') return false;
+    const v = value.trim();
+    if (v.length < MIN_SECRET_LENGTH) return false;
+    const before = this.#values.size;
+    for (const form of encodedForms(value)) {
+      if (form.trim().length >= MIN_SECRET_LENGTH) this.#values.add(form);
+    }
+    if (v !== value) for (const form of encodedForms(v)) this.#values.add(form);
+    if (this.#values.size !== before) this.#valuePattern = undefined;
+    return true;
+  }
+
+  /** Register a local name (element, attribute, object key) whose content is always secret, e.g. a field marked `secret: true`. */
+  addSecretName(localName: string): void {
+    const n = localName.trim().toLowerCase();
+    if (!n || this.#names.has(n)) return;
+    this.#names.add(n);
+    this.#elementPattern = undefined;
+    this.#attrPattern = undefined;
+  }
+
+  /** True when `name` (an element local name or object key) is secret. */
+  isSecretName(name: string): boolean {
+    return this.#names.has(name.toLowerCase());
+  }
+
+  get secretCount(): number {
+    return this.#values.size;
+  }
+
+  /** Every registered value (and its escaped/encoded forms) → `***`, longest first. */
+  redact(text: string): string {
+    if (!text) return text;
+    const re = this.#values.size === 0 ? null : (this.#valuePattern ??= buildValuePattern(this.#values));
+    return re ? text.replace(re, MASK) : text;
+  }
+
+  /**
+   * The content of every element whose local name is secret (any prefix) → `***`, children included; attributes
+   * with a secret local name get a `***` value. Works on text, not a parse tree, so malformed or truncated XML is
+   * redacted too and the rest stays byte-for-byte. Registered values are redacted as well.
+   */
+  redactXml(body: string, secretLocalNames?: Iterable<string>): string {
+    if (!body) return body;
+    let elementRe: RegExp;
+    let attrRe: RegExp;
+    if (secretLocalNames) {
+      const names = new Set(this.#names);
+      for (const n of secretLocalNames) if (n.trim()) names.add(n.trim().toLowerCase());
+      elementRe = buildElementPattern(names);
+      attrRe = buildAttrPattern(names);
+    } else {
+      elementRe = this.#elementPattern ??= buildElementPattern(this.#names);
+      attrRe = this.#attrPattern ??= buildAttrPattern(this.#names);
+    }
+    // Empty content stays empty: "no ticket was sent" is worth seeing and reveals nothing.
+    let out = body.replace(elementRe, (m, open: string, _qname: string, content: string, close: string) =>
+      content.trim() === '' ? m : `${open}${MASK}${close}`,
+    );
+    // A secret element cut off by a size cap: mask everything after its start tag.
+    out = out.replace(buildUnclosedPattern(elementRe), (_m, open: string) => `${open}${MASK}`);
+    out = out.replace(attrRe, (_m, lead: string, quote: string) => `${lead}${quote}${MASK}${quote}`);
+    return this.redact(out);
+  }
+
+  /** Credential headers (Authorization, Cookie, Set-Cookie, X-*-Token, X-Api-Key, …) → `***`; other values get `redact`. */
+  redactHeaders<T extends Record<string, string | string[] | undefined>>(headers: T): T {
+    const out: Record<string, string | string[] | undefined> = {};
+    for (const [name, value] of Object.entries(headers)) {
+      if (value === undefined) {
+        out[name] = value;
+      } else if (isSecretHeader(name)) {
+        out[name] = Array.isArray(value) ? value.map(maskHeaderValue) : maskHeaderValue(value);
+      } else {
+        out[name] = Array.isArray(value) ? value.map((v) => this.redactUrl(this.redact(v))) : this.redactUrl(this.redact(value));
+      }
+    }
+    return out as T;
+  }
+
+  /** Query parameters with a secret name (`?ticket=…&apiKey=…`) → `***`; registered values too. */
+  redactUrl(text: string): string {
+    if (!text || !text.includes('=')) return this.redact(text);
+    const out = text.replace(/([?&;])([^=&#\s"'<>]+)=([^&#\s"'<>]*)/g, (m, sep: string, key: string, val: string) => {
+      let k = key;
+      try {
+        k = decodeURIComponent(key);
+      } catch {
+        /* keep raw */
+      }
+      return val && this.isSecretName(k) ? `${sep}${key}=${MASK}` : m;
+    });
+    return this.redact(out);
+  }
+
+  /**
+   * A deep copy of `value` with every string redacted: XML-looking strings with `redactXml`, others with
+   * `redact`/`redactUrl`; properties named like secrets (`password`, `ticket`, …) and credential headers
+   * (`authorization`, `cookie`, …) masked whole. Cycles are cut; functions dropped.
+   */
+  redactDeep<T>(value: T): T {
+    return this.#deep(value, new WeakSet()) as T;
+  }
+
+  #deep(value: unknown, seen: WeakSet<object>): unknown {
+    if (typeof value === 'string') return this.#string(value);
+    if (value === null || typeof value !== 'object') return typeof value === 'function' ? undefined : value;
+    if (seen.has(value)) return '[circular]';
+    seen.add(value);
+    try {
+      if (Array.isArray(value)) return value.map((v) => this.#deep(v, seen));
+      if (value instanceof Date) return new Date(value.getTime());
+      if (value instanceof Error) {
+        return { name: value.name, message: this.#string(value.message) };
+      }
+      if (value instanceof Uint8Array) return this.#string(Buffer.from(value).toString('utf8'));
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) {
+        if (typeof v === 'string' && v !== '' && (this.isSecretName(k) || isSecretHeader(k))) {
+          out[k] = isSecretHeader(k) ? maskHeaderValue(v) : MASK;
+        } else {
+          out[k] = this.#deep(v, seen);
+        }
+      }
+      return out;
+    } finally {
+      seen.delete(value);
+    }
+  }
+
+  #string(s: string): string {
+    if (s.includes('<')) return this.redactUrl(this.redactXml(s));
+    return this.redactUrl(s);
+  }
+}
+
+/** The forms a value takes in text we report: raw, XML-escaped (text and attribute), URL-encoded, JSON-escaped. */
+function encodedForms(v: string): string[] {
+  const forms = new Set<string>([v, escapeText(v), escapeAttr(v), JSON.stringify(v).slice(1, -1)]);
+  const uri = encodeURIComponent(v);
+  forms.add(uri);
+  forms.add(uri.replace(/%20/g, '+'));
+  forms.add(encodeURI(v));
+  forms.add(uri.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase()));
+  // Numeric character references for the characters XML writers commonly escape that way.
+  forms.add(v.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`));
+  return [...forms];
+}
+
+function buildValuePattern(values: Set<string>): RegExp | null {
+  if (values.size === 0) return null;
+  const sorted = [...values].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  return new RegExp(sorted.join('|'), 'g');
+}
+
+function namesAlternation(names: Set<string>): string {
+  return [...names].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+}
+
+/** `<p:Name attrs>content</p:Name>` (not self-closing), any prefix; groups: open tag, qname, content, close tag. */
+function buildElementPattern(names: Set<string>): RegExp {
+  const alt = namesAlternation(names);
+  return new RegExp(
+    `(<((?:[A-Za-z_][\\w.-]*:)?(?:${alt}))(?=[\\s>/])(?:[^>"']|"[^"]*"|'[^']*')*(?<!/)>)([\\s\\S]*?)(</\\2\\s*>)`,
+    'gi',
+  );
+}
+
+/** Start tag of a secret element that has no end tag at all (truncated body): group 1 = the start tag. */
+function buildUnclosedPattern(elementRe: RegExp): RegExp {
+  const src = elementRe.source;
+  const open = src.slice(0, src.indexOf('([\\s\\S]*?)'));
+  // Only when what follows the start tag never contains an end tag of that name (the body was cut off).
+  return new RegExp(`${open}(?![\\s\\S]*</\\2\\s*>)(?!\\*\\*\\*</)[\\s\\S]+$`, 'i');
+}
+
+/** ` Name="value"` / ` p:Name='value'` with a secret local name; groups: lead (up to `=`), quote. */
+function buildAttrPattern(names: Set<string>): RegExp {
+  const alt = namesAlternation(names);
+  return new RegExp(`(\\s(?:[A-Za-z_][\\w.-]*:)?(?:${alt})\\s*=\\s*)(["'])(?:(?!\\2)[^<])*\\2`, 'gi');
+}
+
+function isSecretHeader(name: string): boolean {
+  const n = name.toLowerCase();
+  if (PUBLIC_HEADERS.has(n)) return false;
+  if (SECRET_HEADERS.has(n)) return true;
+  return SECRET_HEADER_WORDS.test(n) && (n.startsWith('x-') || n.includes('token') || n.includes('api-key') || n.includes('apikey'));
+}
+
+/** `Bearer abc` → `Bearer ***` (the scheme helps debugging and is not secret); anything else → `***`. */
+function maskHeaderValue(v: string): string {
+  const m = /^(Basic|Bearer|Digest|Negotiate|NTLM|SO|Token|SOTicket)\s+\S/i.exec(v);
+  return m ? `${m[1]} ${MASK}` : MASK;
+}
