@@ -1,0 +1,362 @@
+/**
+ * Suites (`suites/*.suite.yaml`): which contracts, which endpoint, profile and rule overrides,
+ * variables, request values, embedded-mock settings, and scenarios. Validated with ajv against
+ * suites/schema/suite.schema.json; every problem carries file:line.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Node as YamlNode } from 'yaml';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Profile, RuleSetting } from '../checks/api.ts';
+import type { VariableDecl } from './variables.ts';
+
+export type ValueMap = Record<string, string>;
+
+export interface Assertion {
+  xpath: string;
+  equals?: string;
+  matches?: string;
+  exists?: boolean;
+  count?: number;
+}
+
+export interface Capture {
+  xpath: string;
+  secret: boolean;
+}
+
+export interface Step {
+  name: string;
+  /** `Service/Operation` or `Version/Service/Operation`. */
+  call: string;
+  values: ValueMap;
+  check: boolean;
+  capture: Record<string, Capture>;
+  assert: Assertion[];
+  /** 1-based line of the step in the suite file. */
+  line?: number;
+}
+
+export interface Scenario {
+  name: string;
+  description?: string;
+  namespaces: Record<string, string>;
+  steps: Step[];
+  line?: number;
+}
+
+export interface Suite {
+  /** Suite file, absolute. */
+  file: string;
+  name: string;
+  description?: string;
+  /** Contract files/folders/globs, resolved against the suite's folder. */
+  contracts: string[];
+  replay: boolean;
+  endpoint?: string;
+  profile?: Profile;
+  rules: Record<string, RuleSetting>;
+  variables: Record<string, VariableDecl>;
+  /** Operation key (`*`, `Service/Operation`, `Version/Service/Operation`) → values. */
+  values: Record<string, ValueMap>;
+  /** Passed to the embedded mock as they are (responses, echo). */
+  mock: { responses?: unknown[]; echo?: unknown[] };
+  scenarios: Scenario[];
+}
+
+export interface SuiteProblem {
+  file: string;
+  line?: number;
+  column?: number;
+  message: string;
+}
+
+export class SuiteError extends Error {
+  constructor(readonly problems: SuiteProblem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'SuiteError';
+  }
+}
+
+export function formatProblem(p: SuiteProblem): string {
+  return `${p.file}${p.line ? `:${p.line}${p.column ? `:${p.column}` : ''}` : ''}: ${p.message}`;
+}
+
+const SCHEMA_PATH = fileURLToPath(new URL('../../suites/schema/suite.schema.json', import.meta.url));
+let validator: ValidateFunction | undefined;
+
+function validate(): ValidateFunction {
+  if (validator) return validator;
+  const require = createRequire(import.meta.url);
+  const AjvCtor = require('ajv') as typeof import('ajv').default;
+  const ajv = new AjvCtor({ allErrors: true, strict: false });
+  validator = ajv.compile(JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as object);
+  return validator;
+}
+
+/** Read and validate one suite file. Throws SuiteError (with file:line) for any problem. */
+export function loadSuite(file: string): Suite {
+  const abs = resolve(file);
+  let text: string;
+  try {
+    text = readFileSync(abs, 'utf8');
+  } catch (e) {
+    throw new SuiteError([{ file, message: `cannot read suite: ${(e as NodeJS.ErrnoException).code ?? String(e)}` }]);
+  }
+  return parseSuite(text, file);
+}
+
+/** Parse suite text (`file` is used for messages and to resolve relative contract paths). */
+export function parseSuite(text: string, file: string): Suite {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    throw new SuiteError(doc.errors.map((e) => {
+      const pos = e.linePos?.[0];
+      return { file, line: pos?.line, column: pos?.col, message: `YAML: ${e.message.split('\n')[0]}` };
+    }));
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 50 });
+  } catch (e) {
+    throw new SuiteError([{ file, message: `YAML: ${e instanceof Error ? e.message : String(e)}` }]);
+  }
+  const v = validate();
+  if (!v(data)) {
+    throw new SuiteError(dedupe(v.errors ?? []).map((err) => {
+      const node = nodeAt(doc.contents as YamlNode | null, err.instancePath);
+      const pos = node?.range ? lc.linePos(node.range[0]) : undefined;
+      return { file, line: pos?.line, column: pos?.col, message: describeAjvError(err) };
+    }));
+  }
+  const raw = data as RawSuite;
+  const base = dirname(resolve(file));
+  const lineOf = (pointer: string) => {
+    const node = nodeAt(doc.contents as YamlNode | null, pointer);
+    return node?.range ? lc.linePos(node.range[0]).line : undefined;
+  };
+  const problems: SuiteProblem[] = [];
+  const scenarios: Scenario[] = (raw.scenarios ?? []).map((s, si) => ({
+    name: s.name,
+    description: s.description,
+    namespaces: { ...(raw.namespaces ?? {}), ...(s.namespaces ?? {}) },
+    line: lineOf(`/scenarios/${si}`),
+    steps: s.steps.map((st, i) => ({
+      name: st.name ?? `${i + 1}. ${st.call}`,
+      call: st.call,
+      values: stringify(st.values),
+      check: st.check ?? true,
+      capture: Object.fromEntries(Object.entries(st.capture ?? {}).map(([k, c]) => [k, typeof c === 'string' ? { xpath: c, secret: false } : { xpath: c.xpath, secret: c.secret ?? false }])),
+      assert: (st.assert ?? []).map((a) => ({ ...a, ...(a.equals !== undefined ? { equals: String(a.equals) } : {}) })),
+      line: lineOf(`/scenarios/${si}/steps/${i}`),
+    })),
+  }));
+  const names = new Set<string>();
+  scenarios.forEach((s) => {
+    if (names.has(s.name)) problems.push({ file, line: s.line, message: `scenario name "${s.name}" is used twice` });
+    names.add(s.name);
+    for (const st of s.steps) {
+      for (const a of st.assert) {
+        if (a.matches !== undefined) {
+          try {
+            new RegExp(a.matches);
+          } catch (e) {
+            problems.push({ file, line: st.line, message: `assert.matches is not a valid regular expression: ${(e as Error).message}` });
+          }
+        }
+      }
+    }
+  });
+  if (problems.length) throw new SuiteError(problems);
+  return {
+    file: resolve(file),
+    name: raw.name,
+    description: raw.description,
+    contracts: raw.contracts.map((c) => (isAbsolute(c) ? c : join(base, c))),
+    replay: raw.replay ?? true,
+    endpoint: raw.endpoint,
+    profile: raw.profile,
+    rules: raw.rules ?? {},
+    variables: Object.fromEntries(Object.entries(raw.variables ?? {}).map(([k, d]) => [k, typeof d === 'string' ? { default: d } : d])),
+    values: Object.fromEntries(Object.entries(raw.values ?? {}).map(([k, m]) => [k, stringify(m)])),
+    mock: raw.mock ?? {},
+    scenarios,
+  };
+}
+
+/** Every `*.suite.yaml` directly in a folder, sorted. */
+export function suitesIn(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.filter((n) => n.endsWith('.suite.yaml')).sort().map((n) => join(dir, n));
+}
+
+/**
+ * Expand contract paths: plain files and folders stay as they are (the loader walks folders);
+ * entries with `*`, `?` or `**` are matched against the file system. A pattern that matches
+ * nothing is returned in `unmatched`.
+ */
+export function expandContractPaths(patterns: readonly string[]): { paths: string[]; unmatched: string[] } {
+  const paths: string[] = [];
+  const unmatched: string[] = [];
+  for (const p of patterns) {
+    if (!/[*?]/.test(p)) {
+      try {
+        statSync(p);
+        paths.push(p);
+      } catch {
+        unmatched.push(p);
+      }
+      continue;
+    }
+    const found = glob(p);
+    if (found.length === 0) unmatched.push(p);
+    paths.push(...found);
+  }
+  return { paths: [...new Set(paths)], unmatched };
+}
+
+function glob(pattern: string): string[] {
+  const abs = resolve(pattern);
+  const parts = abs.split(sep);
+  let i = 0;
+  while (i < parts.length && !/[*?]/.test(parts[i]!)) i++;
+  const root = parts.slice(0, i).join(sep) || sep;
+  const rest = parts.slice(i);
+  const out: string[] = [];
+  walk(root, rest, out, 0);
+  return out.sort();
+}
+
+function walk(dir: string, rest: string[], out: string[], depth: number): void {
+  if (depth > 32) return;
+  if (rest.length === 0) {
+    out.push(dir);
+    return;
+  }
+  const [head, ...tail] = rest as [string, ...string[]];
+  if (head === '**') {
+    walk(dir, tail, out, depth + 1);
+    for (const e of entries(dir)) if (e.dir) walk(join(dir, e.name), rest, out, depth + 1);
+    return;
+  }
+  const re = segmentRegExp(head);
+  for (const e of entries(dir)) {
+    if (!re.test(e.name)) continue;
+    if (tail.length === 0 ? !e.dir : e.dir) walk(join(dir, e.name), tail, out, depth + 1);
+  }
+}
+
+function entries(dir: string): Array<{ name: string; dir: boolean }> {
+  try {
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((d) => !d.name.startsWith('.'))
+      .map((d) => ({ name: d.name, dir: d.isDirectory() }))
+      .sort((a, b) => (a.name < b.name ? -1 : 1));
+  } catch {
+    return [];
+  }
+}
+
+function segmentRegExp(seg: string): RegExp {
+  const body = seg.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
+  return new RegExp(`^${body}$`);
+}
+
+/** Path of a file relative to the working directory, for messages. */
+export function shown(path: string): string {
+  const r = relative(process.cwd(), path);
+  return r.startsWith('..') ? path : r;
+}
+
+// --- helpers ---------------------------------------------------------------
+
+interface RawStep {
+  name?: string;
+  call: string;
+  values?: Record<string, string | number | boolean>;
+  check?: boolean;
+  capture?: Record<string, string | { xpath: string; secret?: boolean }>;
+  assert?: Array<Assertion & { equals?: string | number | boolean }>;
+}
+
+interface RawSuite {
+  name: string;
+  description?: string;
+  contracts: string[];
+  replay?: boolean;
+  endpoint?: string;
+  profile?: Profile;
+  rules?: Record<string, RuleSetting>;
+  variables?: Record<string, string | VariableDecl>;
+  values?: Record<string, Record<string, string | number | boolean>>;
+  mock?: { responses?: unknown[]; echo?: unknown[] };
+  namespaces?: Record<string, string>;
+  scenarios?: Array<{ name: string; description?: string; namespaces?: Record<string, string>; steps: RawStep[] }>;
+}
+
+function stringify(m: Record<string, string | number | boolean> | undefined): ValueMap {
+  const out: ValueMap = {};
+  for (const [k, v] of Object.entries(m ?? {})) out[k] = String(v);
+  return out;
+}
+
+function nodeAt(root: YamlNode | null, pointer: string): YamlNode | null {
+  let node: YamlNode | null = root;
+  if (!pointer) return node;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key);
+      if (!pair) return node;
+      node = (pair.value as YamlNode | null) ?? (pair.key as YamlNode);
+    } else if (isSeq(node)) {
+      const item = node.items[Number(key)] as YamlNode | undefined;
+      if (!item) return node;
+      node = item;
+    } else {
+      return node;
+    }
+  }
+  return node;
+}
+
+function dedupe(errors: ErrorObject[]): ErrorObject[] {
+  // oneOf produces one error per branch plus a summary; keep the most specific per path.
+  const seen = new Set<string>();
+  const out: ErrorObject[] = [];
+  for (const e of errors) {
+    if (e.keyword === 'oneOf' && errors.some((o) => o !== e && o.instancePath === e.instancePath)) continue;
+    const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(e);
+  }
+  return out;
+}
+
+function describeAjvError(e: ErrorObject): string {
+  const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : '(top level)';
+  switch (e.keyword) {
+    case 'additionalProperties':
+      return `${where}: unknown key "${(e.params as { additionalProperty: string }).additionalProperty}"`;
+    case 'required':
+      return `${where}: missing required key "${(e.params as { missingProperty: string }).missingProperty}"`;
+    case 'enum':
+      return `${where}: must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'const':
+      return `${where}: must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`;
+    case 'minProperties':
+    case 'maxProperties':
+      return `${where}: an assertion has xpath and exactly one of equals, matches, exists, count`;
+    default:
+      return `${where}: ${e.message ?? e.keyword}`;
+  }
+}

@@ -1,0 +1,172 @@
+/**
+ * The HTTP transport the runner calls: one undici Agent (keep-alive pools per origin), a
+ * per-request timeout covering headers and body, TLS verification on (custom CA and client
+ * certificate optional, `insecure` only when asked), and a cap on response bodies.
+ *
+ * Every failure is a TransportError with a kind and a clear message; nothing else escapes.
+ * The runner takes a `Transport`, so tests can hand it another one.
+ */
+import { Agent, request as undiciRequest } from 'undici';
+
+export interface TransportOptions {
+  /** Whole-request timeout (connect, headers and body), ms. Default 30,000. */
+  timeoutMs?: number;
+  /** Largest response body read, bytes. Default 16 MiB. */
+  maxResponseBytes?: number;
+  /** Connections per origin. Default 16. */
+  connections?: number;
+  /** PEM of extra CA certificates to trust. */
+  ca?: string | Buffer;
+  /** PEM client certificate and key (mutual TLS). */
+  cert?: string | Buffer;
+  key?: string | Buffer;
+  /** Skip TLS certificate verification. Off unless asked; a warning is written when on. */
+  insecure?: boolean;
+  /** Where warnings go (default: stderr). */
+  warn?: (line: string) => void;
+}
+
+export interface HttpRequest {
+  url: string;
+  method?: 'POST' | 'GET';
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export interface HttpResponse {
+  status: number;
+  /** Header names lower-case; repeated headers joined with ', '. */
+  headers: Record<string, string>;
+  body: string;
+  durationMs: number;
+}
+
+export type TransportErrorKind = 'refused' | 'reset' | 'timeout' | 'tls' | 'dns' | 'too-large' | 'bad-url' | 'other';
+
+export class TransportError extends Error {
+  constructor(readonly kind: TransportErrorKind, message: string, readonly url: string, readonly durationMs = 0) {
+    super(message);
+    this.name = 'TransportError';
+  }
+}
+
+export interface Transport {
+  /** Sends one request. Rejects only with TransportError. */
+  send(req: HttpRequest): Promise<HttpResponse>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
+export function createTransport(opts: TransportOptions = {}): Transport {
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxBytes = opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  if (!(timeoutMs > 0)) throw new RangeError(`timeout must be a positive number of ms, got ${timeoutMs}`);
+  if (!(maxBytes > 0)) throw new RangeError(`maxResponseBytes must be positive, got ${maxBytes}`);
+  if (opts.insecure) {
+    (opts.warn ?? ((l: string) => process.stderr.write(l + '\n')))(
+      'soapcheck: WARNING: TLS certificate verification is OFF (--insecure); the endpoint\'s identity is not checked',
+    );
+  }
+  if ((opts.cert && !opts.key) || (opts.key && !opts.cert)) throw new RangeError('a client certificate needs both cert and key');
+  const agent = new Agent({
+    connections: opts.connections ?? 16,
+    keepAliveTimeout: 10_000,
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+    connect: {
+      timeout: Math.min(timeoutMs, 10_000),
+      rejectUnauthorized: !opts.insecure,
+      ...(opts.ca ? { ca: opts.ca } : {}),
+      ...(opts.cert ? { cert: opts.cert, key: opts.key } : {}),
+    },
+  });
+
+  async function send(req: HttpRequest): Promise<HttpResponse> {
+    const started = performance.now();
+    const elapsed = () => Math.round(performance.now() - started);
+    let url: URL;
+    try {
+      url = new URL(req.url);
+    } catch {
+      throw new TransportError('bad-url', `not a valid URL: ${req.url}`, req.url);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      throw new TransportError('bad-url', `unsupported URL scheme ${url.protocol} (use http: or https:)`, req.url);
+    }
+    const signal = AbortSignal.timeout(timeoutMs);
+    try {
+      const res = await undiciRequest(url, {
+        method: req.method ?? 'POST',
+        headers: req.headers,
+        body: req.body,
+        dispatcher: agent,
+        signal,
+      });
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of res.body) {
+        size += (chunk as Buffer).length;
+        if (size > maxBytes) {
+          res.body.destroy();
+          throw new TransportError('too-large', `response body is larger than ${maxBytes} bytes; stopped reading`, req.url, elapsed());
+        }
+        chunks.push(chunk as Buffer);
+      }
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(res.headers)) {
+        if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+      }
+      return { status: res.statusCode, headers, body: Buffer.concat(chunks).toString('utf8'), durationMs: elapsed() };
+    } catch (e) {
+      if (e instanceof TransportError) throw e;
+      throw classify(e, req.url, timeoutMs, elapsed());
+    }
+  }
+
+  return {
+    send,
+    close: async () => {
+      await agent.close().catch(() => agent.destroy());
+    },
+  };
+}
+
+const TLS_CODES = /^(CERT_|ERR_TLS_|ERR_SSL_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_(VERIFY|GET)_|HOSTNAME_MISMATCH|ERR_OSSL_)/;
+
+/** Turns whatever undici or the socket threw into a TransportError that says what happened, in words. */
+export function classify(e: unknown, url: string, timeoutMs: number, durationMs: number): TransportError {
+  const chain: Array<{ code?: string; name?: string; message?: string }> = [];
+  let cur: unknown = e;
+  for (let i = 0; i < 5 && cur && typeof cur === 'object'; i++) {
+    chain.push(cur as { code?: string; name?: string; message?: string });
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  const codes = chain.map((c) => c.code ?? '').filter(Boolean);
+  const names = chain.map((c) => c.name ?? '');
+  const detail = chain.map((c) => c.code ?? c.message).filter(Boolean)[0] ?? String(e);
+  const host = safeHost(url);
+  const has = (re: RegExp) => codes.some((c) => re.test(c));
+  if (names.includes('TimeoutError') || names.includes('AbortError') || has(/^UND_ERR_(HEADERS|BODY|CONNECT)_TIMEOUT$/) || has(/^ETIMEDOUT$/)) {
+    return new TransportError('timeout', `no complete answer from ${host} within ${timeoutMs} ms (timed out)`, url, durationMs);
+  }
+  if (has(/^ECONNREFUSED$/)) return new TransportError('refused', `connection refused by ${host} (is the endpoint running?)`, url, durationMs);
+  if (has(/^(ENOTFOUND|EAI_AGAIN|EAI_NONAME|EAI_FAIL)$/)) return new TransportError('dns', `cannot resolve host name ${host} (${detail})`, url, durationMs);
+  if (has(TLS_CODES)) {
+    const msg = chain.find((c) => c.code && TLS_CODES.test(c.code))?.message ?? detail;
+    return new TransportError('tls', `TLS handshake with ${host} failed: ${msg} (give --ca for a private CA)`, url, durationMs);
+  }
+  if (has(/^(ECONNRESET|EPIPE|UND_ERR_SOCKET|UND_ERR_CLOSED)$/)) {
+    return new TransportError('reset', `connection to ${host} was reset or closed before a complete answer`, url, durationMs);
+  }
+  return new TransportError('other', `request to ${host} failed: ${detail}`, url, durationMs);
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
