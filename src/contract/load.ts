@@ -1,26 +1,261 @@
 /**
- * Contract loading: YAML with source positions, JSON Schema validation (ajv), QName and type
- * resolution. STUB — being implemented; the signatures below are the interface others use.
+ * Contract loading: YAML with source positions, JSON Schema validation (ajv, compiled once),
+ * QName and type resolution, and checks across the loaded set (duplicate operations).
+ *
+ * Types files: a contract uses the file named by its `types:` key (relative to the contract), or
+ * else `types.yaml` in its own folder when that exists. Types files are loaded once per path.
  */
-import type { Contract, ContractDoc, ContractProblem, TypesDoc } from './model.ts';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Contract, ContractDoc, ContractProblem, TypeRegistry, TypesDoc } from './model.ts';
+import { resolveContractDoc, resolveTypesDoc } from './resolve.ts';
+import { schemaProblems, type DocKind } from './validate.ts';
+import { parseYamlSource, type Position, type YamlSource } from './yaml-source.ts';
 
 export interface LoadOutcome {
   contracts: Contract[];
   problems: ContractProblem[];
+  /** Types files that were read (whether or not they had problems), in load order. */
+  typesFiles: string[];
+}
+
+/** Largest contract or types file read, in bytes. */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+/** Default name of the types file beside a contract. */
+export const DEFAULT_TYPES_FILE = 'types.yaml';
+
+const NOT_CONTRACTS = [/\.suite\.ya?ml$/, /^soapcheck\.config\.ya?ml$/];
+
+interface TypesEntry {
+  file: string;
+  registry: TypeRegistry;
+  /** False when the file could not be read, parsed, validated or resolved. */
+  ok: boolean;
+  version?: string;
 }
 
 /**
- * Load every contract under the given files/folders (folders are walked for `*.yaml`, skipping
- * `types.yaml` files, which are loaded as the types of the contracts beside them, and
- * `*.suite.yaml`). Never throws for bad input: problems are returned with positions.
+ * Load every contract under the given files/folders. Folders are walked recursively in sorted
+ * order for `*.yaml`/`*.yml`, skipping `*.suite.yaml`, `soapcheck.config.yaml`, dot-folders,
+ * `node_modules` and `contracts/schema/`; a file whose `kind` is `types` is loaded as a types file.
+ * Never throws for bad input: problems are returned with positions.
  */
 export async function loadContracts(paths: string[]): Promise<LoadOutcome> {
-  void paths;
-  throw new Error('loadContracts: not implemented yet');
+  const problems: ContractProblem[] = [];
+  const files: string[] = [];
+  for (const p of paths) await collect(p, true, files, problems);
+
+  const typesCache = new Map<string, Promise<TypesEntry>>();
+  const loadTypes = (file: string): Promise<TypesEntry> => {
+    const key = resolve(file);
+    let entry = typesCache.get(key);
+    if (!entry) {
+      entry = readTypesFile(file, problems);
+      typesCache.set(key, entry);
+    }
+    return entry;
+  };
+
+  const loaded: { contract: Contract; locate: (pointer: string) => Position }[] = [];
+  const seen = new Set<string>();
+  for (const file of files) {
+    const key = resolve(file);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const src = await readYaml(file, problems);
+    if (!src) continue;
+    const kind = kindOf(src.data);
+    if (kind === 'types') {
+      await loadTypes(file);
+      continue;
+    }
+    const schema = schemaProblems('operation', src);
+    if (schema.length > 0) {
+      problems.push(...schema);
+      continue;
+    }
+    const doc = src.data as ContractDoc;
+    const types = await typesFor(doc, file, src, loadTypes, problems);
+    if (types === null) continue;
+    const { contract, problems: resolution } = resolveContractDoc(doc, file, types, src.locate);
+    problems.push(...resolution);
+    if (contract) loaded.push({ contract, locate: src.locate });
+  }
+  const { unique, problems: dup } = withoutDuplicates(loaded);
+  problems.push(...dup);
+  const typesFiles = (await Promise.all(typesCache.values())).map((e) => e.file);
+  return { contracts: unique, problems, typesFiles };
 }
 
 /** Resolve an in-memory contract (and its types) — for tests and for importers. */
 export function resolveContract(doc: ContractDoc, file: string, types?: { doc: TypesDoc; file: string }): { contract?: Contract; problems: ContractProblem[] } {
-  void doc; void file; void types;
-  throw new Error('resolveContract: not implemented yet');
+  if (!types) return resolveContractDoc(doc, file, { registry: new Map() });
+  const resolved = resolveTypesDoc(types.doc, types.file);
+  const out = resolveContractDoc(doc, file, { registry: resolved.registry, file: types.file });
+  if (resolved.problems.length === 0) return out;
+  const { contract: _dropped, ...rest } = out;
+  return { ...rest, problems: [...resolved.problems, ...out.problems] };
+}
+
+/** Parse and schema-check one YAML text (for editors, importers and tests). */
+export function checkDocumentText(text: string, file: string): { kind?: DocKind; data?: unknown; problems: ContractProblem[] } {
+  const parsed = parseYamlSource(text, file);
+  if (!parsed.ok) return { problems: parsed.problems };
+  const kind = kindOf(parsed.source.data);
+  return { kind, data: parsed.source.data, problems: schemaProblems(kind, parsed.source) };
+}
+
+function kindOf(data: unknown): DocKind {
+  return data !== null && typeof data === 'object' && (data as { kind?: unknown }).kind === 'types' ? 'types' : 'operation';
+}
+
+async function collect(path: string, explicit: boolean, out: string[], problems: ContractProblem[]): Promise<void> {
+  let st;
+  try {
+    st = await stat(path);
+  } catch (e) {
+    problems.push({ file: path, code: 'io', message: `cannot read ${path}: ${ioReason(e)}` });
+    return;
+  }
+  if (st.isFile()) {
+    if (explicit || isContractFileName(path)) out.push(path);
+    return;
+  }
+  if (!st.isDirectory()) return;
+  if (!explicit && isSkippedDir(path)) return;
+  let names: string[];
+  try {
+    names = (await readdir(path)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  } catch (e) {
+    problems.push({ file: path, code: 'io', message: `cannot list ${path}: ${ioReason(e)}` });
+    return;
+  }
+  for (const name of names) await collect(join(path, name), false, out, problems);
+}
+
+function isContractFileName(path: string): boolean {
+  const name = basename(path);
+  return /\.ya?ml$/.test(name) && !NOT_CONTRACTS.some((re) => re.test(name));
+}
+
+function isSkippedDir(path: string): boolean {
+  const name = basename(path);
+  return name.startsWith('.') || name === 'node_modules' || (name === 'schema' && basename(dirname(resolve(path))) === 'contracts');
+}
+
+async function readYaml(file: string, problems: ContractProblem[]): Promise<YamlSource | null> {
+  let text: string;
+  try {
+    const st = await stat(file);
+    if (st.size > MAX_FILE_BYTES) {
+      problems.push({ file, code: 'io', message: `${file} is ${st.size} bytes, over the limit of ${MAX_FILE_BYTES} bytes for a contract file` });
+      return null;
+    }
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    problems.push({ file, code: 'io', message: `cannot read ${file}: ${ioReason(e)}` });
+    return null;
+  }
+  const parsed = parseYamlSource(text, file);
+  if (!parsed.ok) {
+    problems.push(...parsed.problems);
+    return null;
+  }
+  if (parsed.source.data === null || typeof parsed.source.data !== 'object' || Array.isArray(parsed.source.data)) {
+    problems.push({ file, line: 1, column: 1, pointer: '/', code: 'schema', message: `${file} is not a contract: expected a mapping with \`soapcheck: 1\` and \`kind\` at the top level` });
+    return null;
+  }
+  return parsed.source;
+}
+
+async function readTypesFile(file: string, problems: ContractProblem[]): Promise<TypesEntry> {
+  const failed: TypesEntry = { file, registry: new Map(), ok: false };
+  const src = await readYaml(file, problems);
+  if (!src) return failed;
+  if (kindOf(src.data) !== 'types') {
+    problems.push({ file, ...src.locate('/kind'), pointer: '/kind', code: 'schema', message: `${file} is used as a types file but its \`kind\` is not \`types\`` });
+    return failed;
+  }
+  const schema = schemaProblems('types', src);
+  if (schema.length > 0) {
+    problems.push(...schema);
+    return failed;
+  }
+  const doc = src.data as TypesDoc;
+  const resolved = resolveTypesDoc(doc, file, src.locate);
+  problems.push(...resolved.problems);
+  return { file, registry: resolved.registry, ok: resolved.problems.length === 0, version: doc.version };
+}
+
+/** The types registry for a contract; null when its types file is broken (reported once, there). */
+async function typesFor(
+  doc: ContractDoc,
+  file: string,
+  src: YamlSource,
+  loadTypes: (file: string) => Promise<TypesEntry>,
+  problems: ContractProblem[],
+): Promise<{ registry: TypeRegistry; file?: string } | null> {
+  let typesPath: string;
+  if (doc.types !== undefined) {
+    typesPath = join(dirname(file), doc.types);
+    if (!(await isFile(typesPath))) {
+      problems.push({ file, ...src.locate('/types'), pointer: '/types', code: 'io', message: `types file ${doc.types} (${typesPath}) does not exist` });
+      return null;
+    }
+  } else {
+    typesPath = join(dirname(file), DEFAULT_TYPES_FILE);
+    if (!(await isFile(typesPath))) return { registry: new Map() };
+  }
+  const entry = await loadTypes(typesPath);
+  if (!entry.ok) {
+    problems.push({ file, ...src.locate(doc.types !== undefined ? '/types' : '/'), pointer: doc.types !== undefined ? '/types' : '/', code: 'types-file', message: `not checked further: its types file ${typesPath} has problems (reported there)` });
+    return null;
+  }
+  if (entry.version !== undefined && entry.version !== doc.version) {
+    problems.push({ file, ...src.locate('/version'), pointer: '/version', code: 'types-version', message: `contract version \`${doc.version}\` differs from the version \`${entry.version}\` of its types file ${typesPath}` });
+  }
+  return { registry: entry.registry, file: typesPath };
+}
+
+/** Same version+service+operation, or same endpoint+action, loaded twice: the first one is kept. */
+function withoutDuplicates(loaded: readonly { contract: Contract; locate: (pointer: string) => Position }[]): { unique: Contract[]; problems: ContractProblem[] } {
+  const problems: ContractProblem[] = [];
+  const unique: Contract[] = [];
+  const byName = new Map<string, Contract>();
+  const byAction = new Map<string, Contract>();
+  for (const { contract: c, locate } of loaded) {
+    const nameKey = `${c.version}\u0000${c.service}\u0000${c.operation}`;
+    const actionKey = `${c.endpoint}\u0000${c.action}`;
+    const first = byName.get(nameKey);
+    const firstAction = byAction.get(actionKey);
+    if (first) {
+      problems.push({ file: c.file, ...locate('/operation'), pointer: '/operation', code: 'duplicate-operation', message: `operation ${c.service}.${c.operation} of ${c.version} is also defined in ${first.file}` });
+      continue;
+    }
+    if (firstAction) {
+      problems.push({ file: c.file, ...locate('/soap/action'), pointer: '/soap/action', code: 'duplicate-operation', message: `endpoint ${c.endpoint} with action ${c.action} is also used by ${firstAction.file}` });
+      continue;
+    }
+    byName.set(nameKey, c);
+    byAction.set(actionKey, c);
+    unique.push(c);
+  }
+  return { unique, problems };
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function ioReason(e: unknown): string {
+  const code = (e as { code?: string }).code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory';
+  return e instanceof Error ? e.message : String(e);
 }
