@@ -61,12 +61,15 @@ export class Variables {
     return v;
   }
 
-  /** Replace every `${NAME}` in `text` (`$${` escapes a literal `${`). Throws VariableError when a name has no value. */
-  substitute(text: string, file: string, key: string): string {
+  /**
+   * Replace every `${NAME}` in `text` (`$${` escapes a literal `${`); names in `overlay` (a scenario's
+   * captured values) win. Throws VariableError when a name has no value.
+   */
+  substitute(text: string, file: string, key: string, overlay?: ReadonlyMap<string, string>): string {
     if (!text.includes('${')) return text;
-    return text.replace(REF, (whole, name: string | undefined) => {
+    return text.replace(REF, (_whole, name: string | undefined) => {
       if (name === undefined) return '${';
-      const v = this.get(name);
+      const v = overlay?.get(name) ?? this.get(name);
       if (v === undefined) {
         throw new VariableError(
           `${file}: ${key}: variable \${${name}} has no value (set it in the environment, pass --var ${name}=…, or give it a default under variables:)`,
