@@ -1,0 +1,187 @@
+/**
+ * Message building: a contract (and values) → a SOAP envelope, in the contract's SOAP version.
+ *
+ * - Namespaces are declared once, on the Envelope, with the contract's own prefixes (plus xsi and
+ *   xsd, and `ns1`, `ns2`… for a URI that only a types file names).
+ * - Header blocks go inside soap:Header (written only when the message has any), the body
+ *   element inside soap:Body, fields in contract order.
+ * - `xsi:type` is written on every field below a header block or the body element that declares
+ *   a type (not on those top elements themselves, which are element declarations).
+ * - A field's text: `values[path]`, else its example, else a sample of its type. `path` is the
+ *   dotted chain of local names from the header block or body element, e.g.
+ *   `SaveGadget.Gadget.Label`; a `null` value writes `xsi:nil="true"`.
+ * - An array (maxOccurs > 1) gets one item (or minOccurs items). A complex type nested inside
+ *   itself more than `maxTypeRepeat` times, or an element deeper than `maxDepth`, is not expanded:
+ *   a nillable field is written nil there, an optional one is left out, a required one is empty.
+ * The output is deterministic: the same contract and options give the same bytes.
+ */
+import type { Contract, Field, Message, TypeRegistry } from '../contract/model.ts';
+import { escapeAttr, escapeText, stripInvalidXmlChars } from '../xml/escape.ts';
+import { clark, XSD_NS, XSI_NS, type ExpandedName } from '../xml/qname.ts';
+import { sampleValue } from './sample-values.ts';
+import { soapVersionInfo } from './versions.ts';
+
+export type Direction = 'request' | 'response';
+
+export interface BuildOptions {
+  /** Values by dotted local-name path; `null` = send the element as `xsi:nil="true"`. */
+  values?: Readonly<Record<string, string | null>>;
+  /** Write `xsi:type` on typed fields (default true). */
+  xsiTypes?: boolean;
+  /** How often a complex type may nest inside itself on one path (default 2). */
+  maxTypeRepeat?: number;
+  /** Deepest element below the header block or body element that is expanded (default 32). */
+  maxDepth?: number;
+  /** Start with `<?xml version="1.0" encoding="UTF-8"?>` (default true). */
+  xmlDeclaration?: boolean;
+  /** Indentation per level; '' writes everything on one line (default two spaces). */
+  indent?: string;
+}
+
+/** A full SOAP envelope for the contract's request or response. */
+export function buildMessage(contract: Contract, direction: Direction, opts: BuildOptions = {}): string {
+  const w = new Writer(contract, opts);
+  const envNs = soapVersionInfo(contract.soapVersion).envelopeNs;
+  const env = w.prefixFor(envNs, 'soap');
+  const msg: Message = contract[direction];
+  const nl = w.indent === '' ? '' : '\n';
+
+  const headerLines: string[] = [];
+  for (const h of msg.headers) w.field(h, h.name.local, 2, TOP, headerLines);
+  const bodyLines: string[] = [];
+  w.field(msg.body, msg.body.name.local, 2, TOP, bodyLines);
+
+  const parts: string[] = [];
+  if (opts.xmlDeclaration ?? true) parts.push('<?xml version="1.0" encoding="UTF-8"?>');
+  parts.push(`<${env}:Envelope${w.declarations()}>`);
+  if (msg.headers.length > 0) {
+    parts.push(headerLines.length > 0 ? `${w.pad(1)}<${env}:Header>` : `${w.pad(1)}<${env}:Header/>`);
+    if (headerLines.length > 0) parts.push(...headerLines, `${w.pad(1)}</${env}:Header>`);
+  }
+  parts.push(`${w.pad(1)}<${env}:Body>`, ...bodyLines, `${w.pad(1)}</${env}:Body>`, `</${env}:Envelope>`);
+  return parts.join(nl) + nl;
+}
+
+/**
+ * Only the body element (the single child of soap:Body) of the request or response, with every
+ * namespace it uses declared on itself — for embedding in an envelope written elsewhere.
+ */
+export function buildBodyElement(contract: Contract, direction: Direction, opts: BuildOptions = {}): string {
+  const w = new Writer(contract, opts);
+  const lines: string[] = [];
+  const body = contract[direction].body;
+  w.field(body, body.name.local, 0, TOP, lines);
+  // Declarations go on the body element's start tag (the first line), after its name.
+  const first = lines[0]!;
+  const m = /^(\s*<[^\s/>]+)/.exec(first)!;
+  lines[0] = m[1] + w.declarations() + first.slice(m[1]!.length);
+  return lines.join(w.indent === '' ? '' : '\n');
+}
+
+/** Where a field stands: its depth below the top element, the complex types around it. */
+interface Place {
+  depth: number;
+  typeStack: readonly string[];
+}
+
+const TOP: Place = { depth: 0, typeStack: [] };
+
+class Writer {
+  readonly indent: string;
+  private readonly values: Readonly<Record<string, string | null>>;
+  private readonly xsiTypes: boolean;
+  private readonly maxTypeRepeat: number;
+  private readonly maxDepth: number;
+  private readonly types: TypeRegistry;
+  /** Declarations in order: [prefix, uri]. */
+  private readonly decls: [string, string][] = [];
+  private readonly byUri = new Map<string, string>();
+  private readonly taken = new Set<string>();
+  private readonly xsi: string;
+
+  constructor(contract: Contract, opts: BuildOptions) {
+    this.indent = opts.indent ?? '  ';
+    this.values = opts.values ?? {};
+    this.xsiTypes = opts.xsiTypes ?? true;
+    this.maxTypeRepeat = opts.maxTypeRepeat ?? 2;
+    this.maxDepth = opts.maxDepth ?? 32;
+    this.types = contract.types;
+    for (const [prefix, uri] of Object.entries(contract.namespaces)) {
+      this.taken.add(prefix);
+      this.decls.push([prefix, uri]);
+      if (!this.byUri.has(uri)) this.byUri.set(uri, prefix);
+    }
+    this.xsi = this.prefixFor(XSI_NS, 'xsi');
+    this.prefixFor(XSD_NS, 'xsd');
+  }
+
+  pad(level: number): string {
+    return this.indent.repeat(level);
+  }
+
+  /** The prefix bound to `uri`, declaring one (`preferred`, else `ns1`, `ns2`…) when there is none. */
+  prefixFor(uri: string, preferred = 'ns'): string {
+    const known = this.byUri.get(uri);
+    if (known !== undefined) return known;
+    let prefix = preferred;
+    for (let i = 1; this.taken.has(prefix) || prefix === 'ns' || /^xml/i.test(prefix); i++) prefix = `${preferred === 'ns' ? 'ns' : preferred}${i}`;
+    this.taken.add(prefix);
+    this.byUri.set(uri, prefix);
+    this.decls.push([prefix, uri]);
+    return prefix;
+  }
+
+  declarations(): string {
+    return this.decls.map(([p, u]) => ` xmlns:${p}="${escapeAttr(u)}"`).join('');
+  }
+
+  private qname(name: ExpandedName): string {
+    return name.ns === '' ? name.local : `${this.prefixFor(name.ns)}:${name.local}`;
+  }
+
+  /** Write one field (all its occurrences) as lines at `level`. */
+  field(f: Field, path: string, level: number, place: Place, out: string[]): void {
+    const count = Math.max(1, f.minOccurs);
+    for (let i = 0; i < count; i++) this.occurrence(f, path, level, place, out);
+  }
+
+  private occurrence(f: Field, path: string, level: number, place: Place, out: string[]): void {
+    const top = place.depth === 0;
+    const tag = this.qname(f.name);
+    const pad = this.pad(level);
+    const given = Object.prototype.hasOwnProperty.call(this.values, path) ? this.values[path] : undefined;
+    if (given === null) {
+      out.push(`${pad}<${tag} ${this.xsi}:nil="true"/>`);
+      return;
+    }
+    const typeAttr = !top && this.xsiTypes && f.type ? ` ${this.xsi}:type="${escapeAttr(this.qname(f.type))}"` : '';
+    const def = f.type ? this.types.get(clark(f.type)) : undefined;
+    const children = f.fields ?? (def?.kind === 'complex' ? def.fields : undefined);
+
+    if (children === undefined || given !== undefined) {
+      const text = given ?? f.example ?? sampleValue(f.type, this.types);
+      out.push(`${pad}<${tag}${typeAttr}>${escapeValue(text)}</${tag}>`);
+      return;
+    }
+    const typeKey = def ? clark(def.name) : undefined;
+    const repeats = typeKey ? place.typeStack.filter((t) => t === typeKey).length : 0;
+    if (place.depth >= this.maxDepth || repeats >= this.maxTypeRepeat) {
+      if (f.nillable) out.push(`${pad}<${tag} ${this.xsi}:nil="true"/>`);
+      else if (f.minOccurs > 0) out.push(`${pad}<${tag}${typeAttr}/>`);
+      return;
+    }
+    const inner: string[] = [];
+    const below: Place = { depth: place.depth + 1, typeStack: typeKey ? [...place.typeStack, typeKey] : place.typeStack };
+    for (const c of children) this.field(c, `${path}.${c.name.local}`, level + 1, below, inner);
+    if (inner.length === 0) {
+      out.push(`${pad}<${tag}${typeAttr}/>`);
+      return;
+    }
+    out.push(`${pad}<${tag}${typeAttr}>`, ...inner, `${pad}</${tag}>`);
+  }
+}
+
+/** Text content: invalid XML characters dropped, markup escaped, CR kept as a character reference. */
+function escapeValue(s: string): string {
+  return escapeText(stripInvalidXmlChars(s)).replace(/\r/g, '&#13;');
+}
