@@ -1,0 +1,57 @@
+/**
+ * The options of one `soapcheck run`, as the CLI hands them to the vitest side (global setup and
+ * the generic suites test file) through one environment variable. Plain JSON; file paths are
+ * absolute so that workers resolve them the same way.
+ */
+import type { Profile } from '../checks/api.ts';
+
+export const RUN_OPTIONS_ENV = 'SOAPCHECK_RUN_OPTIONS';
+
+export interface RunOptions {
+  /** Suite files (absolute). */
+  suites: string[];
+  /** Contract files/folders/globs given instead of suites (absolute): they form one ad-hoc suite. */
+  contracts: string[];
+  /** Base URL; overrides every suite's endpoint. Absent: each suite's, else the embedded mock. */
+  endpoint?: string;
+  /** Overrides every suite's profile. */
+  profile?: Profile;
+  /** Requests in flight at once. */
+  concurrency: number;
+  /** Per-request timeout, ms. */
+  timeoutMs: number;
+  /** `--var NAME=value` (wins over the environment). */
+  vars: Record<string, string>;
+  /** PEM files (absolute paths). */
+  ca?: string;
+  cert?: string;
+  key?: string;
+  insecure: boolean;
+  /** `--shard i/n`: run only the cases whose position p (0-based, over all suites) has p % n === i - 1. */
+  shard?: { index: number; count: number };
+  /** Reports folder (absolute). */
+  out: string;
+}
+
+export const DEFAULT_CONCURRENCY = 8;
+
+export function encodeRunOptions(o: RunOptions): string {
+  return JSON.stringify(o);
+}
+
+/** Read the options the CLI left in the environment; without any, run every suite under suites/ with defaults. */
+export function runOptionsFromEnv(env: NodeJS.ProcessEnv, defaults: () => RunOptions): RunOptions {
+  const raw = env[RUN_OPTIONS_ENV];
+  if (!raw) return defaults();
+  return JSON.parse(raw) as RunOptions;
+}
+
+/** Parse `i/n` (1 ≤ i ≤ n). Returns an error message instead when it is not that. */
+export function parseShard(text: string): { index: number; count: number } | string {
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+  if (!m) return `--shard expects i/n, e.g. 1/3, got ${JSON.stringify(text)}`;
+  const index = Number(m[1]);
+  const count = Number(m[2]);
+  if (count < 1 || index < 1 || index > count) return `--shard ${text}: need 1 ≤ i ≤ n`;
+  return { index, count };
+}

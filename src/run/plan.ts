@@ -1,0 +1,201 @@
+/**
+ * Planning a run: load the suites and their contracts, resolve endpoints and variables, and list
+ * the cases (one per replayed contract, one per scenario). Everything that is the user's input
+ * error is found here, before anything is sent, and reported as a list of problems with places.
+ *
+ * The CLI plans once to fail fast (exit 2); the vitest global setup and the suites test file plan
+ * again in their own processes (cheap: a few hundred small YAML files).
+ */
+import { basename } from 'node:path';
+import type { CheckConfig } from '../checks/api.ts';
+import { loadContracts } from '../contract/load.ts';
+import type { Contract } from '../contract/model.ts';
+import type { Redactor } from '../report/redact.ts';
+import { endpointUrl, operationKey, resolveValues, valuesFor } from './runner.ts';
+import { expandContractPaths, loadSuite, shown, SuiteError, formatProblem, type Scenario, type Suite, type ValueMap } from './suite.ts';
+import type { RunOptions } from './options.ts';
+import { Variables, VariableError } from './variables.ts';
+
+export interface ContractCase {
+  kind: 'contract';
+  contract: Contract;
+  values: ValueMap;
+  /** Test name. */
+  name: string;
+}
+
+export interface ScenarioCase {
+  kind: 'scenario';
+  scenario: Scenario;
+  name: string;
+}
+
+export type PlannedCase = ContractCase | ScenarioCase;
+
+export interface PlannedSuite {
+  suite: Suite;
+  contracts: Contract[];
+  /** Base URL, or undefined for the embedded mock. */
+  endpoint?: string;
+  config: CheckConfig;
+  variables: Variables;
+  /** True on the embedded mock: a value whose variable is unset falls back to the contract example. */
+  lenient: boolean;
+  /** Cases of this suite in this shard, in order. */
+  cases: PlannedCase[];
+  resolveCall(call: string): Contract;
+}
+
+export interface RunPlan {
+  suites: PlannedSuite[];
+  /** Input errors, each `file[:line]: message`. Non-empty → nothing should run. */
+  problems: string[];
+  /** Cases in all suites before sharding. */
+  totalCases: number;
+}
+
+/** The ad-hoc suite made of contract paths given on the command line. */
+export function adHocSuite(paths: string[]): Suite {
+  return {
+    file: '(command line)',
+    name: 'contracts',
+    contracts: paths,
+    replay: true,
+    rules: {},
+    variables: {},
+    values: {},
+    mock: {},
+    scenarios: [],
+  };
+}
+
+export async function planRun(opts: RunOptions, redactor: Redactor, env: NodeJS.ProcessEnv = process.env): Promise<RunPlan> {
+  const problems: string[] = [];
+  const suites: Suite[] = [];
+  if (opts.contracts.length) suites.push(adHocSuite(opts.contracts));
+  for (const file of opts.suites) {
+    try {
+      suites.push(loadSuite(file));
+    } catch (e) {
+      if (e instanceof SuiteError) problems.push(...e.problems.map((p) => formatProblem({ ...p, file: shown(p.file) })));
+      else throw e;
+    }
+  }
+  const names = new Set<string>();
+  for (const s of suites) {
+    if (names.has(s.name)) problems.push(`${shown(s.file)}: suite name "${s.name}" is used by another suite in this run`);
+    names.add(s.name);
+  }
+  const planned: PlannedSuite[] = [];
+  let position = 0;
+  let totalCases = 0;
+  for (const suite of suites) {
+    const p = await planSuite(suite, opts, redactor, env, problems);
+    if (!p) continue;
+    const kept: PlannedCase[] = [];
+    for (const c of p.cases) {
+      totalCases++;
+      const mine = !opts.shard || position % opts.shard.count === opts.shard.index - 1;
+      position++;
+      if (mine) kept.push(c);
+    }
+    planned.push({ ...p, cases: kept });
+  }
+  return { suites: planned, problems, totalCases };
+}
+
+async function planSuite(suite: Suite, opts: RunOptions, redactor: Redactor, env: NodeJS.ProcessEnv, problems: string[]): Promise<PlannedSuite | null> {
+  const file = shown(suite.file);
+  const before = problems.length;
+  const { paths, unmatched } = expandContractPaths(suite.contracts);
+  for (const u of unmatched) problems.push(`${file}: contracts: ${shown(u)} matches no file`);
+  const contractPaths = paths.filter((p) => basename(p) !== 'types.yaml' && !p.endsWith('.suite.yaml'));
+  const loaded = contractPaths.length ? await loadContracts(contractPaths) : { contracts: [], problems: [] };
+  for (const pr of loaded.problems) {
+    problems.push(`${shown(pr.file)}${pr.line ? `:${pr.line}` : ''}: ${pr.code}: ${pr.message}`);
+  }
+  const contracts = loaded.contracts;
+  if (contracts.length === 0 && unmatched.length === 0 && loaded.problems.length === 0) {
+    problems.push(`${file}: contracts: no contract found in ${suite.contracts.map(shown).join(', ')}`);
+  }
+
+  const variables = new Variables(opts.vars, env, suite.variables, redactor);
+  let endpoint = opts.endpoint;
+  if (!endpoint && suite.endpoint) {
+    try {
+      endpoint = variables.substitute(suite.endpoint, file, 'endpoint');
+    } catch (e) {
+      // `endpoint: ${SO_ENDPOINT}` with SO_ENDPOINT unset: the embedded mock.
+      if (!(e instanceof VariableError)) throw e;
+    }
+  }
+  if (endpoint !== undefined) {
+    const why = badBaseUrl(endpoint);
+    if (why) problems.push(`${opts.endpoint ? '--endpoint' : `${file}: endpoint`}: ${why}`);
+  }
+  const lenient = endpoint === undefined;
+
+  for (const key of Object.keys(suite.values)) {
+    if (key === '*') continue;
+    if (!contracts.some((c) => matches(key, c))) problems.push(`${file}: values: "${key}" names no loaded contract (use Service/Operation or Version/Service/Operation)`);
+  }
+
+  const resolveCall = (call: string): Contract => {
+    const found = contracts.filter((c) => matches(call, c));
+    if (found.length === 1) return found[0]!;
+    if (found.length === 0) throw new Error(`${file}: call "${call}" names no loaded contract`);
+    throw new Error(`${file}: call "${call}" is ambiguous (${found.map(operationKey).join(', ')}); write Version/Service/Operation`);
+  };
+
+  const cases: PlannedCase[] = [];
+  if (suite.replay) {
+    for (const c of contracts) {
+      try {
+        const values = resolveValues(valuesFor(c, suite.values), variables, file, `values`, lenient);
+        cases.push({ kind: 'contract', contract: c, values, name: operationKey(c) });
+      } catch (e) {
+        if (e instanceof VariableError) problems.push(e.message);
+        else throw e;
+      }
+    }
+  }
+  for (const s of suite.scenarios) {
+    for (const step of s.steps) {
+      try {
+        resolveCall(step.call);
+      } catch (e) {
+        problems.push(`${file}${step.line ? `:${step.line}` : ''}: scenario "${s.name}": ${(e as Error).message.replace(`${file}: `, '')}`);
+      }
+    }
+    cases.push({ kind: 'scenario', scenario: s, name: `scenario: ${s.name}` });
+  }
+  if (problems.length > before) return null;
+
+  const config: CheckConfig = { profile: opts.profile ?? suite.profile ?? 'strict', rules: suite.rules };
+  return { suite, contracts, endpoint, config, variables, lenient, cases, resolveCall };
+}
+
+/** `Service/Operation` or `Version/Service/Operation` naming this contract. */
+export function matches(ref: string, c: Contract): boolean {
+  const parts = ref.split('/');
+  if (parts.length === 2) return parts[0] === c.service && parts[1] === c.operation;
+  if (parts.length === 3) return parts[0] === c.version && parts[1] === c.service && parts[2] === c.operation;
+  return false;
+}
+
+/** Why a base URL cannot be used, or null. */
+export function badBaseUrl(text: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(text);
+  } catch {
+    return `not a valid URL: ${JSON.stringify(text)} (expected e.g. https://host/Cust12345/)`;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return `unsupported scheme ${u.protocol} in ${JSON.stringify(text)} (use http: or https:)`;
+  try {
+    endpointUrl(text, 'x');
+  } catch {
+    return `cannot resolve contract paths against ${JSON.stringify(text)}`;
+  }
+  return null;
+}

@@ -1,0 +1,32 @@
+/**
+ * The generic suites test file: one describe per suite, one test per replayed contract
+ * (concurrent, up to --concurrency) and one per scenario. Run through `soapcheck run` (or
+ * `npx vitest run -c vitest.suites.config.ts`); `npm test` does not pick it up.
+ */
+import { afterAll, describe, inject, test } from 'vitest';
+import { recordCase } from '../src/report/record.ts';
+import { openSession } from '../src/run/session.ts';
+
+const session = await openSession(inject('soapcheckMocks') ?? {});
+afterAll(() => session.close());
+
+const timeout = session.options.timeoutMs + 5_000;
+let registered = 0;
+for (const s of session.suites) {
+  if (s.cases.length === 0) continue;
+  describe(s.suite.name, () => {
+    for (const c of s.cases) {
+      registered++;
+      if (c.kind === 'contract') {
+        test.concurrent(c.name, async ({ task }) => {
+          await recordCase(task, await session.runContract(s, c), session.redactor);
+        }, timeout);
+      } else {
+        test(c.name, async ({ task }) => {
+          await recordCase(task, await session.runScenario(s, c), session.redactor);
+        }, timeout * c.scenario.steps.length);
+      }
+    }
+  });
+}
+if (registered === 0) test.skip('no cases to run (empty shard or filter)', () => {});
