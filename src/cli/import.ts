@@ -1,0 +1,57 @@
+/** `soapcheck import docs <files or folders…> --out <dir>` */
+import { existsSync } from 'node:fs';
+import { relative } from 'node:path';
+import { EXIT, parseCommandArgs, UsageError, type Command } from './command.ts';
+import { importDocs } from '../import/docs.ts';
+
+const help = `Usage: soapcheck import docs <files or folders…> --out <dir>
+
+Import operation contracts from documentation pages: markdown pages with \`\`\`xml fences, or the
+plain text of the rendered page. Each page's request and response examples give the message
+shapes (header blocks, body element, fields, xsi:type, arrays, enums seen, nillable, examples);
+its bullets give field descriptions. Folders are read recursively (*.md, *.txt), in sorted order.
+
+Writes, under <dir>:
+  ServicesNN/<Agent>/<Operation>.yaml   one contract per operation (types: ../types.yaml)
+  ServicesNN/types.yaml                 the named types of that version, merged over all pages
+
+Pages without examples, WSDL pages and pages whose XML does not parse are skipped with one line
+saying which file and why; the import goes on. The same operation on two pages is imported once
+when the contracts agree apart from example values and source, else reported as a conflict (the
+first page given wins). Output is deterministic; files whose content is unchanged are not rewritten.
+
+Options:
+  --out <dir>   folder to write contracts to (required)
+  -q, --quiet   print only the summary (no per-page lines)
+  -h, --help    show this help
+
+Exit codes: 0 imported (skips and conflicts are reported, not failures), 2 usage or input error.`;
+
+export const command: Command = {
+  help,
+  async run(argv) {
+    const { values, positionals } = parseCommandArgs(argv, {
+      out: { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
+    });
+    const [source, ...inputs] = positionals;
+    if (source !== 'docs') throw new UsageError(source ? `unknown import source '${source}' (only 'docs' is supported)` : "missing import source: 'docs'");
+    if (inputs.length === 0) throw new UsageError('no input files or folders given');
+    if (!values.out) throw new UsageError('--out <dir> is required');
+    for (const i of inputs) if (!existsSync(i)) throw new UsageError(`input not found: ${i}`);
+
+    const quiet = values.quiet === true;
+    const summary = await importDocs({ inputs, out: values.out, log: quiet ? undefined : (l) => process.stdout.write(l + '\n') });
+    const versions = Object.entries(summary.typesPerVersion).map(([v, n]) => `${v} ${n}`).join(', ');
+    process.stdout.write(
+      [
+        `pages read: ${summary.pagesRead}, with examples: ${summary.pagesWithExamples}, skipped: ${summary.skipped.length}`,
+        `operations imported: ${summary.operations} (identical duplicates merged: ${summary.duplicates})`,
+        `types per version: ${versions || 'none'}`,
+        `conflicts: ${summary.conflicts.length}`,
+        `files written: ${summary.written.length}, unchanged: ${summary.unchanged} (in ${relative(process.cwd(), values.out) || '.'})`,
+      ].join('\n') + '\n',
+    );
+    return EXIT.OK;
+  },
+};

@@ -1,0 +1,77 @@
+/**
+ * Resolved fields and types → the YAML-level documents (`FieldDoc`, `ContractDoc`, `TypesDoc`),
+ * writing every QName with a prefix from a `PrefixMap` and recording which prefixes were used,
+ * so that `namespaces` lists exactly the ones a file needs. Key order is fixed here.
+ */
+import type { FieldDoc, TypeDefDoc, TypesDoc } from '../../contract/model.ts';
+import { FORMAT_VERSION } from '../../contract/model.ts';
+import type { ExpandedName } from '../../xml/index.ts';
+import type { IField } from './infer.ts';
+import type { MergedType } from './types.ts';
+
+/** URI → prefix for writing QNames; remembers the prefixes it handed out. */
+export class PrefixMap {
+  private byUri = new Map<string, string>();
+  private taken = new Set<string>();
+  private used = new Set<string>();
+
+  /** Bindings in priority order: the first prefix given for a URI is the one used. '' is skipped. */
+  constructor(bindings: Iterable<[prefix: string, uri: string]>) {
+    for (const [p, uri] of bindings) {
+      if (!p || !uri || this.byUri.has(uri) || this.taken.has(p)) continue;
+      this.byUri.set(uri, p);
+      this.taken.add(p);
+    }
+  }
+
+  /** `prefix:local`; a URI with no prefix gets a new one (`ns1`, `ns2`, …). A name in no namespace stays unprefixed. */
+  qname(n: ExpandedName): string {
+    if (!n.ns) return n.local;
+    let p = this.byUri.get(n.ns);
+    if (!p) {
+      let i = 1;
+      while (this.taken.has(`ns${i}`)) i++;
+      p = `ns${i}`;
+      this.byUri.set(n.ns, p);
+      this.taken.add(p);
+    }
+    this.used.add(n.ns);
+    return `${p}:${n.local}`;
+  }
+
+  /** prefix → URI of every prefix used so far, sorted by prefix. */
+  usedNamespaces(): Record<string, string> {
+    const pairs = [...this.used].map((uri) => [this.byUri.get(uri)!, uri] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return Object.fromEntries(pairs);
+  }
+}
+
+export function renderField(f: IField, pm: PrefixMap): FieldDoc {
+  const d: FieldDoc = { name: pm.qname(f.name) };
+  if (f.type) d.type = pm.qname(f.type);
+  if (f.fields) d.fields = f.fields.map((c) => renderField(c, pm));
+  if (f.minOccurs !== 1) d.minOccurs = f.minOccurs;
+  if (f.maxOccurs !== 1) d.maxOccurs = f.maxOccurs === Infinity ? 'unbounded' : f.maxOccurs;
+  if (f.nillable) d.nillable = true;
+  if (f.example !== undefined && !f.secret) d.example = f.example;
+  if (f.description) d.description = f.description;
+  if (f.secret) d.secret = true;
+  return d;
+}
+
+export function renderTypeDef(t: MergedType, pm: PrefixMap): TypeDefDoc {
+  if (t.kind === 'complex') return { fields: (t.fields ?? []).map((f) => renderField(f, pm)) };
+  if (t.kind === 'enum') {
+    const values = t.enum ?? [];
+    const list = values.some((v) => /\s/.test(v.trim()));
+    const tokens = list ? [...new Set(values.flatMap((v) => v.trim().split(/\s+/)))].sort() : values;
+    return { enum: tokens, enumComplete: false, ...(list ? { list: true } : {}) };
+  }
+  return t.base ? { base: pm.qname(t.base) } : {};
+}
+
+export function renderTypesDoc(version: string, types: readonly MergedType[], pm: PrefixMap): TypesDoc {
+  const out: Record<string, TypeDefDoc> = {};
+  for (const t of types) out[pm.qname(t.name)] = renderTypeDef(t, pm);
+  return { soapcheck: FORMAT_VERSION, kind: 'types', version, namespaces: pm.usedNamespaces(), types: out };
+}
