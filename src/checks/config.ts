@@ -1,0 +1,91 @@
+/**
+ * Check configuration: profiles (`strict`, `compatible`) and per-rule overrides by id
+ * (`off` | `warn` | `error`) from `soapcheck.config.yaml`, a suite's `rules:` block, or the
+ * command line (`--rule id=level`). Bad config is a ConfigError saying what and where.
+ */
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import type { CheckConfig, Profile, RuleSetting } from './api.ts';
+import { RULES } from './catalogue.ts';
+
+export const PROFILES: readonly Profile[] = ['strict', 'compatible'];
+const LEVELS: readonly RuleSetting[] = ['off', 'warn', 'error'];
+
+export class ConfigError extends Error {}
+
+function knownRule(id: string, where: string): void {
+  if (!RULES.has(id)) {
+    const close = [...RULES.keys()].filter((k) => k.split('/')[0] === id.split('/')[0]);
+    throw new ConfigError(`${where}: unknown rule ${JSON.stringify(id)}${close.length ? ` (rules in that group: ${close.join(', ')})` : ''}`);
+  }
+}
+
+function level(v: unknown, id: string, where: string): RuleSetting {
+  if (typeof v === 'string' && (LEVELS as string[]).includes(v)) return v as RuleSetting;
+  throw new ConfigError(`${where}: rule ${id} must be off, warn or error — got ${JSON.stringify(v)}`);
+}
+
+export function parseProfile(v: unknown, where: string): Profile {
+  if (typeof v === 'string' && (PROFILES as string[]).includes(v)) return v as Profile;
+  throw new ConfigError(`${where}: profile must be strict or compatible — got ${JSON.stringify(v)}`);
+}
+
+/** Parse a `rules:` mapping (id → off|warn|error), as in soapcheck.config.yaml and suites. */
+export function parseRulesBlock(block: unknown, where = 'rules'): Record<string, RuleSetting> {
+  if (block === undefined || block === null) return {};
+  if (typeof block !== 'object' || Array.isArray(block)) throw new ConfigError(`${where}: must be a mapping of rule id to off, warn or error`);
+  const out: Record<string, RuleSetting> = {};
+  for (const [id, v] of Object.entries(block as Record<string, unknown>)) {
+    knownRule(id, where);
+    out[id] = level(v, id, where);
+  }
+  return out;
+}
+
+/** Parse one `--rule id=level` option. */
+export function parseRuleOption(opt: string): [string, RuleSetting] {
+  const i = opt.lastIndexOf('=');
+  if (i <= 0) throw new ConfigError(`--rule ${JSON.stringify(opt)}: expected id=off|warn|error`);
+  const id = opt.slice(0, i).trim();
+  knownRule(id, `--rule ${opt}`);
+  return [id, level(opt.slice(i + 1).trim(), id, `--rule ${opt}`)];
+}
+
+export interface FileConfig {
+  profile?: Profile;
+  rules: Record<string, RuleSetting>;
+}
+
+/** Parse the text of soapcheck.config.yaml (keys: profile, rules; others are left to their owners). */
+export function parseConfigText(text: string, file: string): FileConfig {
+  let doc: unknown;
+  try {
+    doc = parseYaml(text, { maxAliasCount: 100 });
+  } catch (e) {
+    throw new ConfigError(`${file}: not valid YAML: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (doc === null || doc === undefined) return { rules: {} };
+  if (typeof doc !== 'object' || Array.isArray(doc)) throw new ConfigError(`${file}: must be a mapping`);
+  const d = doc as Record<string, unknown>;
+  return {
+    profile: d.profile === undefined ? undefined : parseProfile(d.profile, `${file}: profile`),
+    rules: parseRulesBlock(d.rules, `${file}: rules`),
+  };
+}
+
+export function loadConfigFile(file: string): FileConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ConfigError(`${file}: cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  return parseConfigText(text, file);
+}
+
+/** Combine layers, later ones winning: file config, then CLI profile and rule options. */
+export function makeConfig(profile: Profile = 'strict', ...ruleLayers: Array<Record<string, RuleSetting> | undefined>): CheckConfig {
+  const rules: Record<string, RuleSetting> = {};
+  for (const l of ruleLayers) if (l) Object.assign(rules, l);
+  return { profile, rules };
+}

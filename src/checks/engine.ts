@@ -1,0 +1,185 @@
+/**
+ * The checking engine: parses a message (hostile-input safe), builds the envelope view, and
+ * walks the document ONCE against the contract plan, calling the listeners of every active rule.
+ */
+import { parseXml } from '../xml/parse.ts';
+import { attribute, childElements, hasSignificantText, locationOf, textContent, type XDocument, type XElement } from '../xml/tree.ts';
+import { XSI_NS, clark } from '../xml/qname.ts';
+import { versionOfEnvelopeNs } from '../soap/versions.ts';
+import type { CheckConfig, Finding, MessageInput, RuleSetting } from './api.ts';
+import type { ContractPlan, ElementPlan, MessagePlan } from './plan.ts';
+import type { AlignedChild, Alignment, EnvelopeView, Rule, RuleContext, RuleListeners } from './rule.ts';
+
+export interface CheckOutcome {
+  findings: Finding[];
+  /** The parsed document, when the message parsed. */
+  doc?: XDocument;
+}
+
+type Hook = keyof RuleListeners;
+type Listeners = { [K in Hook]: NonNullable<RuleListeners[K]>[] };
+
+interface NsRemap { from: string; to: string }
+
+/** The level a rule runs at under this config (override by id, else the profile's default). */
+export function levelOf(rule: Rule, config: CheckConfig): RuleSetting {
+  return config.rules?.[rule.id] ?? rule.levels[config.profile];
+}
+
+export function runChecks(rules: readonly Rule[], plan: ContractPlan, input: MessageInput, config: CheckConfig): CheckOutcome {
+  const findings: Finding[] = [];
+  const message = input.direction === 'request' ? plan.request : plan.response;
+  const on: Listeners = {
+    parseFailure: [], document: [], envelope: [], http: [], fault: [], body: [], headers: [],
+    element: [], children: [], unexpectedElements: [], value: [],
+  };
+  for (const rule of rules) {
+    if (rule.appliesTo !== 'both' && rule.appliesTo !== input.direction) continue;
+    const level = levelOf(rule, config);
+    if (level === 'off') continue;
+    const ctx: RuleContext = {
+      plan, message, direction: input.direction, profile: config.profile,
+      report(d) {
+        const f: Finding = {
+          rule: rule.id,
+          severity: d.soft ? 'warn' : level,
+          message: d.message,
+          path: d.path ?? (d.el ? locationOf(d.el) : '/'),
+        };
+        const line = d.line ?? d.el?.line;
+        if (line !== undefined && line > 0) f.line = line;
+        if (d.column !== undefined) f.column = d.column;
+        if (d.expected !== undefined) f.expected = d.expected;
+        if (d.actual !== undefined) f.actual = d.actual;
+        findings.push(f);
+      },
+    };
+    const ls = rule.create(ctx);
+    for (const k of Object.keys(ls) as Hook[]) (on[k] as unknown[]).push(ls[k]);
+  }
+
+  const parsed = parseXml(input.body, { maxBytes: config.maxBytes, maxDepth: config.maxDepth });
+  if (!parsed.ok) {
+    for (const l of on.parseFailure) l(parsed);
+    if (input.http) for (const l of on.http) l(input.http, null);
+    return { findings: sortFindings(findings) };
+  }
+  const doc = parsed.doc;
+  for (const l of on.document) l(doc);
+  const env = envelopeView(doc.root, message);
+  for (const l of on.envelope) l(env);
+  if (input.http) for (const l of on.http) l(input.http, env);
+  if (!env.isEnvelope) return { findings: sortFindings(findings), doc };
+
+  const walker = new Walker(on);
+  walker.headers(env, message);
+  if (env.fault) {
+    for (const l of on.fault) l(env.fault, env);
+  } else if (env.body) {
+    for (const l of on.body) l(env, message.body);
+    const payload = env.bodyChildren[0];
+    if (payload && payload.local === message.body.name.local) {
+      const nsMismatch = payload.ns !== message.body.name.ns;
+      walker.walk(payload, message.body, { el: payload, index: 0, node: message.body, nsMismatch, inheritedNsMismatch: false },
+        nsMismatch ? { from: message.body.name.ns, to: payload.ns } : null);
+    }
+  }
+  return { findings: sortFindings(findings), doc };
+}
+
+function sortFindings(f: Finding[]): Finding[] {
+  return f.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+
+export function envelopeView(root: XElement, message: MessagePlan): EnvelopeView {
+  const version = versionOfEnvelopeNs(root.ns);
+  const isEnvelope = root.local === 'Envelope';
+  const envNs = root.ns;
+  let header: XElement | null = null;
+  let body: XElement | null = null;
+  const envelopeChildren = isEnvelope ? childElements(root) : [];
+  const misplaced: XElement[] = [];
+  const strays: XElement[] = [];
+  for (const c of envelopeChildren) {
+    if (c.ns === envNs && c.local === 'Header' && !header && !body && misplaced.length === 0 && strays.length === 0) header = c;
+    else if (c.ns === envNs && c.local === 'Body' && !body) body = c;
+    else if (c.ns !== envNs && (message.headerByName.has(clark(c)) || message.headerByLocal.has(c.local))) misplaced.push(c);
+    else strays.push(c);
+  }
+  const bodyChildren = body ? childElements(body) : [];
+  const fault = bodyChildren.find((c) => c.local === 'Fault' && c.ns === envNs) ?? null;
+  return { root, isEnvelope, version, header, body, envelopeChildren, misplacedHeaderBlocks: misplaced, strays, bodyChildren, fault };
+}
+
+/** True when the element carries xsi:nil="true" (or "1"). */
+export function isNil(el: XElement): boolean {
+  const a = attribute(el, XSI_NS, 'nil');
+  return a !== undefined && /^\s*(true|1)\s*$/.test(a.value);
+}
+
+class Walker {
+  constructor(private readonly on: Listeners) {}
+
+  headers(env: EnvelopeView, message: MessagePlan): void {
+    const found = [...(env.header ? childElements(env.header) : []), ...env.misplacedHeaderBlocks];
+    const blocks: AlignedChild[] = found.map((el) => {
+      const exact = message.headerByName.get(clark(el));
+      if (exact) return { el, index: message.headers.indexOf(exact), node: exact, nsMismatch: false, inheritedNsMismatch: false };
+      const byLocal = message.headerByLocal.get(el.local);
+      if (byLocal) return { el, index: message.headers.indexOf(byLocal), node: byLocal, nsMismatch: true, inheritedNsMismatch: false };
+      return { el, index: -1, nsMismatch: false, inheritedNsMismatch: false };
+    });
+    for (const l of this.on.headers) l({ plan: message, blocks }, env);
+    for (const b of blocks) {
+      if (b.node) this.walk(b.el, b.node, b, b.nsMismatch ? { from: b.node.name.ns, to: b.el.ns } : null);
+    }
+  }
+
+  walk(el: XElement, node: ElementPlan, match: AlignedChild, remap: NsRemap | null): void {
+    for (const l of this.on.element) l(el, node, match);
+    if (isNil(el)) return;
+    const content = node.content;
+    if (content.kind === 'any') return;
+    if (content.kind === 'simple') {
+      const kids = childElements(el);
+      if (kids.length > 0) {
+        for (const l of this.on.unexpectedElements) l(el, node, kids);
+        return;
+      }
+      if (this.on.value.length) {
+        const text = textContent(el);
+        for (const l of this.on.value) l(el, node, text, content);
+      }
+      return;
+    }
+    const counts = new Array<number>(content.children.length).fill(0);
+    const items: AlignedChild[] = [];
+    for (const c of el.children) {
+      if (c.kind !== 'element') continue;
+      let index = content.byName.get(c.ns ? `{${c.ns}}${c.local}` : c.local);
+      let nsMismatch = false;
+      let inherited = false;
+      if (index === undefined) {
+        index = content.byLocal.get(c.local);
+        if (index !== undefined) {
+          const expectedNs = content.children[index]!.name.ns;
+          if (remap && remap.to === c.ns && remap.from === expectedNs) inherited = true;
+          else nsMismatch = true;
+        }
+      }
+      if (index === undefined) {
+        items.push({ el: c, index: -1, nsMismatch: false, inheritedNsMismatch: false });
+        continue;
+      }
+      counts[index]!++;
+      items.push({ el: c, index, node: content.children[index], nsMismatch, inheritedNsMismatch: inherited });
+    }
+    const alignment: Alignment = { items, counts, text: hasSignificantText(el) ? textContent(el).trim() : null };
+    for (const l of this.on.children) l(el, node, content, alignment);
+    for (const it of items) {
+      if (!it.node) continue;
+      const next = it.nsMismatch ? { from: it.node.name.ns, to: it.el.ns } : remap;
+      this.walk(it.el, it.node, it, next);
+    }
+  }
+}

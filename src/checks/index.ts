@@ -1,0 +1,27 @@
+/**
+ * Public API of the checks:
+ *   const plan = compileContract(contract);           // once per contract (cached by object)
+ *   const { findings, doc } = checkMessage(plan, { direction: 'response', body, http }, config);
+ */
+import type { CheckConfig, MessageInput } from './api.ts';
+import { RULE_LIST } from './catalogue.ts';
+import { runChecks, type CheckOutcome } from './engine.ts';
+import type { ContractPlan } from './plan.ts';
+
+export { compileContract } from './plan.ts';
+export type { ContractPlan, ElementPlan, MessagePlan } from './plan.ts';
+export type { CheckOutcome } from './engine.ts';
+export { RULES, RULE_LIST } from './catalogue.ts';
+export type { Rule } from './rule.ts';
+export type { CheckConfig, Finding, MessageInput, HttpFacts, Profile, RuleSetting, Severity } from './api.ts';
+export { parseRulesBlock, parseRuleOption, parseConfigText, loadConfigFile, makeConfig, ConfigError, PROFILES } from './config.ts';
+
+/** Check one message against a compiled contract. Never throws for bad input. */
+export function checkMessage(plan: ContractPlan, input: MessageInput, config: CheckConfig = { profile: 'strict' }): CheckOutcome {
+  return runChecks(RULE_LIST, plan, input, config);
+}
+
+/** True when any finding is an error (what makes `verify` and the runner fail). */
+export function hasErrors(outcome: { findings: readonly { severity: string }[] }): boolean {
+  return outcome.findings.some((f) => f.severity === 'error');
+}

@@ -1,0 +1,155 @@
+/**
+ * Compile a resolved Contract into a validation plan, once (ajv-style): for every element the
+ * expected children with resolved names and occurrence bounds, nillability, the declared type
+ * that `xsi:type` must resolve to, and a lexical checker for simple content. Named types are
+ * compiled lazily and memoised by Clark name, so recursive types cost nothing up front.
+ * Checking walks the parsed message against the plan; it never reads the contract again.
+ */
+import type { Contract, Field, Message, TypeRegistry } from '../contract/model.ts';
+import { clark, type ExpandedName } from '../xml/qname.ts';
+import { soapVersionInfo, type SoapVersionInfo } from '../soap/versions.ts';
+import { builtinCheck, enumCheck, typeLabel, type EnumProblem, type LexicalCheck } from './lexical/index.ts';
+
+export interface ComplexContent {
+  readonly kind: 'complex';
+  /** What to call this content in messages: the type's written name, or `inline`. */
+  readonly label: string;
+  readonly children: readonly ElementPlan[];
+  /** Clark name → index in `children`. */
+  readonly byName: ReadonlyMap<string, number>;
+  /** Local name → index, for spotting a known field in the wrong namespace. */
+  readonly byLocal: ReadonlyMap<string, number>;
+}
+
+export interface SimpleContent {
+  readonly kind: 'simple';
+  readonly label: string;
+  /** XSD lexical space check (null = valid). */
+  readonly lexical?: LexicalCheck;
+  /** Enum / enum-list membership. */
+  readonly enumeration?: (value: string) => EnumProblem | null;
+}
+
+/** Content the contract says nothing about (no type, no fields, or a type it does not define). */
+export interface AnyContent { readonly kind: 'any' }
+
+export type ContentPlan = ComplexContent | SimpleContent | AnyContent;
+
+export interface ElementPlan {
+  readonly name: ExpandedName;
+  readonly clark: string;
+  /** As written in the contract (`User:Ticket`), for messages. */
+  readonly written: string;
+  readonly minOccurs: number;
+  readonly maxOccurs: number;
+  readonly nillable: boolean;
+  readonly secret: boolean;
+  /** The declared type an `xsi:type` must resolve to, when the contract names one. */
+  readonly declaredType?: ExpandedName;
+  /** Compiled on first use, memoised. */
+  readonly content: ContentPlan;
+}
+
+export interface MessagePlan {
+  readonly direction: 'request' | 'response';
+  readonly headers: readonly ElementPlan[];
+  readonly headerByName: ReadonlyMap<string, ElementPlan>;
+  readonly headerByLocal: ReadonlyMap<string, ElementPlan>;
+  readonly body: ElementPlan;
+  /** The source put this message's header blocks directly under Envelope (a recorded quirk). */
+  readonly headerBlocksOutsideHeaderQuirk: boolean;
+}
+
+export interface ContractPlan {
+  readonly contract: Contract;
+  readonly soap: SoapVersionInfo;
+  readonly action: string;
+  readonly request: MessagePlan;
+  readonly response: MessagePlan;
+}
+
+const ANY: AnyContent = Object.freeze({ kind: 'any' });
+
+class TypeCompiler {
+  private readonly memo = new Map<string, ContentPlan>();
+  constructor(private readonly types: TypeRegistry) {}
+
+  typeContent(type: ExpandedName): ContentPlan {
+    const key = clark(type);
+    let c = this.memo.get(key);
+    if (c) return c;
+    c = this.compileType(type);
+    this.memo.set(key, c);
+    return c;
+  }
+
+  private compileType(type: ExpandedName): ContentPlan {
+    const builtin = builtinCheck(type);
+    if (builtin) return { kind: 'simple', label: typeLabel(type), lexical: builtin };
+    const def = this.types.get(clark(type));
+    if (!def) return ANY;
+    if (def.kind === 'complex') return this.complex(def.written, def.fields);
+    const lexical = def.base ? builtinCheck(def.base) : undefined;
+    const enumeration = def.enum && def.enum.length > 0 ? enumCheck(def.enum, { list: def.list, complete: def.enumComplete }) : undefined;
+    return { kind: 'simple', label: def.written, lexical: enumeration && def.enumComplete ? undefined : lexical, enumeration };
+  }
+
+  complex(label: string, fields: readonly Field[]): ComplexContent {
+    const children = fields.map((f) => this.element(f));
+    const byName = new Map<string, number>();
+    const byLocal = new Map<string, number>();
+    children.forEach((c, i) => {
+      if (!byName.has(c.clark)) byName.set(c.clark, i);
+      if (!byLocal.has(c.name.local)) byLocal.set(c.name.local, i);
+    });
+    return { kind: 'complex', label, children, byName, byLocal };
+  }
+
+  element(f: Field): ElementPlan {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const compiler = this;
+    let content: ContentPlan | undefined;
+    return {
+      name: f.name,
+      clark: clark(f.name),
+      written: f.written,
+      minOccurs: f.minOccurs,
+      maxOccurs: f.maxOccurs,
+      nillable: f.nillable,
+      secret: f.secret,
+      declaredType: f.type,
+      get content(): ContentPlan {
+        if (!content) {
+          content = f.fields ? compiler.complex('inline', f.fields) : f.type ? compiler.typeContent(f.type) : ANY;
+        }
+        return content;
+      },
+    };
+  }
+}
+
+function messagePlan(compiler: TypeCompiler, contract: Contract, direction: 'request' | 'response', msg: Message): MessagePlan {
+  const headers = msg.headers.map((h) => compiler.element(h));
+  const headerByName = new Map(headers.map((h) => [h.clark, h] as const));
+  const headerByLocal = new Map(headers.map((h) => [h.name.local, h] as const));
+  const quirk = contract.source?.quirks.some((q) => q.code === 'header-blocks-outside-header' && q.message === direction) ?? false;
+  return { direction, headers, headerByName, headerByLocal, body: compiler.element(msg.body), headerBlocksOutsideHeaderQuirk: quirk };
+}
+
+const cache = new WeakMap<Contract, ContractPlan>();
+
+/** Compile a contract into its validation plan (cached per contract object). */
+export function compileContract(contract: Contract): ContractPlan {
+  const hit = cache.get(contract);
+  if (hit) return hit;
+  const compiler = new TypeCompiler(contract.types);
+  const plan: ContractPlan = {
+    contract,
+    soap: soapVersionInfo(contract.soapVersion),
+    action: contract.action,
+    request: messagePlan(compiler, contract, 'request', contract.request),
+    response: messagePlan(compiler, contract, 'response', contract.response),
+  };
+  cache.set(contract, plan);
+  return plan;
+}

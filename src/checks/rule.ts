@@ -1,0 +1,118 @@
+/**
+ * What a rule is (ESLint-style): a stable id, a one-line description, its doc anchor, which
+ * messages it applies to, its level per profile, and `create(ctx)` returning listeners that the
+ * engine calls during its single walk over a message.
+ */
+import type { ParseFailure } from '../xml/parse.ts';
+import type { XDocument, XElement } from '../xml/tree.ts';
+import type { Finding, HttpFacts, Profile, RuleSetting } from './api.ts';
+import type { ComplexContent, ContractPlan, ElementPlan, MessagePlan, SimpleContent } from './plan.ts';
+import type { SoapVersionInfo } from '../soap/versions.ts';
+
+export type Direction = 'request' | 'response';
+
+/** The envelope as the engine found it (computed once per message). */
+export interface EnvelopeView {
+  readonly root: XElement;
+  /** True when the root element is named Envelope in either SOAP namespace. */
+  readonly isEnvelope: boolean;
+  /** The SOAP version of the root's namespace, or null. */
+  readonly version: SoapVersionInfo | null;
+  readonly header: XElement | null;
+  readonly body: XElement | null;
+  /** Envelope children in the envelope namespace other than the first Header and first Body, plus foreign ones. */
+  readonly envelopeChildren: readonly XElement[];
+  /** Envelope children that are neither Header nor Body but are the contract's header blocks. */
+  readonly misplacedHeaderBlocks: readonly XElement[];
+  /** Other Envelope children that are neither Header nor Body nor known header blocks. */
+  readonly strays: readonly XElement[];
+  /** Element children of Body. */
+  readonly bodyChildren: readonly XElement[];
+  /** The Fault element, when Body holds one. */
+  readonly fault: XElement | null;
+}
+
+/** One child element of a complex element, matched (or not) against the plan. */
+export interface AlignedChild {
+  readonly el: XElement;
+  /** Index into the content's children; -1 when the contract has no such field. */
+  readonly index: number;
+  readonly node?: ElementPlan;
+  /** Matched by local name only: the element is in another namespace than the contract's. */
+  readonly nsMismatch: boolean;
+  /** Another-namespace match the engine forgives because an ancestor was already reported for it. */
+  readonly inheritedNsMismatch: boolean;
+}
+
+export interface Alignment {
+  readonly items: readonly AlignedChild[];
+  /** Occurrences per expected child (same indexes as content.children). */
+  readonly counts: readonly number[];
+  /** Non-whitespace text directly inside (mixed content), if any. */
+  readonly text: string | null;
+}
+
+export interface HeaderMatch {
+  readonly plan: MessagePlan;
+  /** Header blocks found (inside Header, or misplaced under Envelope), in document order. */
+  readonly blocks: readonly AlignedChild[];
+}
+
+export interface RuleListeners {
+  parseFailure?(failure: ParseFailure): void;
+  document?(doc: XDocument): void;
+  envelope?(env: EnvelopeView): void;
+  http?(http: HttpFacts, env: EnvelopeView | null): void;
+  fault?(fault: XElement, env: EnvelopeView): void;
+  /** The body's content against the expected body element (not called for faults). */
+  body?(env: EnvelopeView, expected: ElementPlan): void;
+  headers?(match: HeaderMatch, env: EnvelopeView): void;
+  /** Every element matched to a plan node (header blocks, the body element, fields). */
+  element?(el: XElement, node: ElementPlan, match: AlignedChild): void;
+  /** The children of a complex element against its expected content. */
+  children?(parent: XElement, node: ElementPlan, content: ComplexContent, alignment: Alignment): void;
+  /** Element children where simple content was expected. */
+  unexpectedElements?(parent: XElement, node: ElementPlan, kids: readonly XElement[]): void;
+  /** The text of a simple-content element (not nil). */
+  value?(el: XElement, node: ElementPlan, text: string, content: SimpleContent): void;
+}
+
+export interface ReportDescriptor {
+  /** Element the finding is about: gives path and line unless they are given. */
+  el?: XElement;
+  path?: string;
+  line?: number;
+  column?: number;
+  message: string;
+  expected?: string;
+  actual?: string;
+  /** Report at most as a warning (e.g. a value outside an enum list known to be incomplete). */
+  soft?: boolean;
+}
+
+export interface RuleContext {
+  readonly plan: ContractPlan;
+  readonly message: MessagePlan;
+  readonly direction: Direction;
+  readonly profile: Profile;
+  report(d: ReportDescriptor): void;
+}
+
+export interface Rule {
+  /** Stable public id, e.g. `field/missing`. */
+  readonly id: string;
+  /** One line: what it finds. */
+  readonly description: string;
+  /** Anchor in docs/rules.md. */
+  readonly docs: string;
+  readonly appliesTo: Direction | 'both';
+  /** Level when the config does not set one. */
+  readonly levels: Readonly<Record<Profile, RuleSetting>>;
+  create(ctx: RuleContext): RuleListeners;
+}
+
+export function docsAnchor(id: string): string {
+  return `docs/rules.md#${id.replace(/[^a-z0-9]+/g, '-')}`;
+}
+
+export type { Finding };

@@ -1,0 +1,52 @@
+import { locationOf } from '../../xml/tree.ts';
+import type { Rule } from '../rule.ts';
+import { docsAnchor } from '../rule.ts';
+import { nameOf } from './describe.ts';
+
+export const rule: Rule = {
+  id: 'envelope/structure',
+  description: 'The Envelope is not an optional Header then one Body: missing Body, extra or misplaced children, header blocks outside Header, several body elements.',
+  docs: docsAnchor('envelope/structure'),
+  appliesTo: 'both',
+  levels: { strict: 'error', compatible: 'error' },
+  create(ctx) {
+    return {
+      envelope(env) {
+        if (!env.isEnvelope) {
+          ctx.report({ el: env.root, message: `root element is ${nameOf(env.root)}, not a SOAP Envelope`, expected: 'Envelope', actual: nameOf(env.root) });
+          return;
+        }
+        if (env.misplacedHeaderBlocks.length > 0) {
+          const names = env.misplacedHeaderBlocks.map(nameOf).join(', ');
+          const quirk = ctx.message.headerBlocksOutsideHeaderQuirk ? ' (a known quirk of the source this contract was imported from)' : '';
+          ctx.report({
+            el: env.misplacedHeaderBlocks[0],
+            message: `header block${env.misplacedHeaderBlocks.length > 1 ? 's' : ''} ${names} directly under Envelope instead of inside Header${quirk}; checked as header blocks`,
+            expected: 'header blocks inside soap:Header',
+            actual: names,
+          });
+        }
+        for (const s of env.strays) {
+          const what = s.ns === env.root.ns && s.local === 'Body' ? 'a second Body'
+            : s.ns === env.root.ns && s.local === 'Header' ? (env.body && env.body.line <= s.line ? 'a Header after Body' : 'a second Header')
+            : `${nameOf(s)} directly under Envelope`;
+          ctx.report({ el: s, message: `unexpected ${what}; an Envelope holds an optional Header then one Body`, actual: nameOf(s) });
+        }
+        if (!env.body) {
+          ctx.report({ el: env.root, message: 'Envelope has no Body', expected: 'Body', actual: 'none' });
+          return;
+        }
+        if (env.bodyChildren.length > 1) {
+          const extra = env.bodyChildren[1]!;
+          ctx.report({
+            el: extra,
+            message: `Body has ${env.bodyChildren.length} child elements; one is expected (${nameOf(env.bodyChildren[0]!)} first, then ${env.bodyChildren.slice(1).map(nameOf).join(', ')})`,
+            path: locationOf(extra),
+            expected: '1 body element',
+            actual: String(env.bodyChildren.length),
+          });
+        }
+      },
+    };
+  },
+};

@@ -1,0 +1,24 @@
+import type { Rule } from '../rule.ts';
+import { docsAnchor } from '../rule.ts';
+import { faultSummary } from './fault-read.ts';
+
+export const rule: Rule = {
+  id: 'fault/unexpected',
+  description: 'A SOAP Fault where a normal response was expected; quotes the fault code and reason.',
+  docs: docsAnchor('fault/unexpected'),
+  appliesTo: 'response',
+  levels: { strict: 'error', compatible: 'error' },
+  create(ctx) {
+    return {
+      fault(fault, env) {
+        const { code, reason } = faultSummary(fault, env.root.ns);
+        ctx.report({
+          el: fault,
+          message: `SOAP Fault instead of ${ctx.message.body.written}: code ${code ?? '(none)'}, reason ${reason === null ? '(none)' : JSON.stringify(reason.length > 200 ? reason.slice(0, 197) + '…' : reason)}`,
+          expected: ctx.message.body.written,
+          actual: `Fault ${code ?? ''}`.trim(),
+        });
+      },
+    };
+  },
+};

@@ -1,0 +1,44 @@
+import type { XElement } from '../../xml/tree.ts';
+import type { ElementPlan } from '../plan.ts';
+import type { Rule, RuleContext } from '../rule.ts';
+import { docsAnchor } from '../rule.ts';
+import { nameOf } from './describe.ts';
+
+function bounds(n: ElementPlan): string {
+  return n.maxOccurs === Infinity ? `at least ${n.minOccurs}` : n.minOccurs === n.maxOccurs ? `exactly ${n.minOccurs}` : `${n.minOccurs} to ${n.maxOccurs}`;
+}
+
+function check(ctx: RuleContext, parent: XElement, node: ElementPlan, occurrences: readonly XElement[]): void {
+  const n = occurrences.length;
+  if (n > node.maxOccurs) {
+    ctx.report({ el: occurrences[node.maxOccurs], message: `${node.written} occurs ${n} times in ${nameOf(parent)}; allowed ${bounds(node)}`, expected: bounds(node), actual: String(n) });
+  } else if (n > 0 && n < node.minOccurs) {
+    ctx.report({ el: parent, message: `${node.written} occurs ${n} times in ${nameOf(parent)}; allowed ${bounds(node)}`, expected: bounds(node), actual: String(n) });
+  }
+}
+
+export const rule: Rule = {
+  id: 'field/cardinality',
+  description: 'A field (or header block) repeated more, or fewer, times than minOccurs/maxOccurs allow (absence is field/missing).',
+  docs: docsAnchor('field/cardinality'),
+  appliesTo: 'both',
+  levels: { strict: 'error', compatible: 'error' },
+  create(ctx) {
+    return {
+      children(parent, _node, content, alignment) {
+        content.children.forEach((c, i) => {
+          const n = alignment.counts[i]!;
+          if (n > c.maxOccurs || (n > 0 && n < c.minOccurs)) {
+            check(ctx, parent, c, alignment.items.filter((it) => it.index === i).map((it) => it.el));
+          }
+        });
+      },
+      headers(match, env) {
+        for (const h of match.plan.headers) {
+          const occ = match.blocks.filter((b) => b.node === h).map((b) => b.el);
+          check(ctx, env.header ?? env.root, h, occ);
+        }
+      },
+    };
+  },
+};

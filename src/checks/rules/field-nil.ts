@@ -1,0 +1,33 @@
+import { attribute, childElements, hasSignificantText } from '../../xml/tree.ts';
+import { XSI_NS } from '../../xml/qname.ts';
+import type { Rule } from '../rule.ts';
+import { docsAnchor } from '../rule.ts';
+import { nameOf } from './describe.ts';
+
+export const rule: Rule = {
+  id: 'field/nil',
+  description: 'xsi:nil on a field that is not nillable, nil with content, or an xsi:nil value that is not a boolean.',
+  docs: docsAnchor('field/nil'),
+  appliesTo: 'both',
+  levels: { strict: 'error', compatible: 'error' },
+  create(ctx) {
+    return {
+      element(el, node) {
+        const a = attribute(el, XSI_NS, 'nil');
+        if (!a) return;
+        const v = a.value.trim();
+        if (!/^(true|false|1|0)$/.test(v)) {
+          ctx.report({ el, message: `xsi:nil=${JSON.stringify(a.value)} on ${nameOf(el)} is not a boolean`, expected: 'true | false', actual: a.value });
+          return;
+        }
+        if (v === 'false' || v === '0') return;
+        if (!node.nillable) {
+          ctx.report({ el, message: `${nameOf(el)} is nil, but the contract's ${node.written} is not nillable`, expected: 'a value', actual: 'xsi:nil="true"' });
+        }
+        if (childElements(el).length > 0 || hasSignificantText(el)) {
+          ctx.report({ el, message: `${nameOf(el)} has xsi:nil="true" and content; a nil element must be empty`, expected: 'empty', actual: 'content' });
+        }
+      },
+    };
+  },
+};

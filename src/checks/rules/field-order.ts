@@ -1,0 +1,32 @@
+import type { Rule } from '../rule.ts';
+import { docsAnchor } from '../rule.ts';
+import { nameOf } from './describe.ts';
+
+export const rule: Rule = {
+  id: 'field/order',
+  description: "Fields of a sequence in another order than the contract's. A warning in the compatible profile.",
+  docs: docsAnchor('field/order'),
+  appliesTo: 'both',
+  levels: { strict: 'error', compatible: 'warn' },
+  create(ctx) {
+    return {
+      children(parent, _node, content, alignment) {
+        let maxIndex = -1;
+        let maxEl = '';
+        for (const it of alignment.items) {
+          if (it.index < 0) continue;
+          if (it.index < maxIndex) {
+            ctx.report({
+              el: it.el,
+              message: `${nameOf(it.el)} comes after ${maxEl} in ${nameOf(parent)}; the contract's order puts it before`,
+              expected: content.children.map((c) => c.written).join(', '),
+              actual: alignment.items.filter((x) => x.index >= 0).map((x) => nameOf(x.el)).join(', '),
+            });
+            continue;
+          }
+          if (it.index > maxIndex) { maxIndex = it.index; maxEl = nameOf(it.el); }
+        }
+      },
+    };
+  },
+};

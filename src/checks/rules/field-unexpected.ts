@@ -1,0 +1,34 @@
+import type { Rule } from '../rule.ts';
+import { docsAnchor } from '../rule.ts';
+import { nameOf } from './describe.ts';
+
+export const rule: Rule = {
+  id: 'field/unexpected',
+  description: 'An element (or text) the contract does not have at that place. Off in the compatible profile.',
+  docs: docsAnchor('field/unexpected'),
+  appliesTo: 'both',
+  levels: { strict: 'error', compatible: 'off' },
+  create(ctx) {
+    return {
+      children(parent, node, content, alignment) {
+        for (const it of alignment.items) {
+          if (it.index >= 0) continue;
+          const known = content.children.map((c) => c.written);
+          ctx.report({
+            el: it.el,
+            message: `unexpected element ${nameOf(it.el)} in ${nameOf(parent)}; the contract has ${known.length ? known.join(', ') : 'no fields here'}`,
+            actual: it.el.ns ? `{${it.el.ns}}${it.el.local}` : it.el.local,
+          });
+        }
+        if (alignment.text !== null) {
+          ctx.report({ el: parent, message: `unexpected text inside ${nameOf(parent)}, whose type ${content.label === 'inline' ? node.written : content.label} has element content only` });
+        }
+      },
+      unexpectedElements(parent, node, kids) {
+        for (const k of kids) {
+          ctx.report({ el: k, message: `unexpected element ${nameOf(k)} inside ${nameOf(parent)}, which has simple content (${node.content.kind === 'simple' ? node.content.label : 'a value'})`, actual: nameOf(k) });
+        }
+      },
+    };
+  },
+};

@@ -1,0 +1,37 @@
+import type { Rule } from '../rule.ts';
+import { docsAnchor } from '../rule.ts';
+import { parseContentType } from './content-type.ts';
+
+const normCharset = (s: string): string => s.toLowerCase().replace(/^utf8$/, 'utf-8');
+
+export const rule: Rule = {
+  id: 'http/content-type',
+  description: "Content-Type is not the SOAP version's media type (text/xml for 1.1, application/soap+xml for 1.2), or its charset disagrees with the XML declaration.",
+  docs: docsAnchor('http/content-type'),
+  appliesTo: 'both',
+  levels: { strict: 'error', compatible: 'error' },
+  create(ctx) {
+    const want = ctx.plan.soap.contentType;
+    let declared: string | null = null;
+    return {
+      document(doc) { declared = doc.declaredEncoding; },
+      http(http) {
+        const raw = http.headers['content-type'];
+        if (raw === undefined) {
+          ctx.report({ path: '/', message: `no Content-Type header; SOAP ${ctx.plan.soap.version} uses ${want}`, expected: want, actual: 'absent' });
+          return;
+        }
+        const ct = parseContentType(raw);
+        if (ct.mediaType !== want) {
+          ctx.report({ path: '/', message: `Content-Type ${ct.mediaType || JSON.stringify(raw)} is not ${want} (SOAP ${ctx.plan.soap.version})`, expected: want, actual: ct.mediaType || raw });
+          return;
+        }
+        const charset = ct.params.get('charset');
+        if (charset && declared && normCharset(charset) !== normCharset(declared)) {
+          ctx.report({ path: '/', message: `Content-Type charset ${charset} disagrees with the XML declaration's encoding ${declared}`, expected: declared, actual: charset });
+        }
+      },
+    };
+  },
+};
+

@@ -1,0 +1,33 @@
+import type { Rule } from '../rule.ts';
+import { docsAnchor } from '../rule.ts';
+import { nameOf, quoteValue } from './describe.ts';
+
+export const rule: Rule = {
+  id: 'value/lexical',
+  description: 'A value that is not valid for its XSD type (built-ins, .NET guid/char/duration, enums, enum lists).',
+  docs: docsAnchor('value/lexical'),
+  appliesTo: 'both',
+  levels: { strict: 'error', compatible: 'error' },
+  create(ctx) {
+    return {
+      value(el, node, text, content) {
+        const hard = content.lexical?.(text, el.scope);
+        if (hard) {
+          ctx.report({ el, message: `${nameOf(el)} value ${quoteValue(node, text)} is not a valid ${content.label}: ${node.secret ? 'invalid' : hard}`, expected: content.label, actual: quoteValue(node, text) });
+          return;
+        }
+        const e = content.enumeration?.(text);
+        if (!e) return;
+        // An incomplete enum (values seen in examples only) is a hint in strict and nothing in compatible.
+        if (e.soft && ctx.profile === 'compatible') return;
+        ctx.report({
+          el,
+          message: `${nameOf(el)} value ${node.secret ? '(secret value not shown)' : e.reason} (${content.label})`,
+          expected: content.label,
+          actual: quoteValue(node, text),
+          soft: e.soft,
+        });
+      },
+    };
+  },
+};

@@ -1,0 +1,30 @@
+import { attribute } from '../../xml/tree.ts';
+import { XSI_NS, clark, resolveQName, sameName } from '../../xml/qname.ts';
+import type { Rule } from '../rule.ts';
+import { docsAnchor } from '../rule.ts';
+import { nameOf } from './describe.ts';
+
+export const rule: Rule = {
+  id: 'xsi-type/mismatch',
+  description: "xsi:type resolves (through the namespace declarations in scope) to another QName than the contract's declared type.",
+  docs: docsAnchor('xsi-type/mismatch'),
+  appliesTo: 'both',
+  levels: { strict: 'error', compatible: 'error' },
+  create(ctx) {
+    return {
+      element(el, node) {
+        if (!node.declaredType) return;
+        const a = attribute(el, XSI_NS, 'type');
+        if (!a) return;
+        const got = resolveQName(a.value, el.scope, true);
+        if (!got || sameName(got, node.declaredType)) return;
+        ctx.report({
+          el,
+          message: `${nameOf(el)} has xsi:type="${a.value.trim()}" = ${clark(got)}, but the contract's type is ${clark(node.declaredType)}`,
+          expected: clark(node.declaredType),
+          actual: clark(got),
+        });
+      },
+    };
+  },
+};

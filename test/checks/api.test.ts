@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { checkMessage, compileContract, hasErrors, RULES, RULE_LIST } from '../../src/checks/index.ts';
+import { envelope, f, makeContract } from './support/contract.ts';
+
+const contract = makeContract({
+  request: { headers: [f('t:Token', { type: 'xsd:string', secret: true })], body: f('t:GetThing', { fields: [f('t:Id', { type: 'xsd:int' })] }) },
+  response: {
+    body: f('t:GetThingResponse', {
+      fields: [f('t:Response', { type: 't:Thing', nillable: true })],
+    }),
+  },
+  types: {
+    't:Thing': { fields: [f('t:Id', { type: 'xsd:int' }), f('t:Name', { type: 'xsd:string' }), f('t:Tags', { type: 'xsd:string', min: 0, max: Infinity })] },
+  },
+});
+
+describe('checks public API', () => {
+  it('compiles once per contract object', () => {
+    expect(compileContract(contract)).toBe(compileContract(contract));
+  });
+
+  it('a conforming response has no findings and returns the parsed document', () => {
+    const body = envelope('<t:GetThingResponse><t:Response><t:Id>1</t:Id><t:Name>x</t:Name><t:Tags>a</t:Tags><t:Tags>b</t:Tags></t:Response></t:GetThingResponse>');
+    const out = checkMessage(compileContract(contract), { direction: 'response', body }, { profile: 'strict' });
+    expect(out.findings).toEqual([]);
+    expect(out.doc?.root.local).toBe('Envelope');
+    expect(hasErrors(out)).toBe(false);
+  });
+
+  it('a conforming request with a header block has no findings', () => {
+    const body = envelope('<t:GetThing><t:Id>7</t:Id></t:GetThing>', { header: '<t:Token>secret-123</t:Token>' });
+    expect(checkMessage(compileContract(contract), { direction: 'request', body }, { profile: 'strict' }).findings).toEqual([]);
+  });
+
+  it('findings carry rule, severity, path, line, expected and actual', () => {
+    const body = envelope('<t:GetThingResponse>\n<t:Response><t:Id>x1</t:Id><t:Name>x</t:Name></t:Response></t:GetThingResponse>');
+    const [finding, ...rest] = checkMessage(compileContract(contract), { direction: 'response', body }, { profile: 'strict' }).findings;
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ rule: 'value/lexical', severity: 'error', path: '/Envelope/Body/GetThingResponse/Response/Id', line: 4, expected: 'xsd:int', actual: '"x1"' });
+  });
+
+  it('rules switched off produce nothing; warn downgrades', () => {
+    const body = envelope('<t:GetThingResponse><t:Response><t:Id>x1</t:Id><t:Name>x</t:Name></t:Response></t:GetThingResponse>');
+    const plan = compileContract(contract);
+    expect(checkMessage(plan, { direction: 'response', body }, { profile: 'strict', rules: { 'value/lexical': 'off' } }).findings).toEqual([]);
+    const warned = checkMessage(plan, { direction: 'response', body }, { profile: 'strict', rules: { 'value/lexical': 'warn' } });
+    expect(warned.findings.map((x) => x.severity)).toEqual(['warn']);
+    expect(hasErrors(warned)).toBe(false);
+  });
+
+  it('every rule has an id, a description, a docs anchor and levels for both profiles', () => {
+    expect(RULES.size).toBe(RULE_LIST.length);
+    for (const r of RULE_LIST) {
+      expect(r.id).toMatch(/^[a-z-]+\/[a-z-]+$/);
+      expect(r.description.length).toBeGreaterThan(10);
+      expect(r.docs).toMatch(/^docs\/rules\.md#/);
+      expect(['off', 'warn', 'error']).toContain(r.levels.strict);
+      expect(['off', 'warn', 'error']).toContain(r.levels.compatible);
+    }
+  });
+});

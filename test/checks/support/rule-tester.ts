@@ -1,0 +1,57 @@
+/**
+ * RuleTester (ESLint-style) for soapcheck rules: a table of valid and invalid messages per rule.
+ * A valid case must produce no finding of the rule under test; an invalid case must produce
+ * exactly the listed findings of that rule (rule id, and path/line/severity when given).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Contract } from '../../../src/contract/model.ts';
+import { checkMessage, compileContract, type Finding, type HttpFacts, type Profile, type RuleSetting } from '../../../src/checks/index.ts';
+
+export interface Case {
+  name?: string;
+  code: string;
+  contract: Contract;
+  direction?: 'request' | 'response';
+  http?: HttpFacts;
+  profile?: Profile;
+  rules?: Record<string, RuleSetting>;
+}
+
+export interface InvalidCase extends Case {
+  errors: Array<{ path?: string; line?: number; severity?: 'error' | 'warn'; message?: RegExp }>;
+}
+
+export function findingsOf(ruleId: string, c: Case): Finding[] {
+  const plan = compileContract(c.contract);
+  const out = checkMessage(plan, { direction: c.direction ?? 'response', body: c.code, http: c.http }, { profile: c.profile ?? 'strict', rules: c.rules });
+  return out.findings.filter((f) => f.rule === ruleId);
+}
+
+export function ruleTester(ruleId: string, cases: { valid: Case[]; invalid: InvalidCase[] }): void {
+  describe(ruleId, () => {
+    describe('valid', () => {
+      cases.valid.forEach((c, i) => {
+        it(c.name ?? `valid #${i + 1}`, () => {
+          expect(findingsOf(ruleId, c)).toEqual([]);
+        });
+      });
+    });
+    describe('invalid', () => {
+      cases.invalid.forEach((c, i) => {
+        it(c.name ?? `invalid #${i + 1}`, () => {
+          const got = findingsOf(ruleId, c);
+          expect(got.length, JSON.stringify(got, null, 1)).toBe(c.errors.length);
+          c.errors.forEach((e, j) => {
+            const g = got[j]!;
+            expect(g.rule).toBe(ruleId);
+            expect(g.message.length).toBeGreaterThan(0);
+            if (e.path !== undefined) expect(g.path).toBe(e.path);
+            if (e.line !== undefined) expect(g.line).toBe(e.line);
+            expect(g.severity).toBe(e.severity ?? 'error');
+            if (e.message) expect(g.message).toMatch(e.message);
+          });
+        });
+      });
+    });
+  });
+}
