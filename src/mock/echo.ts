@@ -37,10 +37,18 @@ export function checkEchoRules(rules: readonly EchoRule[], contracts: readonly C
   const problems: string[] = [];
   rules.forEach((r, i) => {
     const at = `echo[${i}]`;
+    if (!r || typeof r !== 'object' || Array.isArray(r)) {
+      problems.push(`${at} must be a mapping with from, path, to and into`);
+      return;
+    }
+    if (r.match !== undefined && (typeof r.match !== 'object' || r.match === null || typeof r.match.from !== 'string' || typeof r.match.to !== 'string')) {
+      problems.push(`${at}.match must have string from and to`);
+      return;
+    }
     for (const key of ['from', 'path', 'to', 'into'] as const) {
       if (typeof r[key] !== 'string' || r[key] === '') problems.push(`${at}.${key} must be a non-empty string`);
     }
-    if (problems.length) return;
+    if (['from', 'path', 'to', 'into'].some((k) => typeof r[k as keyof EchoRule] !== 'string' || r[k as keyof EchoRule] === '')) return;
     const froms = contracts.filter((c) => matchesOperation(r.from, c));
     const tos = contracts.filter((c) => matchesOperation(r.to, c));
     if (!froms.length) problems.push(`${at}.from: no served operation is ${r.from}`);

@@ -33,6 +33,14 @@ export function checkResponses(responses: readonly MockResponse[], contracts: re
   const problems: string[] = [];
   responses.forEach((r, i) => {
     const at = `responses[${i}]`;
+    if (!r || typeof r !== 'object' || Array.isArray(r)) {
+      problems.push(`${at} must be a mapping with an operation`);
+      return;
+    }
+    if (r.values !== undefined && (typeof r.values !== 'object' || r.values === null || Array.isArray(r.values))) {
+      problems.push(`${at}.values must be a mapping of dotted paths to strings`);
+      return;
+    }
     if (typeof r.operation !== 'string' || r.operation.split('/').length < 2 || r.operation.split('/').length > 3) {
       problems.push(`${at}.operation must be Service/Operation or Version/Service/Operation`);
       return;

@@ -28,8 +28,8 @@ export class RouteTable {
   constructor(contracts: readonly Contract[]) {
     for (const c of contracts) {
       const endpoint = normalizeEndpoint(c.endpoint);
-      let route = this.#routes.get(endpoint);
-      if (!route) this.#routes.set(endpoint, (route = { endpoint, contracts: [], byAction: new Map() }));
+      let route = this.#routes.get(endpoint.toLowerCase());
+      if (!route) this.#routes.set(endpoint.toLowerCase(), (route = { endpoint, contracts: [], byAction: new Map() }));
       route.contracts.push(c);
       const same = route.byAction.get(c.action);
       if (same) same.push(c);
@@ -45,12 +45,21 @@ export class RouteTable {
   /**
    * The route whose endpoint is the longest suffix of this (decoded) request path, on whole
    * segments: `/Cust1/Remote/Services88/User.svc` matches `Remote/Services88/User.svc`, and
-   * `/xRemote/Services88/User.svc` does not.
+   * `/xRemote/Services88/User.svc` does not. Case-insensitive, as IIS-hosted services are.
    */
   match(pathname: string): Route | undefined {
-    const segments = pathname.split('/').filter((s) => s !== '');
+    const segments = pathname
+      .split('/')
+      .filter((s) => s !== '')
+      .map((s) => {
+        try {
+          return decodeURIComponent(s);
+        } catch {
+          return s;
+        }
+      });
     for (let i = 0; i < segments.length; i++) {
-      const route = this.#routes.get(segments.slice(i).join('/'));
+      const route = this.#routes.get(segments.slice(i).join('/').toLowerCase());
       if (route) return route;
     }
     return undefined;

@@ -342,13 +342,14 @@ class MockHandler {
       }
       parsed = r.doc;
       const bodyEl = bodyElement(parsed);
-      const sel = selectOperation(byAction ?? route.contracts, {
+      const sel = selectOperation(route.contracts, {
+        direction: 'request',
         ...(bodyEl ? { bodyName: { ns: bodyEl.ns, local: bodyEl.local } } : {}),
         ...(action !== undefined ? { action } : {}),
       });
       const version = versionOfEnvelopeNs(parsed.root.ns)?.version ?? guess;
-      if ('contract' in sel) contract = sel.contract;
-      else if ('ambiguous' in sel) {
+      if (sel.contract) contract = sel.contract;
+      else if (sel.ambiguous) {
         return this.#fault(version, 'sender', `The request matches several operations at /${route.endpoint}: ${sel.ambiguous.map(operationId).join(', ')}`, [], undefined, 'ambiguous operation');
       } else {
         const what = [bodyEl ? `body element {${bodyEl.ns}}${bodyEl.local}` : 'no body element', action !== undefined ? `action ${action}` : 'no action'].join(', ');
