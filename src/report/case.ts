@@ -1,0 +1,43 @@
+/**
+ * A finished vitest test case seen as a soapcheck case: the CaseResult the runner recorded in its meta
+ * (`recordCase`), reconciled with what vitest saw; or, for a test that ended before recording anything
+ * (a crash in the runner, a skipped test), a case made from vitest's own result.
+ */
+import type { TestCase } from 'vitest/node';
+import type { CaseResult, CaseStatus } from '../run/result.ts';
+import type { Redactor } from './redact.ts';
+
+/** A CaseResult, or for a test without one, `kind: 'test'`. */
+export interface ReportedCase extends Omit<CaseResult, 'kind'> {
+  kind: CaseResult['kind'] | 'test';
+}
+
+export function caseOf(test: TestCase, redactor: Redactor): ReportedCase {
+  const recorded = test.meta().soapcheck;
+  const result = test.result();
+  const durationMs = Math.round(test.diagnostic()?.duration ?? 0);
+  const vitestError = result.state === 'failed' ? result.errors?.[0]?.message : undefined;
+
+  if (recorded) {
+    const c: ReportedCase = redactor.redactDeep(recorded);
+    if (result.state === 'skipped') return { ...c, status: 'skipped' };
+    // A test that failed although its recorded case passed (e.g. an assertion after recordCase): report it.
+    if (result.state === 'failed' && c.status === 'passed') {
+      return { ...c, status: 'error', error: redactor.redactUrl(redactor.redactXml(vitestError ?? 'test failed')) };
+    }
+    return c.durationMs ? c : { ...c, durationMs };
+  }
+
+  const status: CaseStatus =
+    result.state === 'passed' ? 'passed' : result.state === 'skipped' || result.state === 'pending' ? 'skipped' : 'error';
+  const c: ReportedCase = {
+    id: `${test.module.relativeModuleId}/${test.fullName.replace(/ > /g, '/')}`,
+    name: test.name,
+    kind: 'test',
+    status,
+    findings: [],
+    durationMs,
+  };
+  if (status === 'error') c.error = redactor.redactUrl(redactor.redactXml(vitestError ?? 'test failed without an error message'));
+  return c;
+}

@@ -1,0 +1,171 @@
+/**
+ * Vitest reporter for people at a terminal or reading a CI log.
+ *
+ * - Small runs (up to `listLimit` cases): one line per case, pass or fail.
+ * - Long runs: no line per passing case; a progress line (done/total, pass/fail counts, rate) every
+ *   `progressEvery` cases or `progressIntervalMs`, whichever comes first.
+ * - Every failing case (up to `maxFailureDetails`, then one line each) with its findings: rule, location,
+ *   expected vs actual, message.
+ * - At the end: totals, run errors (a suite that failed to load, …) and where the reports were written.
+ */
+import { styleText } from 'node:util';
+import type { Reporter, SerializedError, TestCase, TestModule, TestRunEndReason, Vitest } from 'vitest/node';
+import { caseOf } from './case.ts';
+import { formatCaseFailure, oneLine, plural } from './format.ts';
+import { Redactor } from './redact.ts';
+
+export interface ConsoleReporterOptions {
+  /** Where output goes (default: vitest's logger, else stdout). */
+  write?: (text: string) => void;
+  /** Up to this many cases, a line per case; above it, progress lines. Default 200. */
+  listLimit?: number;
+  /** In progress mode, a progress line every this many cases… (default: 5% of the run, at least 100). */
+  progressEvery?: number;
+  /** …or when this much time has passed since the last one. Default 5000 ms. */
+  progressIntervalMs?: number;
+  /** Failing cases shown with their findings; later ones get one line. Default 50. */
+  maxFailureDetails?: number;
+  /** Report files to list at the end (shown when they exist, e.g. `reports/junit.xml`). */
+  reportPaths?: string[];
+  redactor?: Redactor;
+  color?: boolean;
+  now?: () => number;
+}
+
+type Style = Parameters<typeof styleText>[0];
+
+export class ConsoleReporter implements Reporter {
+  readonly #opts: Required<Omit<ConsoleReporterOptions, 'write' | 'progressEvery' | 'redactor' | 'color'>> & {
+    progressEvery?: number;
+  };
+  #write: (text: string) => void;
+  readonly #customWrite: boolean;
+  readonly #redactor: Redactor;
+  readonly #color: boolean;
+  #total = 0;
+  #done = 0;
+  #passed = 0;
+  #failed = 0;
+  #errors = 0;
+  #skipped = 0;
+  #findings = 0;
+  #detailed = 0;
+  #startedAt = 0;
+  #lastProgressAt = 0;
+  #lastProgressDone = 0;
+
+  constructor(options: ConsoleReporterOptions = {}) {
+    this.#opts = {
+      listLimit: options.listLimit ?? 200,
+      progressEvery: options.progressEvery,
+      progressIntervalMs: options.progressIntervalMs ?? 5000,
+      maxFailureDetails: options.maxFailureDetails ?? 50,
+      reportPaths: options.reportPaths ?? [],
+      now: options.now ?? (() => Date.now()),
+    };
+    this.#customWrite = options.write !== undefined;
+    this.#write = options.write ?? ((t) => process.stdout.write(t));
+    this.#redactor = options.redactor ?? new Redactor();
+    this.#color = options.color ?? (!!process.stdout.isTTY && !process.env.NO_COLOR);
+  }
+
+  onInit(vitest: Vitest): void {
+    if (!this.#customWrite) this.#write = (t) => vitest.logger.outputStream.write(t);
+  }
+
+  onTestRunStart(): void {
+    this.#startedAt = this.#opts.now();
+    this.#lastProgressAt = this.#startedAt;
+    this.#total = this.#done = this.#passed = this.#failed = this.#errors = this.#skipped = this.#findings = this.#detailed = 0;
+    this.#lastProgressDone = 0;
+  }
+
+  onTestModuleCollected(module: TestModule): void {
+    for (const _ of module.children.allTests()) this.#total++;
+  }
+
+  onTestCaseResult(test: TestCase): void {
+    const c = caseOf(test, this.#redactor);
+    this.#done++;
+    this.#findings += c.findings.length + (c.steps ?? []).reduce((n, s) => n + s.findings.length, 0);
+    const listing = this.#total <= this.#opts.listLimit;
+    const ms = `${Math.round(c.durationMs)} ms`;
+    switch (c.status) {
+      case 'passed':
+        this.#passed++;
+        if (listing) this.#line(`${this.#style('green', '✓')} ${c.name} ${this.#style('dim', `(${ms})`)}`);
+        break;
+      case 'skipped':
+        this.#skipped++;
+        if (listing) this.#line(`${this.#style('yellow', '↓')} ${c.name} ${this.#style('dim', '(skipped)')}`);
+        break;
+      case 'failed':
+      case 'error': {
+        if (c.status === 'failed') this.#failed++;
+        else this.#errors++;
+        const mark = this.#style('red', c.status === 'failed' ? '✗' : '!');
+        const label = c.status === 'failed' ? 'failed' : 'error';
+        if (this.#detailed < this.#opts.maxFailureDetails) {
+          this.#detailed++;
+          this.#line(`${mark} ${c.name} ${this.#style('red', `(${label}, ${ms})`)}`);
+          const body = formatCaseFailure(c).split('\n').slice(1);
+          if (body.length) this.#line(body.map((l) => `  ${l}`).join('\n'));
+          else if (c.error) this.#line(`    ${oneLine(c.error)}`);
+        } else {
+          this.#line(`${mark} ${c.name} ${this.#style('red', `(${label}${c.findings.length ? `, ${plural(c.findings.length, 'finding')}` : ''})`)}`);
+        }
+        break;
+      }
+    }
+    if (!listing) this.#maybeProgress();
+  }
+
+  #maybeProgress(): void {
+    const now = this.#opts.now();
+    const every = this.#opts.progressEvery ?? Math.max(100, Math.ceil(this.#total / 20));
+    if (this.#done - this.#lastProgressDone < every && now - this.#lastProgressAt < this.#opts.progressIntervalMs) return;
+    const pct = this.#total ? Math.floor((this.#done / this.#total) * 100) : 0;
+    const secs = Math.max(0.001, (now - this.#startedAt) / 1000);
+    const rate = Math.round(this.#done / secs);
+    this.#line(
+      this.#style(
+        'cyan',
+        `progress ${this.#done}/${this.#total} (${pct}%): ${this.#passed} passed, ${this.#failed} failed, ${this.#errors} errors, ${rate} cases/s`,
+      ),
+    );
+    this.#lastProgressAt = now;
+    this.#lastProgressDone = this.#done;
+  }
+
+  onTestRunEnd(
+    testModules: ReadonlyArray<TestModule>,
+    unhandledErrors: ReadonlyArray<SerializedError>,
+    reason: TestRunEndReason,
+  ): void {
+    const runErrors: string[] = [];
+    for (const m of testModules) for (const e of m.errors()) runErrors.push(`${m.relativeModuleId}: ${e.message}`);
+    for (const e of unhandledErrors) runErrors.push(e.message ?? String(e));
+    for (const e of runErrors) this.#line(this.#style('red', `run error: ${oneLine(this.#redactor.redactUrl(this.#redactor.redactXml(e)), 2000)}`));
+
+    const secs = ((this.#opts.now() - this.#startedAt) / 1000).toFixed(1);
+    const parts = [
+      this.#style('green', `${this.#passed} passed`),
+      this.#failed ? this.#style('red', `${this.#failed} failed`) : `${this.#failed} failed`,
+      this.#errors ? this.#style('red', plural(this.#errors, 'error')) : '0 errors',
+    ];
+    if (this.#skipped) parts.push(`${this.#skipped} skipped`);
+    this.#line('');
+    this.#line(`${plural(this.#done, 'case')}: ${parts.join(', ')}; ${plural(this.#findings, 'finding')} (${secs} s)`);
+    if (reason === 'interrupted') this.#line(this.#style('yellow', 'run interrupted before all cases ran'));
+    // Reporters end in parallel, so the files may still be being written: list where they go.
+    if (this.#opts.reportPaths.length) this.#line(`reports: ${this.#opts.reportPaths.join(', ')}`);
+  }
+
+  #line(text: string): void {
+    this.#write(`${text}\n`);
+  }
+
+  #style(format: Style, text: string): string {
+    return this.#color ? styleText(format, text) : text;
+  }
+}
