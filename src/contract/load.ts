@@ -15,6 +15,8 @@ import { parseYamlSource, type Position, type YamlSource } from './yaml-source.t
 export interface LoadOutcome {
   contracts: Contract[];
   problems: ContractProblem[];
+  /** Contract files that were read (whether or not they had problems), in load order. */
+  contractFiles: string[];
   /** Types files that were read (whether or not they had problems), in load order. */
   typesFiles: string[];
 }
@@ -58,18 +60,28 @@ export async function loadContracts(paths: string[]): Promise<LoadOutcome> {
   };
 
   const loaded: { contract: Contract; locate: (pointer: string) => Position }[] = [];
+  const contractFiles: string[] = [];
   const seen = new Set<string>();
   for (const file of files) {
     const key = resolve(file);
     if (seen.has(key)) continue;
     seen.add(key);
+    if (basename(file) === DEFAULT_TYPES_FILE) {
+      await loadTypes(file);
+      continue;
+    }
+    if (typesCache.has(key)) continue;
     const src = await readYaml(file, problems);
-    if (!src) continue;
+    if (!src) {
+      contractFiles.push(file);
+      continue;
+    }
     const kind = kindOf(src.data);
     if (kind === 'types') {
       await loadTypes(file);
       continue;
     }
+    contractFiles.push(file);
     const schema = schemaProblems('operation', src);
     if (schema.length > 0) {
       problems.push(...schema);
@@ -85,7 +97,7 @@ export async function loadContracts(paths: string[]): Promise<LoadOutcome> {
   const { unique, problems: dup } = withoutDuplicates(loaded);
   problems.push(...dup);
   const typesFiles = (await Promise.all(typesCache.values())).map((e) => e.file);
-  return { contracts: unique, problems, typesFiles };
+  return { contracts: unique, problems, contractFiles, typesFiles };
 }
 
 /** Resolve an in-memory contract (and its types) — for tests and for importers. */
