@@ -271,7 +271,15 @@ async function runStep(s: Scenario, index: number, step: Step, ctx: ScenarioCont
   let status = statusOf(base.findings);
   const ns = { ...contract.namespaces, soap: contract.soapVersion === '1.1' ? SOAP11_ENV_NS : SOAP12_ENV_NS, ...s.namespaces };
   for (const [name, cap] of Object.entries(step.capture)) {
-    const r = evaluateXPath(res.body, `string(${cap.xpath})`, ns);
+    let xpath: string;
+    try {
+      xpath = substituteWith(cap.xpath, ctx, captured, `scenarios.${s.name}.steps[${index}].capture.${name}`);
+    } catch (e) {
+      base.messages.push(`FAILED capture ${name}: ${(e as Error).message}`);
+      status = 'failed';
+      continue;
+    }
+    const r = evaluateXPath(res.body, `string(${xpath})`, ns);
     if (!r.ok) {
       base.messages.push(`FAILED capture ${name}: ${r.message}`);
       status = 'failed';
@@ -301,7 +309,13 @@ function substituteWith(text: string, ctx: ScenarioContext, captured: Map<string
   return ctx.variables.substitute(text, ctx.file, key, captured);
 }
 
-function assertOne(body: string, a: Assertion, ns: Record<string, string>, ctx: ScenarioContext, captured: Map<string, string>, key: string): { ok: boolean; text: string } {
+function assertOne(body: string, given: Assertion, ns: Record<string, string>, ctx: ScenarioContext, captured: Map<string, string>, key: string): { ok: boolean; text: string } {
+  let a: Assertion;
+  try {
+    a = { ...given, xpath: substituteWith(given.xpath, ctx, captured, `${key}.xpath`) };
+  } catch (e) {
+    return { ok: false, text: `FAILED ${given.xpath}: ${(e as Error).message}` };
+  }
   const label = (what: string) => `${what} ${a.xpath}`;
   if (a.count !== undefined) {
     const r = evaluateXPath(body, `count(${a.xpath})`, ns);

@@ -1,0 +1,195 @@
+/**
+ * `soapcheck run`: the friendly front door to the suites vitest project. Checks the input (suites,
+ * contracts, variables, URLs) first — input errors exit 2 before anything is sent — then starts
+ * vitest programmatically with the run's options in SOAPCHECK_RUN_OPTIONS and the reporters.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { EXIT, parseCommandArgs, UsageError, type Command } from './command.ts';
+import { Redactor } from '../report/redact.ts';
+import { parseReporterNames, REPORTER_NAMES, reportersFor } from '../report/reporters.ts';
+import { DEFAULT_CONCURRENCY, encodeRunOptions, parseShard, RUN_OPTIONS_ENV, type RunOptions } from '../run/options.ts';
+import { planRun } from '../run/plan.ts';
+import { suitesIn } from '../run/suite.ts';
+import { DEFAULT_TIMEOUT_MS } from '../run/transport.ts';
+import { parseVarOptions, VariableError } from '../run/variables.ts';
+import { REPO_ROOT } from '../run/session.ts';
+
+const OPTIONS = {
+  endpoint: { type: 'string' },
+  profile: { type: 'string' },
+  concurrency: { type: 'string' },
+  timeout: { type: 'string' },
+  reporter: { type: 'string', multiple: true },
+  out: { type: 'string' },
+  shard: { type: 'string' },
+  var: { type: 'string', multiple: true },
+  t: { type: 'string', short: 't' },
+  ca: { type: 'string' },
+  cert: { type: 'string' },
+  key: { type: 'string' },
+  insecure: { type: 'boolean' },
+} as const;
+
+export const command: Command = {
+  help: `Usage: soapcheck run [suite.suite.yaml… | contract paths…] [options]
+
+Replays contracts and runs suite scenarios against an endpoint, or against the built-in mock
+(started in-process on 127.0.0.1 with an ephemeral port) when no endpoint is given. Each replayed
+contract and each scenario is one vitest test; the reports go under --out.
+
+With no arguments, runs every suites/*.suite.yaml of the soapcheck installation. Arguments ending in
+.suite.yaml are suites; any other argument is a contract file, folder or glob, and together they
+form one ad-hoc suite named "contracts".
+
+Options:
+  --endpoint URL        base URL for every suite (overrides the suites' endpoint); each contract's
+                        endpoint path is resolved against it, e.g. https://host/Cust12345/ +
+                        Remote/Services88/User.svc
+  --profile P           strict | compatible (overrides the suites' profile; default strict)
+  --concurrency N       requests in flight at once (default ${DEFAULT_CONCURRENCY})
+  --timeout MS          per-request timeout, connect + headers + body (default ${DEFAULT_TIMEOUT_MS})
+  --reporter NAME       ${REPORTER_NAMES.join(', ')} (json = summary); repeat or comma-separate
+                        (default: all)
+  --out DIR             reports folder (default reports): junit.xml, summary.json, allure-results/
+  --shard I/N           run only the I-th of N slices of the cases (cases are dealt round-robin in
+                        suite order, so every shard gets a fair share)
+  --var NAME=VALUE      value of \${NAME} in suites and contract values (wins over the environment);
+                        repeatable
+  -t FILTER             run only tests whose name matches FILTER (a regular expression, as vitest -t)
+  --ca FILE             PEM file of CA certificates to trust (private CA)
+  --cert FILE --key FILE  client certificate and key (PEM) for mutual TLS
+  --insecure            do not verify TLS certificates (prints a warning; never the default)
+  -h, --help            this text
+
+Variables: \${NAME} comes from --var, else the environment, else the suite's default. SO_TICKET,
+SO_APP_TOKEN and variables marked secret: true are secrets: their values appear as *** in every
+report and log. On the embedded mock a value whose variable is unset falls back to the contract's
+example value; against a real endpoint an unset variable is an input error.
+
+Exit codes: 0 every case passed, 1 a case failed or could not be checked (transport error,
+timeout), 2 usage or input error (bad suite, contract problems, unknown variable, bad URL).
+See docs/suites.md.`,
+
+  async run(argv) {
+    const { values: o, positionals } = parseCommandArgs(argv, OPTIONS);
+    const opts = toRunOptions(o, positionals);
+    const reporterNames = o.reporter?.length ? safe(() => parseReporterNames(o.reporter!)) : [...REPORTER_NAMES];
+
+    if (opts.insecure) process.stderr.write('soapcheck run: WARNING: --insecure: TLS certificates are NOT verified; the endpoint\'s identity is not checked\n');
+    const redactor = new Redactor();
+    const plan = await planRun(opts, redactor);
+    if (plan.problems.length) {
+      process.stderr.write(`soapcheck run: input errors:\n${plan.problems.map((p) => `  ${redactor.redact(p)}`).join('\n')}\n`);
+      return EXIT.USAGE;
+    }
+    // Register every secret variable's value with the main process's redactor (the reporters use it).
+    for (const s of plan.suites) {
+      for (const name of [...Object.keys(s.suite.variables), 'SO_TICKET', 'SO_APP_TOKEN']) if (s.variables.isSecret(name)) s.variables.get(name);
+    }
+    for (const s of plan.suites) {
+      const where = s.endpoint ? redactor.redactUrl(s.endpoint) : 'the embedded mock';
+      process.stdout.write(`soapcheck run: suite ${s.suite.name}: ${s.cases.length} case(s) against ${where} (profile ${s.config.profile})\n`);
+    }
+
+    mkdirSync(opts.out, { recursive: true });
+    process.env[RUN_OPTIONS_ENV] = encodeRunOptions(opts);
+    const { startVitest } = await import('vitest/node');
+    const vitest = await startVitest(
+      'test',
+      [],
+      {
+        root: REPO_ROOT,
+        config: join(REPO_ROOT, 'vitest.suites.config.ts'),
+        watch: false,
+        run: true,
+        maxConcurrency: opts.concurrency,
+        testTimeout: opts.timeoutMs + 5_000,
+        ...(o.t ? { testNamePattern: o.t } : {}),
+        reporters: reportersFor(opts.out, reporterNames, { redactor }) as never,
+      },
+    ).catch((e: unknown) => {
+      process.stderr.write(`soapcheck run: could not start the test runner: ${redactor.redact(e instanceof Error ? e.message : String(e))}\n`);
+      return undefined;
+    });
+    if (!vitest) return EXIT.USAGE;
+    await vitest.close();
+    const modules = vitest.state.getTestModules();
+    const failed = modules.some((m) => !m.ok()) || (process.exitCode !== undefined && process.exitCode !== 0);
+    process.exitCode = undefined;
+    return failed ? EXIT.FINDINGS : EXIT.OK;
+  },
+};
+
+function toRunOptions(o: Record<string, string | boolean | string[] | undefined>, positionals: string[]): RunOptions {
+  const suites: string[] = [];
+  const contracts: string[] = [];
+  for (const p of positionals) (p.endsWith('.suite.yaml') || p.endsWith('.suite.yml') ? suites : contracts).push(resolve(p));
+  for (const s of suites) if (!existsSync(s)) throw new UsageError(`suite file not found: ${s}`);
+  if (!positionals.length) {
+    suites.push(...suitesIn(join(REPO_ROOT, 'suites')));
+    if (!suites.length) throw new UsageError('no suites/*.suite.yaml found; give a suite or contract paths');
+  }
+  const profile = o.profile as string | undefined;
+  if (profile !== undefined && profile !== 'strict' && profile !== 'compatible') throw new UsageError(`--profile must be strict or compatible, got ${JSON.stringify(profile)}`);
+  const concurrency = positiveInt(o.concurrency as string | undefined, '--concurrency', DEFAULT_CONCURRENCY, 1024);
+  const timeoutMs = positiveInt(o.timeout as string | undefined, '--timeout', DEFAULT_TIMEOUT_MS, 3_600_000);
+  let shard: RunOptions['shard'];
+  if (o.shard !== undefined) {
+    const s = parseShard(o.shard as string);
+    if (typeof s === 'string') throw new UsageError(s);
+    shard = s;
+  }
+  let vars: Record<string, string>;
+  try {
+    vars = parseVarOptions((o.var as string[] | undefined) ?? []);
+  } catch (e) {
+    if (e instanceof VariableError) throw new UsageError(e.message);
+    throw e;
+  }
+  if (Boolean(o.cert) !== Boolean(o.key)) throw new UsageError('--cert and --key go together');
+  for (const k of ['ca', 'cert', 'key'] as const) {
+    const f = o[k] as string | undefined;
+    if (f === undefined) continue;
+    try {
+      readFileSync(f);
+    } catch (e) {
+      throw new UsageError(`--${k} ${f}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    }
+  }
+  if (typeof o.t === 'string') {
+    try {
+      new RegExp(o.t);
+    } catch (e) {
+      throw new UsageError(`-t ${JSON.stringify(o.t)} is not a valid regular expression: ${(e as Error).message}`);
+    }
+  }
+  return {
+    suites,
+    contracts,
+    ...(o.endpoint ? { endpoint: o.endpoint as string } : {}),
+    ...(profile ? { profile } : {}),
+    concurrency,
+    timeoutMs,
+    vars,
+    ...(o.ca ? { ca: resolve(o.ca as string) } : {}),
+    ...(o.cert ? { cert: resolve(o.cert as string), key: resolve(o.key as string) } : {}),
+    insecure: o.insecure === true,
+    ...(shard ? { shard } : {}),
+    out: resolve((o.out as string | undefined) ?? 'reports'),
+  };
+}
+
+function positiveInt(text: string | undefined, name: string, dflt: number, max: number): number {
+  if (text === undefined) return dflt;
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > max) throw new UsageError(`${name} expects a whole number from 1 to ${max}, got ${JSON.stringify(text)}`);
+  return Number(text);
+}
+
+function safe<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+}
