@@ -1,0 +1,52 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../support/corpus.ts';
+
+const FIX = 'test/fixtures/contracts';
+
+function lint(...args: string[]) {
+  const r = spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'soapcheck.js'), 'lint', ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 30_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('soapcheck lint', () => {
+  it('exits 0 with a count line on clean contracts', () => {
+    const r = lint(`${FIX}/valid`);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('1 contract, 1 types file, 0 problems\n');
+  });
+
+  it('exits 2 and prints file:line:col  code  message  (pointer) for each problem', () => {
+    const r = lint(`${FIX}/broken/bad-soap-version.yaml`, `${FIX}/broken/undeclared-prefix.yaml`);
+    expect(r.code).toBe(2);
+    expect(r.stdout.split('\n')).toEqual([
+      `${FIX}/broken/bad-soap-version.yaml:9:12  schema  \`soap.version\` must be one of 1.1, 1.2 — got 1.3  (/soap/version)`,
+      `${FIX}/broken/undeclared-prefix.yaml:19:15  undeclared-prefix  type \`X:WidgetThing\` uses the prefix \`X\`, which is not declared in \`namespaces\`  (/request/body/fields/0/type)`,
+      '2 contracts, 0 types files, 2 problems',
+      '',
+    ]);
+  });
+
+  it('writes JSON with --format json', () => {
+    const r = lint('--format', 'json', `${FIX}/broken/duplicate`);
+    expect(r.code).toBe(2);
+    const json = JSON.parse(r.stdout) as { contracts: number; typesFiles: number; problems: { code: string; line: number }[] };
+    expect(json.contracts).toBe(3);
+    expect(json.typesFiles).toBe(0);
+    expect(json.problems.map((p) => p.code)).toEqual(['duplicate-operation', 'duplicate-operation']);
+  });
+
+  it('exits 2 for a missing path and for a folder without contracts', () => {
+    expect(lint(`${FIX}/nowhere`)).toMatchObject({ code: 2, stdout: expect.stringContaining('io  cannot read') });
+    expect(lint('src/xml')).toMatchObject({ code: 2, stdout: expect.stringContaining('no-contracts') });
+  });
+
+  it('exits 2 on a usage error and 0 on --help', () => {
+    expect(lint('--format', 'xml').code).toBe(2);
+    expect(lint('--bogus').code).toBe(2);
+    const help = lint('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: soapcheck lint \[paths…\]/);
+  });
+});
