@@ -44,8 +44,9 @@ export type PageRejection =
 
 export type PageResult = { ok: true; page: DocPage } | ({ ok: false } & PageRejection);
 
-const TITLE_RE = /^#?\s*(Services\d+)\s+(\w+)\s+(\w+)(?:\s+SOAP)?\s*$/;
-const ENDPOINT_RE = /\b(Remote\/Services\d+\/\w+\.svc)\b/;
+/** `# Services88 User GetUser SOAP` (markdown) or `Services88 User GetUser` (plain): a version label ends in digits. */
+const TITLE_RE = /^#?\s*([A-Za-z][\w.-]*\d)\s+(\w+)\s+(\w+)(?:\s+SOAP)?\s*$/;
+const ENDPOINT_RE = /\b(Remote\/[\w.-]+\/\w+\.svc)\b/;
 
 /** Read a page's text. Never throws. */
 export function readDocPage(text: string): PageResult {
@@ -60,7 +61,7 @@ export function readDocPage(text: string): PageResult {
     return { ok: false, kind: 'no-examples', reason: 'no request/response examples on the page' };
   }
   if (titleIdx < 0) {
-    return { ok: false, kind: 'unrecognised', reason: 'no title line "ServicesNN <Agent> <Operation>" found' };
+    return { ok: false, kind: 'unrecognised', reason: 'no title line "<Version> <Agent> <Operation>" (e.g. "Services88 User GetUser") found' };
   }
   const m = TITLE_RE.exec(lines[titleIdx]!.trim())!;
   const [, version, agent, operation] = m as unknown as [string, string, string, string];
