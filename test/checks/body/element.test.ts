@@ -1,0 +1,13 @@
+import { ruleTester } from '../support/rule-tester.ts';
+import { envelope } from '../support/contract.ts';
+import { thing, resp, OK_THING } from '../support/fixtures.ts';
+
+ruleTester('body/element', {
+  valid: [
+    { code: resp(OK_THING), contract: thing },
+    { name: 'another namespace is namespace/mismatch, not this rule', code: envelope('<o:GetThingResponse xmlns:o="urn:other"/>'), contract: thing },
+  ],
+  invalid: [
+    { name: 'request element in a response', code: envelope('<t:GetThing/>'), contract: thing, errors: [{ path: '/Envelope/Body/GetThing', message: /expected t:GetThingResponse/ }] },
+  ],
+});

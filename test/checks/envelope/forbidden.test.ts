@@ -1,0 +1,15 @@
+import { ruleTester } from '../support/rule-tester.ts';
+import { thing, resp, OK_THING } from '../support/fixtures.ts';
+
+ruleTester('envelope/forbidden', {
+  valid: [{ code: resp(OK_THING), contract: thing }],
+  invalid: [
+    { name: 'DOCTYPE', code: '<?xml version="1.0"?>\n<!DOCTYPE Envelope [<!ENTITY a "b">]>\n<Envelope/>', contract: thing, errors: [{ path: '/', line: 2, message: /DOCTYPE/ }] },
+    {
+      name: 'processing instruction inside the envelope',
+      code: resp(OK_THING).replace('<t:Id>', '\n<?php echo 1 ?>\n<t:Id>'),
+      contract: thing,
+      errors: [{ line: 4, message: /php/ }],
+    },
+  ],
+});

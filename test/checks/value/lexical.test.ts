@@ -1,0 +1,29 @@
+import { ruleTester } from '../support/rule-tester.ts';
+import { f, makeContract } from '../support/contract.ts';
+import { thing, resp, req, OK_THING } from '../support/fixtures.ts';
+
+const incomplete = makeContract({
+  response: { body: f('t:GetThingResponse', { fields: [f('t:Mode', { type: 't:Mode' })] }) },
+  types: { 't:Mode': { base: 'xsd:string', enum: ['A', 'B'], enumComplete: false } },
+});
+const flags = makeContract({
+  response: { body: f('t:GetThingResponse', { fields: [f('t:Rights', { type: 't:Rights' })] }) },
+  types: { 't:Rights': { enum: ['Read', 'Write'], list: true } },
+});
+const wrap = (inner: string) => `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:t="urn:soapcheck:test:Services1"><soap:Body><t:GetThingResponse>${inner}</t:GetThingResponse></soap:Body></soap:Envelope>`;
+
+ruleTester('value/lexical', {
+  valid: [
+    { code: resp(' <t:Id> 42 </t:Id><t:Name>anything</t:Name><t:Kind>Static</t:Kind>'), contract: thing },
+    { name: 'enum list', code: wrap('<t:Rights>Read Write</t:Rights>'), contract: flags },
+    { name: 'incomplete enum in compatible: no finding', code: wrap('<t:Mode>C</t:Mode>'), contract: incomplete, profile: 'compatible' },
+  ],
+  invalid: [
+    { name: 'int', code: resp('<t:Id>4.2</t:Id><t:Name>n</t:Name>'), contract: thing, errors: [{ path: '/Envelope/Body/GetThingResponse/Response/Id', message: /"4\.2" is not a valid xsd:int/ }] },
+    { name: 'int out of range', code: resp('<t:Id>2147483648</t:Id><t:Name>n</t:Name>'), contract: thing, errors: [{ message: /maximum/ }] },
+    { name: 'enum', code: resp(`${OK_THING}<t:Kind>Other</t:Kind>`), contract: thing, errors: [{ message: /"Other" is not one of Static, Dynamic/ }] },
+    { name: 'enum list item', code: wrap('<t:Rights>Read Delete</t:Rights>'), contract: flags, errors: [{ message: /Delete/ }] },
+    { name: 'incomplete enum in strict: a warning', code: wrap('<t:Mode>C</t:Mode>'), contract: incomplete, errors: [{ severity: 'warn', message: /known values/ }] },
+    { name: 'a secret value is never quoted', code: req('<t:Ticket>x</t:Ticket>', 'abc-secret'), contract: makeContract({ request: { body: f('t:GetThing', { fields: [f('t:Id', { type: 'xsd:int', secret: true })] }) } }), direction: 'request', errors: [{ message: /^(?!.*abc-secret).*secret value not shown/ }] },
+  ],
+});
