@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import { MASK, MIN_SECRET_LENGTH, Redactor } from '../../src/report/redact.ts';
+
+const SECRET = 'tk-7f3a&9<Z> "q" é';
+
+describe('Redactor.addSecret / redact: known values in every form', () => {
+  const r = new Redactor();
+  r.addSecret(SECRET);
+
+  it.each([
+    ['raw', `ticket ${SECRET} end`],
+    ['XML text-escaped', `<T>${SECRET.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</T>`],
+    ['XML attribute-escaped', `<T v="${SECRET.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')}"/>`],
+    ['numeric character references', `<T>${SECRET.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}</T>`],
+    ['URL-encoded', `https://h/x?t=${encodeURIComponent(SECRET)}`],
+    ['URL-encoded, lower-case hex', `https://h/x?t=${encodeURIComponent(SECRET).replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase())}`],
+    ['form-encoded (+ for spaces)', `t=${encodeURIComponent(SECRET).replace(/%20/g, '+')}`],
+    ['JSON-escaped', JSON.stringify({ t: SECRET })],
+  ])('%s form is masked', (_form, text) => {
+    const out = r.redact(text);
+    expect(out).toContain(MASK);
+    expect(out).not.toContain('7f3a');
+  });
+
+  it('masks every occurrence and leaves the rest of the text as it was', () => {
+    expect(r.redact(`a ${SECRET} b ${SECRET} c`)).toBe(`a ${MASK} b ${MASK} c`);
+  });
+
+  it('masks the longest value first, so a secret containing another leaves no tail', () => {
+    const r2 = new Redactor({ secrets: ['abcd', 'abcdefgh-long'] });
+    expect(r2.redact('x abcdefgh-long y abcd z')).toBe(`x ${MASK} y ${MASK} z`);
+  });
+
+  it('treats regular-expression characters in values literally', () => {
+    const r2 = new Redactor({ secrets: ['a.b*c+(d)'] });
+    expect(r2.redact('aXbbbc+(d) a.b*c+(d)')).toBe(`aXbbbc+(d) ${MASK}`);
+  });
+
+  it('masks a value registered with surrounding whitespace in its trimmed form too', () => {
+    const r2 = new Redactor({ secrets: ['  s3cret-val\n'] });
+    expect(r2.redact('<T>s3cret-val</T>')).toBe(`<T>${MASK}</T>`);
+  });
+});
+
+describe('Redactor.addSecret: no false positives from short or empty values', () => {
+  it.each([[''], ['   '], ['1'], ['no'], ['abc'], [undefined], [null]])('ignores %j', (value) => {
+    const r = new Redactor();
+    expect(r.addSecret(value as string)).toBe(false);
+    expect(r.secretCount).toBe(0);
+    expect(r.redact('abc no 1 true false')).toBe('abc no 1 true false');
+  });
+
+  it(`registers values of ${MIN_SECRET_LENGTH} characters and more`, () => {
+    const r = new Redactor();
+    expect(r.addSecret('abcd')).toBe(true);
+    expect(r.redact('xx abcd yy')).toBe(`xx ${MASK} yy`);
+  });
+
+  it('leaves text without secrets untouched (same string)', () => {
+    const r = new Redactor({ secrets: ['zzzz-secret'] });
+    const text = '<a>nothing to see</a>';
+    expect(r.redact(text)).toBe(text);
+  });
+});
+
+describe('Redactor.redactXml: secret elements, even with unknown values', () => {
+  const r = new Redactor();
+  it.each([
+    ['Ticket with a prefix', '<h><u:Ticket>7T:abc</u:Ticket></h>', `<h><u:Ticket>${MASK}</u:Ticket></h>`],
+    ['ApplicationToken, default namespace', '<ApplicationToken xmlns="urn:x">tok</ApplicationToken>', `<ApplicationToken xmlns="urn:x">${MASK}</ApplicationToken>`],
+    ['SecretValue sent back by a server', '<r><SecretValue>from-server</SecretValue><Other>ok</Other></r>', `<r><SecretValue>${MASK}</SecretValue><Other>ok</Other></r>`],
+    ['Password with attributes (one containing >)', '<p:Password a="1>2" b=\'x\'>pw</p:Password>', `<p:Password a="1>2" b='x'>${MASK}</p:Password>`],
+    ['nested children are masked whole', '<Password><a>1</a><b>2</b></Password>', `<Password>${MASK}</Password>`],
+    ['CDATA content', '<Ticket><![CDATA[t<&>]]></Ticket>', `<Ticket>${MASK}</Ticket>`],
+    ['several secret elements', '<Ticket>a</Ticket><x/><Ticket>b</Ticket>', `<Ticket>${MASK}</Ticket><x/><Ticket>${MASK}</Ticket>`],
+    ['secret attribute', '<Login Password="pw1" User="bob"/>', `<Login Password="${MASK}" User="bob"/>`],
+    ['a body cut off inside a secret element', '<a><Ticket>7T:abcdef', `<a><Ticket>${MASK}`],
+    ['matching ignores case of the name', '<password>pw</password>', `<password>${MASK}</password>`],
+  ])('%s', (_name, input, expected) => {
+    expect(r.redactXml(input)).toBe(expected);
+  });
+
+  it.each([
+    ['names that only start like a secret', '<TicketPriorityId>3</TicketPriorityId><SetPasswordResponse>true</SetPasswordResponse>'],
+    ['self-closing and empty secret elements stay (nothing to hide)', '<Ticket/><Ticket xsi:nil="true"/><Ticket></Ticket>'],
+    ['Key and other ordinary names', '<Key>Name</Key><Value>x</Value>'],
+    ['text that mentions a secret name', '<Note>the Ticket element is required</Note>'],
+  ])('no false positive: %s', (_name, input) => {
+    expect(r.redactXml(input)).toBe(input);
+  });
+
+  it('masks fields marked secret, given per call or registered', () => {
+    expect(r.redactXml('<Pin>1234</Pin>', ['Pin'])).toBe(`<Pin>${MASK}</Pin>`);
+    expect(r.redactXml('<Pin>1234</Pin>')).toBe('<Pin>1234</Pin>');
+    const r2 = new Redactor({ secretNames: ['Pin'] });
+    expect(r2.redactXml('<ns:Pin>1234</ns:Pin>')).toBe(`<ns:Pin>${MASK}</ns:Pin>`);
+  });
+
+  it('also masks registered values elsewhere in the body', () => {
+    const r2 = new Redactor({ secrets: ['known-ticket-1'] });
+    expect(r2.redactXml('<Fault><faultstring>bad ticket known-ticket-1</faultstring></Fault>')).toBe(
+      `<Fault><faultstring>bad ticket ${MASK}</faultstring></Fault>`,
+    );
+  });
+
+  it('keeps a large body byte-for-byte outside the secret parts', () => {
+    const filler = '<Item>x</Item>'.repeat(5000);
+    const body = `<r>${filler}<Ticket>t-1</Ticket>${filler}</r>`;
+    expect(r.redactXml(body)).toBe(`<r>${filler}<Ticket>${MASK}</Ticket>${filler}</r>`);
+  });
+});
+
+describe('Redactor.redactHeaders', () => {
+  const r = new Redactor({ secrets: ['known-secret-1'] });
+  it.each([
+    ['Authorization', 'Basic dXNlcjpwdw==', `Basic ${MASK}`],
+    ['authorization', 'Bearer eyJhbGci', `Bearer ${MASK}`],
+    ['Proxy-Authorization', 'xyz', MASK],
+    ['Cookie', 'session=abc; other=1', MASK],
+    ['set-cookie', 'session=abc; HttpOnly', MASK],
+    ['X-Api-Token', 'abc', MASK],
+    ['X-Auth-Ticket', 'abc', MASK],
+    ['x-api-key', 'abc', MASK],
+    ['X-Secret', 'abc', MASK],
+  ])('%s is masked', (name, value, expected) => {
+    expect(r.redactHeaders({ [name]: value })[name]).toBe(expected);
+  });
+
+  it.each([
+    ['content-type', 'text/xml; charset=utf-8'],
+    ['SOAPAction', '"http://tempuri.org/GetUser"'],
+    ['WWW-Authenticate', 'Basic realm="x"'],
+    ['x-request-id', 'abc-123'],
+  ])('%s stays readable', (name, value) => {
+    expect(r.redactHeaders({ [name]: value })[name]).toBe(value);
+  });
+
+  it('redacts registered values inside ordinary headers and keeps arrays', () => {
+    const out = r.redactHeaders({ location: 'https://h/?x=known-secret-1', 'set-cookie': ['a=1', 'b=2'] });
+    expect(out.location).toBe(`https://h/?x=${MASK}`);
+    expect(out['set-cookie']).toEqual([MASK, MASK]);
+  });
+});
+
+describe('Redactor.redactUrl', () => {
+  const r = new Redactor();
+  it.each([
+    ['https://h/svc?ticket=7T:abc&id=1', `https://h/svc?ticket=${MASK}&id=1`],
+    ['https://h/svc?id=1&Password=pw#frag', `https://h/svc?id=1&Password=${MASK}#frag`],
+    ['https://h/svc?id=1&key=value', 'https://h/svc?id=1&key=value'],
+    ['https://h/svc', 'https://h/svc'],
+  ])('%s', (input, expected) => {
+    expect(r.redactUrl(input)).toBe(expected);
+  });
+});
+
+describe('Redactor.redactDeep', () => {
+  const r = new Redactor({ secrets: ['deep-secret-99'] });
+
+  it('redacts nested results without changing their shape or the input', () => {
+    const input = {
+      id: 'suite/User/Services88/GetUser',
+      findings: [{ rule: 'value/lexical', message: 'got deep-secret-99', actual: 'deep-secret-99' }],
+      exchange: {
+        request: {
+          url: 'https://h/svc?ticket=abc',
+          headers: { authorization: 'Bearer zzz', 'content-type': 'text/xml' },
+          body: '<Envelope><Ticket>unknown-value</Ticket></Envelope>',
+        },
+      },
+      vars: { password: 'pw-1', count: 3, ok: true, none: null },
+      steps: [{ messages: ['captured deep-secret-99'] }],
+    };
+    const copy = structuredClone(input);
+    const out = r.redactDeep(input);
+    expect(input).toEqual(copy);
+    expect(out).toEqual({
+      id: 'suite/User/Services88/GetUser',
+      findings: [{ rule: 'value/lexical', message: `got ${MASK}`, actual: MASK }],
+      exchange: {
+        request: {
+          url: `https://h/svc?ticket=${MASK}`,
+          headers: { authorization: `Bearer ${MASK}`, 'content-type': 'text/xml' },
+          body: `<Envelope><Ticket>${MASK}</Ticket></Envelope>`,
+        },
+      },
+      vars: { password: MASK, count: 3, ok: true, none: null },
+      steps: [{ messages: [`captured ${MASK}`] }],
+    });
+  });
+
+  it('cuts cycles and turns errors into plain data', () => {
+    const a: Record<string, unknown> = { name: 'a' };
+    a.self = a;
+    a.err = new Error('failed with deep-secret-99');
+    expect(r.redactDeep(a)).toEqual({ name: 'a', self: '[circular]', err: { name: 'Error', message: `failed with ${MASK}` } });
+  });
+
+  it('keeps a secret-named key with an empty value empty', () => {
+    expect(r.redactDeep({ ticket: '' })).toEqual({ ticket: '' });
+  });
+});
