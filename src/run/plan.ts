@@ -41,6 +41,8 @@ export interface PlannedSuite {
   variables: Variables;
   /** True on the embedded mock: a value whose variable is unset falls back to the contract example. */
   lenient: boolean;
+  /** The suite's values per operation key, variables substituted. */
+  values: Record<string, ValueMap>;
   /** Cases of this suite in this shard, in order. */
   cases: PlannedCase[];
   resolveCall(call: string): Contract;
@@ -101,7 +103,7 @@ export async function planRun(opts: RunOptions, redactor: Redactor, env: NodeJS.
     }
     planned.push({ ...p, cases: kept });
   }
-  return { suites: planned, problems, totalCases };
+  return { suites: planned, problems: [...new Set(problems)], totalCases };
 }
 
 async function planSuite(suite: Suite, opts: RunOptions, redactor: Redactor, env: NodeJS.ProcessEnv, problems: string[]): Promise<PlannedSuite | null> {
@@ -147,17 +149,23 @@ async function planSuite(suite: Suite, opts: RunOptions, redactor: Redactor, env
     throw new Error(`${file}: call "${call}" is ambiguous (${found.map(operationKey).join(', ')}); write Version/Service/Operation`);
   };
 
-  const cases: PlannedCase[] = [];
-  if (suite.replay) {
-    for (const c of contracts) {
+  // Suite values are resolved once per operation key, so an unset variable is reported once, where it is used.
+  const values: Record<string, ValueMap> = {};
+  for (const [key, map] of Object.entries(suite.values)) {
+    values[key] = {};
+    for (const [path, v] of Object.entries(map)) {
       try {
-        const values = resolveValues(valuesFor(c, suite.values), variables, file, `values`, lenient);
-        cases.push({ kind: 'contract', contract: c, values, name: operationKey(c) });
+        Object.assign(values[key], resolveValues({ [path]: v }, variables, file, `values.${key}`, lenient));
       } catch (e) {
         if (e instanceof VariableError) problems.push(e.message);
         else throw e;
       }
     }
+  }
+
+  const cases: PlannedCase[] = [];
+  if (suite.replay) {
+    for (const c of contracts) cases.push({ kind: 'contract', contract: c, values: valuesFor(c, values), name: operationKey(c) });
   }
   for (const s of suite.scenarios) {
     for (const step of s.steps) {
@@ -172,7 +180,7 @@ async function planSuite(suite: Suite, opts: RunOptions, redactor: Redactor, env
   if (problems.length > before) return null;
 
   const config: CheckConfig = { profile: opts.profile ?? suite.profile ?? 'strict', rules: suite.rules };
-  return { suite, contracts, endpoint, config, variables, lenient, cases, resolveCall };
+  return { suite, contracts, endpoint, config, variables, lenient, values, cases, resolveCall };
 }
 
 /** `Service/Operation` or `Version/Service/Operation` naming this contract. */

@@ -210,7 +210,7 @@ export async function runContracts(
 export interface ScenarioContext extends RunContext {
   /** Finds the contract a step calls (`Service/Operation` or `Version/Service/Operation`). */
   resolveCall(call: string): Contract;
-  /** Suite-level values per operation. */
+  /** Suite-level values per operation key, variables already substituted. */
   values: Readonly<Record<string, ValueMap>>;
   variables: Variables;
   /** Suite file, for messages. */
@@ -258,8 +258,7 @@ async function runStep(s: Scenario, index: number, step: Step, ctx: ScenarioCont
     contract = ctx.resolveCall(step.call);
     base.operation = operationKey(contract);
     const where = `scenarios.${s.name}.steps[${index}]`;
-    const suiteValues = resolveValues(valuesFor(contract, ctx.values), ctx.variables, ctx.file, 'values', ctx.lenient);
-    values = { ...suiteValues, ...substituteStep(step.values, ctx, captured, `${where}.values`) };
+    values = { ...valuesFor(contract, ctx.values), ...substituteStep(step.values, ctx, captured, `${where}.values`) };
   } catch (e) {
     return { ...base, status: 'error', error: e instanceof Error ? e.message : String(e) };
   }
