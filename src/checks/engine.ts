@@ -8,7 +8,7 @@ import { XSI_NS, clark } from '../xml/qname.ts';
 import { versionOfEnvelopeNs } from '../soap/versions.ts';
 import type { CheckConfig, Finding, MessageInput, RuleSetting } from './api.ts';
 import type { ContractPlan, ElementPlan, MessagePlan } from './plan.ts';
-import type { AlignedChild, Alignment, EnvelopeView, Rule, RuleContext, RuleListeners } from './rule.ts';
+import type { AlignedChild, Alignment, EnvelopeView, NsRemap, Rule, RuleContext, RuleListeners } from './rule.ts';
 
 export interface CheckOutcome {
   findings: Finding[];
@@ -18,8 +18,6 @@ export interface CheckOutcome {
 
 type Hook = keyof RuleListeners;
 type Listeners = { [K in Hook]: NonNullable<RuleListeners[K]>[] };
-
-interface NsRemap { from: string; to: string }
 
 /** The level a rule runs at under this config (override by id, else the profile's default). */
 export function levelOf(rule: Rule, config: CheckConfig): RuleSetting {
@@ -80,8 +78,8 @@ export function runChecks(rules: readonly Rule[], plan: ContractPlan, input: Mes
     const payload = env.bodyChildren[0];
     if (payload && payload.local === message.body.name.local) {
       const nsMismatch = payload.ns !== message.body.name.ns;
-      walker.walk(payload, message.body, { el: payload, index: 0, node: message.body, nsMismatch, inheritedNsMismatch: false },
-        nsMismatch ? { from: message.body.name.ns, to: payload.ns } : null);
+      const remap = nsMismatch ? { from: message.body.name.ns, to: payload.ns } : null;
+      walker.walk(payload, message.body, { el: payload, index: 0, node: message.body, nsMismatch, inheritedNsMismatch: false, remap });
     }
   }
   return { findings: sortFindings(findings), doc };
@@ -124,18 +122,19 @@ class Walker {
     const found = [...(env.header ? childElements(env.header) : []), ...env.misplacedHeaderBlocks];
     const blocks: AlignedChild[] = found.map((el) => {
       const exact = message.headerByName.get(clark(el));
-      if (exact) return { el, index: message.headers.indexOf(exact), node: exact, nsMismatch: false, inheritedNsMismatch: false };
+      if (exact) return { el, index: message.headers.indexOf(exact), node: exact, nsMismatch: false, inheritedNsMismatch: false, remap: null };
       const byLocal = message.headerByLocal.get(el.local);
-      if (byLocal) return { el, index: message.headers.indexOf(byLocal), node: byLocal, nsMismatch: true, inheritedNsMismatch: false };
-      return { el, index: -1, nsMismatch: false, inheritedNsMismatch: false };
+      if (byLocal) return { el, index: message.headers.indexOf(byLocal), node: byLocal, nsMismatch: true, inheritedNsMismatch: false, remap: { from: byLocal.name.ns, to: el.ns } };
+      return { el, index: -1, nsMismatch: false, inheritedNsMismatch: false, remap: null };
     });
     for (const l of this.on.headers) l({ plan: message, blocks }, env);
     for (const b of blocks) {
-      if (b.node) this.walk(b.el, b.node, b, b.nsMismatch ? { from: b.node.name.ns, to: b.el.ns } : null);
+      if (b.node) this.walk(b.el, b.node, b);
     }
   }
 
-  walk(el: XElement, node: ElementPlan, match: AlignedChild, remap: NsRemap | null): void {
+  walk(el: XElement, node: ElementPlan, match: AlignedChild): void {
+    const remap = match.remap;
     for (const l of this.on.element) l(el, node, match);
     if (isNil(el)) return;
     const content = node.content;
@@ -168,18 +167,18 @@ class Walker {
         }
       }
       if (index === undefined) {
-        items.push({ el: c, index: -1, nsMismatch: false, inheritedNsMismatch: false });
+        items.push({ el: c, index: -1, nsMismatch: false, inheritedNsMismatch: false, remap });
         continue;
       }
       counts[index]!++;
-      items.push({ el: c, index, node: content.children[index], nsMismatch, inheritedNsMismatch: inherited });
+      const child = content.children[index]!;
+      const childRemap: NsRemap | null = nsMismatch ? { from: child.name.ns, to: c.ns } : remap;
+      items.push({ el: c, index, node: child, nsMismatch, inheritedNsMismatch: inherited, remap: childRemap });
     }
     const alignment: Alignment = { items, counts, text: hasSignificantText(el) ? textContent(el).trim() : null };
     for (const l of this.on.children) l(el, node, content, alignment);
     for (const it of items) {
-      if (!it.node) continue;
-      const next = it.nsMismatch ? { from: it.node.name.ns, to: it.el.ns } : remap;
-      this.walk(it.el, it.node, it, next);
+      if (it.node) this.walk(it.el, it.node, it);
     }
   }
 }

@@ -42,7 +42,11 @@ export interface AlignedChild {
   readonly nsMismatch: boolean;
   /** Another-namespace match the engine forgives because an ancestor was already reported for it. */
   readonly inheritedNsMismatch: boolean;
+  /** The namespace substitution in effect here (contract namespace `from` found as `to`), once reported above or here. */
+  readonly remap: NsRemap | null;
 }
+
+export interface NsRemap { readonly from: string; readonly to: string }
 
 export interface Alignment {
   readonly items: readonly AlignedChild[];

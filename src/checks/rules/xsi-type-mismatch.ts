@@ -12,12 +12,15 @@ export const rule: Rule = {
   levels: { strict: 'error', compatible: 'error' },
   create(ctx) {
     return {
-      element(el, node) {
+      element(el, node, match) {
         if (!node.declaredType) return;
         const a = attribute(el, XSI_NS, 'type');
         if (!a) return;
         const got = resolveQName(a.value, el.scope, true);
         if (!got || sameName(got, node.declaredType)) return;
+        // The same namespace substitution namespace/mismatch already reported for this subtree.
+        const r = match.remap;
+        if (r && got.local === node.declaredType.local && got.ns === r.to && node.declaredType.ns === r.from) return;
         ctx.report({
           el,
           message: `${nameOf(el)} has xsi:type="${a.value.trim()}" = ${clark(got)}, but the contract's type is ${clark(node.declaredType)}`,

@@ -1,0 +1,102 @@
+/**
+ * Acceptance over the real pages: every request and response example in ../shared/seeds and
+ * ../shared/corpus/superoffice-docs validates against its own shipped contract (profile strict)
+ * with no findings other than the documented envelope/structure finding for header blocks
+ * outside soap:Header. And the node-soap samples (no contracts) go through the checker
+ * without a crash.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, expect, it } from 'vitest';
+import { describeShared, NODE_SOAP_DIR, REPO_ROOT, SEEDS_DIR, SUPEROFFICE_DOCS_DIR } from '../support/corpus.ts';
+import { loadContracts } from '../../src/contract/load.ts';
+import type { Contract } from '../../src/contract/model.ts';
+import { readDocPage } from '../../src/import/docs/page.ts';
+import { checkMessage, compileContract, type Finding } from '../../src/checks/index.ts';
+import { makeContract } from './support/contract.ts';
+
+const PACK = join(REPO_ROOT, 'contracts', 'superoffice');
+
+function files(dir: string, re: RegExp): string[] {
+  return readdirSync(dir).sort().flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? files(p, re) : re.test(n) ? [p] : [];
+  });
+}
+
+/** The one finding the vendor examples are documented to give. */
+const headerQuirk = (f: Finding) => f.rule === 'envelope/structure' && /directly under Envelope instead of inside Header/.test(f.message);
+
+/**
+ * Known departures of the vendor's own examples that the checks rightly report (listed, not hidden):
+ * the GetAppointment response (Services88) shows an empty AlarmLeadTime of type .NET `duration`,
+ * which is not a valid xs:duration (the page's generator prints an empty placeholder).
+ */
+const KNOWN: Array<{ page: RegExp; rule: string; path: string }> = [
+  { page: /Services88\/Appointment\/GetAppointment\.md$/, rule: 'value/lexical', path: '/Envelope/Body/GetAppointmentResponse/Response/AlarmLeadTime' },
+];
+
+describeShared('checks over the SuperOffice documentation examples (strict)', () => {
+  let contracts: Contract[] = [];
+  beforeAll(async () => {
+    if (!existsSync(PACK)) return;
+    const out = await loadContracts([PACK]);
+    expect(out.problems).toEqual([]);
+    contracts = out.contracts;
+  });
+
+  it.skipIf(!existsSync(PACK))('every example has only the documented findings', () => {
+    const pages = [...files(SEEDS_DIR, /\.(md|txt)$/), ...files(SUPEROFFICE_DOCS_DIR, /\.md$/)];
+    let examples = 0;
+    const unexpected: string[] = [];
+    let quirkFindings = 0;
+    for (const file of pages) {
+      const r = readDocPage(readFileSync(file, 'utf8'));
+      if (!r.ok) continue;
+      const { version, agent, operation } = r.page;
+      const contract = contracts.find((c) => c.version === version && c.service === agent && c.operation === operation);
+      if (!contract) { unexpected.push(`${file}: no shipped contract for ${version}/${agent}/${operation}`); continue; }
+      const plan = compileContract(contract);
+      for (const ex of r.page.examples) {
+        examples++;
+        const { findings } = checkMessage(plan, { direction: ex.role, body: ex.text }, { profile: 'strict' });
+        for (const f of findings) {
+          if (headerQuirk(f)) { quirkFindings++; continue; }
+          if (KNOWN.some((k) => k.page.test(file) && k.rule === f.rule && k.path === f.path)) continue;
+          unexpected.push(`${file} (${ex.role}) line ${f.line}: ${f.rule} ${f.message}`);
+        }
+      }
+    }
+    expect(unexpected).toEqual([]);
+    expect(examples).toBeGreaterThan(400);
+    // Every request example puts its header blocks under Envelope: the quirk is found, once per request.
+    expect(quirkFindings).toBeGreaterThan(150);
+  });
+
+  it.skipIf(!existsSync(PACK))('a Services84 response checked against the Services87 contract is one namespace/mismatch', () => {
+    const page = join(SUPEROFFICE_DOCS_DIR, 'Services84', 'User', 'GetUntrustedCredentials.md');
+    const c87 = contracts.find((c) => c.version === 'Services87' && c.service === 'User' && c.operation === 'GetUntrustedCredentials');
+    expect(c87).toBeDefined();
+    const r = readDocPage(readFileSync(page, 'utf8'));
+    if (!r.ok) throw new Error(r.reason);
+    const response = r.page.examples.find((e) => e.role === 'response')!;
+    const findings = checkMessage(compileContract(c87!), { direction: 'response', body: response.text }, { profile: 'strict' }).findings;
+    expect(findings.map((f) => [f.rule, f.path])).toEqual([['namespace/mismatch', '/Envelope/Body/GetUntrustedCredentialsResponse']]);
+  });
+});
+
+describeShared('node-soap request/response samples through the checker (robustness)', () => {
+  it('every sample yields a result without throwing', () => {
+    const samples = files(NODE_SOAP_DIR, /^(request|response)\.xml$/);
+    expect(samples.length).toBeGreaterThan(50);
+    const plan = compileContract(makeContract());
+    let parsed = 0;
+    for (const file of samples) {
+      const body = readFileSync(file);
+      const out = checkMessage(plan, { direction: file.endsWith('request.xml') ? 'request' : 'response', body }, { profile: 'compatible' });
+      if (out.doc) parsed++;
+      for (const f of out.findings) expect(f.rule).toMatch(/\//);
+    }
+    expect(parsed).toBeGreaterThan(samples.length / 2);
+  });
+});
