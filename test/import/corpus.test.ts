@@ -1,0 +1,220 @@
+/**
+ * The importer over the real documentation pages in ../shared: every seed, seeds 002 ≡ 003, the
+ * whole corpus (operations == pages with examples, lint clean, the shipped pack up to date), and
+ * every imported message rebuilt by src/soap/build.ts being namespace-equivalent to its example.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { lintContracts } from '../../src/contract/lint.ts';
+import { loadContracts } from '../../src/contract/load.ts';
+import type { Contract, ContractDoc } from '../../src/contract/model.ts';
+import { contractShape, importDocs, importPage, type ImportSummary, type PageImport } from '../../src/import/docs.ts';
+import { readDocPage } from '../../src/import/docs/page.ts';
+import { buildMessage } from '../../src/soap/build.ts';
+import { compareXml, type XmlDifference } from '../../src/xml/compare.ts';
+import { attribute, childElements, parseXml, XSI_NS, type XElement } from '../../src/xml/index.ts';
+import { describeShared, REPO_ROOT, SEEDS_DIR, SUPEROFFICE_DOCS_DIR } from '../support/corpus.ts';
+
+const tmp: string[] = [];
+function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'soapcheck-corpus-'));
+  tmp.push(d);
+  return d;
+}
+afterAll(() => {
+  for (const d of tmp) rmSync(d, { recursive: true, force: true });
+});
+
+function files(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d)) {
+      const p = join(d, e);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.push(p);
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+function snapshot(dir: string): Record<string, string> {
+  return Object.fromEntries(files(dir).map((f) => [relative(dir, f), readFileSync(f, 'utf8')]));
+}
+
+const seedFiles = () => readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort();
+
+describeShared('import docs: the seed pages', () => {
+  it.each(seedFiles().map((f) => [f]))('imports seed %s into a contract that lints clean', async (seed) => {
+    const out = tempDir();
+    const summary = await importDocs({ inputs: [join(SEEDS_DIR, seed)], out });
+    expect(summary.skipped).toEqual([]);
+    expect(summary.operations).toBe(1);
+    expect(summary.conflicts).toEqual([]);
+    const lint = await lintContracts([out]);
+    expect(lint.problems).toEqual([]);
+    expect(lint.contracts).toBe(1);
+  });
+
+  it('reads seeds 002 (markdown) and 003 (plain text) into identical contracts, apart from source and example values', async () => {
+    const [s002, s003] = ['002', '003'].map((n) => seedFiles().find((f) => f.startsWith(n))!);
+    const a = tempDir();
+    const b = tempDir();
+    await importDocs({ inputs: [join(SEEDS_DIR, s002!)], out: a });
+    await importDocs({ inputs: [join(SEEDS_DIR, s003!)], out: b });
+    const sa = snapshot(a);
+    const sb = snapshot(b);
+    expect(Object.keys(sb)).toEqual(Object.keys(sa));
+    const op = 'Services88/User/SaveUntrustedCredentialsForAssociate.yaml';
+    const ca = parse(sa[op]!) as ContractDoc;
+    const cb = parse(sb[op]!) as ContractDoc;
+    expect(contractShape(cb)).toEqual(contractShape(ca));
+    expect(cb.description).toEqual(ca.description);
+    // Only the example dateTimes differ (2023-… vs 2025-…), and the source.
+    const noExamples = (s: string) => s.replace(/^\s*example: .*\n/gm, '');
+    expect(noExamples(sb['Services88/types.yaml']!)).toBe(noExamples(sa['Services88/types.yaml']!));
+    expect(sb['Services88/types.yaml']).not.toBe(sa['Services88/types.yaml']);
+    expect(ca.source!.file).not.toBe(cb.source!.file);
+  });
+});
+
+describeShared('import docs: the whole SuperOffice corpus', () => {
+  let summary: ImportSummary;
+  let out: string;
+  let pages: string[];
+
+  beforeAll(async () => {
+    const root = tempDir();
+    out = join(root, 'contracts', 'superoffice');
+    // Same layout and inputs as the shipped pack, so the output must be byte-identical to it.
+    summary = await importDocs({ inputs: [SUPEROFFICE_DOCS_DIR, SEEDS_DIR], out, schemaDir: join(root, 'contracts', 'schema') });
+    pages = files(SUPEROFFICE_DOCS_DIR).filter((f) => f.endsWith('.md'));
+  }, 120_000);
+
+  it('imports one operation per page with examples', () => {
+    const withExamples = pages.filter((f) => {
+      const r = readDocPage(readFileSync(f, 'utf8'));
+      return r.ok && r.page.examples.length === 2;
+    });
+    const operationPages = new Set(withExamples.map((f) => relative(SUPEROFFICE_DOCS_DIR, f)));
+    expect(operationPages.size).toBe(200);
+    expect(summary.operations).toBe(operationPages.size);
+    const contracts = files(out).filter((f) => !f.endsWith('types.yaml')).map((f) => relative(out, f).replace(/\.yaml$/, '.md'));
+    expect(new Set(contracts)).toEqual(operationPages);
+  });
+
+  it('skips only the pages without examples (WSDL, index, SOURCE.md), each with a reason', () => {
+    expect(summary.skipped.map((s) => s.file).sort()).toEqual([
+      'superoffice-docs/SOURCE.md',
+      'superoffice-docs/Services86/Services86-User.md',
+      'superoffice-docs/Services86/User/index.md',
+      'superoffice-docs/Services87/Services87-User.md',
+      'superoffice-docs/Services88/Services88-Favourite.md',
+      'superoffice-docs/Services88/Services88-User.md',
+      'superoffice-docs/Services88/User/index.md',
+    ]);
+    for (const s of summary.skipped) expect(s.reason).toMatch(/WSDL page|no request\/response examples/);
+  });
+
+  it('merges the seeds into the corpus operations they repeat, without conflicts', () => {
+    expect(summary.duplicates).toBe(5);
+    expect(summary.conflicts).toEqual([]);
+    expect(summary.typesPerVersion).toEqual({ Services80: 2, Services82: 2, Services84: 2, Services86: 53, Services87: 23, Services88: 110 });
+  });
+
+  it('writes contracts that all lint clean', async () => {
+    const r = await lintContracts([out]);
+    expect(r.problems).toEqual([]);
+    expect(r.contracts).toBe(200);
+    expect(r.typesFiles).toBe(6);
+  });
+
+  it('matches the shipped pack in contracts/superoffice byte for byte', () => {
+    expect(snapshot(out)).toEqual(snapshot(join(REPO_ROOT, 'contracts', 'superoffice')));
+  });
+
+  it('rebuilds every request and response, with the example values, into a message equivalent to its source example', async () => {
+    const loaded = await loadContracts([out]);
+    expect(loaded.problems).toEqual([]);
+    const byKey = new Map(loaded.contracts.map((c) => [`${c.version}/${c.service}/${c.operation}`, c]));
+    const failures: string[] = [];
+    let compared = 0;
+    for (const file of pages) {
+      const r = importPage(readFileSync(file, 'utf8'), file, '');
+      if (!r.ok) continue;
+      const contract = byKey.get(`${r.value.page.version}/${r.value.page.agent}/${r.value.page.operation}`)!;
+      for (const direction of ['request', 'response'] as const) {
+        const diffs = rebuildDifferences(contract, r.value, direction);
+        compared++;
+        if (diffs.length) failures.push(`${relative(SUPEROFFICE_DOCS_DIR, file)} ${direction}: ${diffs.slice(0, 3).map((d) => `${d.path} ${d.message}`).join('; ')}`);
+      }
+    }
+    expect(compared).toBe(400);
+    expect(failures).toEqual([]);
+  });
+
+  it('notices when a rebuilt message is not equivalent (the comparison is not vacuous)', async () => {
+    const loaded = await loadContracts([out]);
+    const contract = loaded.contracts.find((c) => c.version === 'Services88' && c.operation === 'GetArchiveListByColumns')!;
+    const r = importPage(readFileSync(join(SUPEROFFICE_DOCS_DIR, 'Services88/Archive/GetArchiveListByColumns.md'), 'utf8'), 'x', '');
+    if (!r.ok) throw new Error(r.reason);
+    // Without the example's nils, the innermost restriction is not written as in the page.
+    const withoutNils = rebuildDifferences(contract, r.value, 'request', { dropNils: true });
+    expect(withoutNils.length).toBeGreaterThan(0);
+    // A contract whose body element is in another namespace differs at the body element.
+    const moved = { ...contract, request: { ...contract.request, body: { ...contract.request.body, name: { ns: 'urn:elsewhere', local: contract.request.body.name.local } } } };
+    expect(rebuildDifferences(moved, r.value, 'request').map((d) => d.kind)).toContain('element-name');
+  });
+});
+
+/** The source example's blocks: header blocks (in or out of soap:Header) and the body element. */
+function blocksOf(envelope: XElement): { headers: XElement[]; body: XElement } {
+  const headers: XElement[] = [];
+  let body: XElement | undefined;
+  for (const c of childElements(envelope)) {
+    if (c.ns === envelope.ns && c.local === 'Header') headers.push(...childElements(c));
+    else if (c.ns === envelope.ns && c.local === 'Body') body = childElements(c)[0];
+    else headers.push(c);
+  }
+  return { headers, body: body! };
+}
+
+/** Values for the builder from an example: every leaf's text by dotted path, nil → null. */
+function valuesOf(el: XElement, path: string, out: Record<string, string | null>): void {
+  const nil = attribute(el, XSI_NS, 'nil');
+  if (nil && (nil.value === 'true' || nil.value === '1')) {
+    out[path] = null;
+    return;
+  }
+  const kids = childElements(el);
+  if (kids.length === 0) {
+    const text = el.children.filter((c) => c.kind === 'text').map((c) => (c.kind === 'text' ? c.value : '')).join('');
+    out[path] = /\S/.test(text) ? text : '';
+    return;
+  }
+  for (const k of kids) valuesOf(k, `${path}.${k.local}`, out);
+}
+
+function rebuildDifferences(contract: Contract, imp: PageImport, direction: 'request' | 'response', opts: { dropNils?: boolean } = {}): XmlDifference[] {
+  const example = imp.page.examples.find((e) => e.role === direction)!;
+  const src = parseXml(example.text);
+  if (!src.ok) throw new Error(src.message);
+  const source = blocksOf(src.doc.root);
+  const values: Record<string, string | null> = {};
+  for (const h of source.headers) valuesOf(h, h.local, values);
+  // The body element itself is never a leaf value: an empty one stays an element.
+  for (const k of childElements(source.body)) valuesOf(k, `${source.body.local}.${k.local}`, values);
+  if (opts.dropNils) for (const k of Object.keys(values)) if (values[k] === null) delete values[k];
+  const built = parseXml(buildMessage(contract, direction, { values, maxTypeRepeat: 8 }));
+  if (!built.ok) throw new Error(`rebuilt ${direction} does not parse: ${built.message}`);
+  const rebuilt = blocksOf(built.doc.root);
+  const diffs = compareXml(source.body, rebuilt.body);
+  if (source.headers.length !== rebuilt.headers.length) {
+    diffs.push({ kind: 'child-missing', path: '/Header', message: `${rebuilt.headers.length} header blocks where ${source.headers.length} were expected` });
+  }
+  source.headers.forEach((h, i) => rebuilt.headers[i] && diffs.push(...compareXml(h, rebuilt.headers[i]!)));
+  return diffs;
+}
