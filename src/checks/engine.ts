@@ -2,7 +2,7 @@
  * The checking engine: parses a message (hostile-input safe), builds the envelope view, and
  * walks the document ONCE against the contract plan, calling the listeners of every active rule.
  */
-import { parseXml } from '../xml/parse.ts';
+import { parseXml, type ParseLimits } from '../xml/parse.ts';
 import { attribute, childElements, hasSignificantText, locationOf, textContent, type XDocument, type XElement } from '../xml/tree.ts';
 import { XSI_NS, clark } from '../xml/qname.ts';
 import { versionOfEnvelopeNs } from '../soap/versions.ts';
@@ -56,7 +56,10 @@ export function runChecks(rules: readonly Rule[], plan: ContractPlan, input: Mes
     for (const k of Object.keys(ls) as Hook[]) (on[k] as unknown[]).push(ls[k]);
   }
 
-  const parsed = parseXml(input.body, { maxBytes: config.maxBytes, maxDepth: config.maxDepth });
+  const limits: ParseLimits = {};
+  if (config.maxBytes !== undefined) limits.maxBytes = config.maxBytes;
+  if (config.maxDepth !== undefined) limits.maxDepth = config.maxDepth;
+  const parsed = parseXml(input.body, limits);
   if (!parsed.ok) {
     for (const l of on.parseFailure) l(parsed);
     if (input.http) for (const l of on.http) l(input.http, null);

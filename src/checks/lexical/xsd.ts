@@ -93,7 +93,7 @@ const anyURI: LexicalCheck = (raw) => {
   const v = collapse(raw);
   if (/%(?![0-9a-fA-F]{2})/.test(v)) return 'malformed %-escape';
   if ((v.match(/#/g) ?? []).length > 1) return 'more than one #';
-  const scheme = /^([^/?#]*):/.exec(v);
+  const scheme = /^([^/?#:]*):/.exec(v);
   if (scheme && !/^[A-Za-z][A-Za-z0-9+.-]*$/.test(scheme[1]!)) return `invalid scheme ${JSON.stringify(scheme[1])}`;
   return null;
 };

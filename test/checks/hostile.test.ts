@@ -1,0 +1,85 @@
+/**
+ * Hostile messages through checkMessage: each gives a finding (or a refusal) in bounded time,
+ * never a crash, a hang, an entity expansion or a file read.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkMessage, compileContract } from '../../src/checks/index.ts';
+import { envelope } from './support/contract.ts';
+import { thing } from './support/fixtures.ts';
+
+const plan = compileContract(thing);
+const dir = mkdtempSync(join(tmpdir(), 'soapcheck-hostile-'));
+const MARKER = 'TOP-SECRET-MARKER-7f3a';
+const secretFile = join(dir, 'secret.txt');
+writeFileSync(secretFile, MARKER);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function timed(body: string | Uint8Array, maxMs = 5000) {
+  const t0 = performance.now();
+  const out = checkMessage(plan, { direction: 'response', body }, { profile: 'strict' });
+  const ms = performance.now() - t0;
+  expect(ms).toBeLessThan(maxMs);
+  expect(JSON.stringify(out.findings)).not.toContain(MARKER);
+  return out;
+}
+
+describe('hostile input', () => {
+  it('external entity to a local file: refused, file never read', () => {
+    const body = `<?xml version="1.0"?>\n<!DOCTYPE e [<!ENTITY x SYSTEM "file://${secretFile}">]>\n${envelope('<t:GetThingResponse><t:Response><t:Id>1</t:Id><t:Name>&x;</t:Name></t:Response></t:GetThingResponse>')}`;
+    const out = timed(body);
+    expect(out.doc).toBeUndefined();
+    expect(out.findings.map((f) => f.rule)).toEqual(['envelope/forbidden']);
+    expect(out.findings[0]!.line).toBe(2);
+  });
+
+  it('billion laughs: refused before parsing', () => {
+    const ents = ['<!ENTITY l0 "ha">', ...Array.from({ length: 10 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`)].join('');
+    const out = timed(`<?xml version="1.0"?><!DOCTYPE s [${ents}]><s>&l10;</s>`);
+    expect(out.findings.map((f) => f.rule)).toEqual(['envelope/forbidden']);
+  });
+
+  it('parameter entities: refused', () => {
+    const out = timed(`<!DOCTYPE d [<!ENTITY % p SYSTEM "file://${secretFile}"> %p;]><d/>`);
+    expect(out.findings.map((f) => f.rule)).toEqual(['envelope/forbidden']);
+  });
+
+  it('undeclared entity reference without a DTD: a finding, not an expansion', () => {
+    const out = timed(envelope('<t:GetThingResponse><t:Response><t:Id>1</t:Id><t:Name>&ext;</t:Name></t:Response></t:GetThingResponse>'));
+    expect(out.findings).toHaveLength(1);
+    expect(['envelope/not-xml', 'envelope/forbidden']).toContain(out.findings[0]!.rule);
+  });
+
+  it('XInclude is not processed', () => {
+    const out = timed(envelope(`<t:GetThingResponse><t:Response><t:Id>1</t:Id><t:Name><xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="file://${secretFile}" parse="text"/></t:Name></t:Response></t:GetThingResponse>`));
+    expect(out.doc).toBeDefined();
+    expect(out.findings.map((f) => f.rule)).toEqual(['field/unexpected']);
+  });
+
+  it('a 50 MB body: size refusal without parsing, in bounded time', () => {
+    const big = envelope(`<t:GetThingResponse><t:Response><t:Id>1</t:Id><t:Name>${'A'.repeat(50 * 1024 * 1024)}</t:Name></t:Response></t:GetThingResponse>`);
+    const out = timed(Buffer.from(big), 3000);
+    expect(out.findings.map((f) => f.rule)).toEqual(['envelope/not-xml']);
+    expect(out.findings[0]!.message).toMatch(/over the limit/);
+  });
+
+  it('deep nesting: depth refusal', () => {
+    const depth = 100_000;
+    const out = timed(`<a>${'<a>'.repeat(depth)}${'</a>'.repeat(depth)}</a>`);
+    expect(out.findings.map((f) => f.rule)).toEqual(['envelope/not-xml']);
+    expect(out.findings[0]!.message).toMatch(/nested|deep|depth/i);
+  });
+
+  it('a configured smaller limit applies', () => {
+    const out = checkMessage(plan, { direction: 'response', body: envelope('<t:GetThingResponse/>') }, { profile: 'strict', maxBytes: 64 });
+    expect(out.findings.map((f) => f.rule)).toEqual(['envelope/not-xml']);
+  });
+
+  it('invalid UTF-8 bytes: a finding, not a crash', () => {
+    const bytes = Buffer.concat([Buffer.from(envelope('<t:GetThingResponse><t:Response><t:Id>1</t:Id><t:Name>')), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('</t:Name></t:Response></t:GetThingResponse>')]);
+    const out = timed(bytes);
+    expect(Array.isArray(out.findings)).toBe(true);
+  });
+});
