@@ -7,7 +7,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { Contract, ContractDoc, ContractProblem, TypeRegistry, TypesDoc } from './model.ts';
+import { FORMAT_VERSION, type Contract, type ContractDoc, type ContractProblem, type TypeRegistry, type TypesDoc } from './model.ts';
 import { resolveContractDoc, resolveTypesDoc } from './resolve.ts';
 import { schemaProblems, type DocKind } from './validate.ts';
 import { parseYamlSource, type Position, type YamlSource } from './yaml-source.ts';
@@ -174,8 +174,19 @@ async function readYaml(file: string, problems: ContractProblem[]): Promise<Yaml
     problems.push(...parsed.problems);
     return null;
   }
-  if (parsed.source.data === null || typeof parsed.source.data !== 'object' || Array.isArray(parsed.source.data)) {
+  const data = parsed.source.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     problems.push({ file, line: 1, column: 1, pointer: '/', code: 'schema', message: `${file} is not a contract: expected a mapping with \`soapcheck: 1\` and \`kind\` at the top level` });
+    return null;
+  }
+  const kind = (data as { kind?: unknown }).kind;
+  if (kind !== undefined && kind !== 'operation' && kind !== 'types') {
+    problems.push({ file, ...parsed.source.locate('/kind'), pointer: '/kind', code: 'schema', message: `\`kind\` must be \`operation\` (a contract) or \`types\` (a types file) — got ${JSON.stringify(kind)}` });
+    return null;
+  }
+  const format = (data as { soapcheck?: unknown }).soapcheck;
+  if (typeof format === 'number' && format !== FORMAT_VERSION) {
+    problems.push({ file, ...parsed.source.locate('/soapcheck'), pointer: '/soapcheck', code: 'format-version', message: `${file} is in contract format ${format}; this soapcheck reads format ${FORMAT_VERSION}` });
     return null;
   }
   return parsed.source;

@@ -25,7 +25,28 @@ export type DocKind = 'operation' | 'types';
 export function schemaProblems(kind: DocKind, src: YamlSource): ContractProblem[] {
   const validate = kind === 'types' ? validateTypesDoc : validateContractDoc;
   if (validate(src.data)) return [];
-  return dropNoise(validate.errors ?? []).map((e) => toProblem(e, src));
+  return groupRequired(dropNoise(validate.errors ?? [])).map((e) => toProblem(e, src));
+}
+
+/** One `required` error per object, naming every missing key. */
+function groupRequired(errors: ErrorObject[]): ErrorObject[] {
+  const out: ErrorObject[] = [];
+  const byPath = new Map<string, ErrorObject>();
+  for (const e of errors) {
+    if (e.keyword !== 'required') {
+      out.push(e);
+      continue;
+    }
+    const first = byPath.get(e.instancePath);
+    const key = String((e.params as { missingProperty: string }).missingProperty);
+    if (first) (first.params as { missing: string[] }).missing.push(key);
+    else {
+      const grouped = { ...e, params: { ...e.params, missing: [key] } };
+      byPath.set(e.instancePath, grouped);
+      out.push(grouped);
+    }
+  }
+  return out;
 }
 
 /** With allErrors, a failed `anyOf` also reports each branch's failure: keep only the anyOf. */
@@ -44,9 +65,12 @@ function toProblem(e: ErrorObject, src: YamlSource): ContractProblem {
   let pos = src.locate(e.instancePath);
   let message: string;
   switch (e.keyword) {
-    case 'required':
-      message = `${at === '' ? 'the file' : `\`${at}\``} is missing the required key \`${String(params.missingProperty)}\``;
+    case 'required': {
+      const missing = (params.missing as string[] | undefined) ?? [String(params.missingProperty)];
+      const keys = missing.map((k) => `\`${k}\``).join(', ');
+      message = `${at === '' ? 'the file' : `\`${at}\``} is missing the required key${missing.length > 1 ? 's' : ''} ${keys}`;
       break;
+    }
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
       pointer = `${e.instancePath}/${key}`;
@@ -58,7 +82,9 @@ function toProblem(e: ErrorObject, src: YamlSource): ContractProblem {
       message = `\`${at}\` must be one of ${uniqueTexts(params.allowedValues as unknown[]).join(', ')} — got ${got}`;
       break;
     case 'const':
-      message = `\`${at}\` must be ${String(params.allowedValue)} — got ${got}`;
+      message = at === 'kind'
+        ? `\`kind\` must be \`operation\` (a contract) or \`types\` (a types file) — got ${got}`
+        : `\`${at}\` must be ${String(params.allowedValue)} — got ${got}`;
       break;
     case 'type':
       message = `\`${at}\` must be ${article(String(params.type))} — got ${got}`;

@@ -41,7 +41,7 @@ export function parseYamlSource(text: string, file: string): YamlParse {
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      problems: doc.errors.map((err) => ({ file, ...posAt(err.pos[0]), code: 'yaml', message: `YAML syntax error: ${firstLine(err.message)}` })),
+      problems: doc.errors.map((err) => ({ file, ...posAt(err.pos[0]), code: 'yaml', message: `YAML syntax error: ${syntaxMessage(err.code, err.message, text.slice(err.pos[0], err.pos[0] + 1024))}` })),
     };
   }
   keepScalarsAsWritten(doc, text);
@@ -121,8 +121,10 @@ export function toPointer(segs: readonly (string | number)[]): string {
   return segs.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }
 
-function firstLine(s: string): string {
-  return s.split('\n')[0]!.trim();
+function syntaxMessage(code: string, message: string, at: string): string {
+  if (code === 'MULTIPLE_DOCS') return 'a contract file holds one YAML document, this one has several (`---` separators)';
+  if (code === 'DUPLICATE_KEY') return `the key ${JSON.stringify(at.split(/[:\n]/)[0]!.trim())} is written twice in the same mapping`;
+  return message.split('\n')[0]!.trim();
 }
 
 function errText(e: unknown): string {
