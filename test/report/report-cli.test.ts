@@ -1,0 +1,104 @@
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findJava } from '../../src/cli/report.ts';
+import { REPO_ROOT } from '../support/corpus.ts';
+
+const BIN = join(REPO_ROOT, 'bin', 'soapcheck.js');
+const RESULTS_FIXTURE = join(REPO_ROOT, 'test', 'report', 'fixtures', 'allure-results');
+const hasJava = findJava().ok;
+
+let tmp: string;
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'soapcheck-report-cli-'));
+});
+afterAll(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+/** Runs `soapcheck report …` in a child process (bounded in time); env replaces the inherited one where given. */
+function soapcheck(args: string[], env: NodeJS.ProcessEnv = process.env, timeoutMs = 60_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, 'report', ...args], { cwd: tmp, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+function outWithResults(name: string): string {
+  const out = join(tmp, name);
+  mkdirSync(out, { recursive: true });
+  cpSync(RESULTS_FIXTURE, join(out, 'allure-results'), { recursive: true });
+  return out;
+}
+
+function envWithout(...names: string[]): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const n of names) delete env[n];
+  return env;
+}
+
+// Each case starts a CLI process (tsx on a shared, busy machine): generous but bounded time.
+describe('soapcheck report', { timeout: 90_000 }, () => {
+  it('--help names every option', async () => {
+    const r = await soapcheck(['--help']);
+    expect(r.code).toBe(0);
+    for (const opt of ['--out DIR', '--single-file', '--open', 'Java']) expect(r.stdout).toContain(opt);
+  });
+
+  it('without results: exit 2 and says to run first', async () => {
+    const r = await soapcheck(['--out', join(tmp, 'empty')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no Allure results yet');
+    expect(r.stderr).toContain('soapcheck run');
+  });
+
+  it('with an empty results folder: exit 2', async () => {
+    const out = join(tmp, 'no-results');
+    mkdirSync(join(out, 'allure-results'), { recursive: true });
+    const r = await soapcheck(['--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('has no test results');
+  });
+
+  it('without java on PATH: exit 2 and a clear message', async () => {
+    const out = outWithResults('nojava');
+    const r = await soapcheck(['--out', out], { ...envWithout('JAVA_HOME'), PATH: join(tmp, 'no-bin-here') });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Java is required');
+    expect(r.stderr).toContain('`java` was not found on PATH');
+    expect(existsSync(join(out, 'allure-report'))).toBe(false);
+  });
+
+  it('with JAVA_HOME pointing nowhere: exit 2 and names it', async () => {
+    const out = outWithResults('badhome');
+    const r = await soapcheck(['--out', out], { ...process.env, JAVA_HOME: join(tmp, 'no-jdk') });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`JAVA_HOME is set to ${join(tmp, 'no-jdk')}`);
+  });
+
+  it('rejects a stray argument with exit 2', async () => {
+    const r = await soapcheck(['reports']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unexpected argument 'reports'");
+  });
+
+  it.skipIf(!hasJava)('builds index.html from allure results [skipped when java is absent]', async () => {
+    const out = outWithResults('withjava');
+    const r = await soapcheck(['--out', out], process.env, 150_000);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(existsSync(join(out, 'allure-report', 'index.html'))).toBe(true);
+    expect(existsSync(join(out, 'allure-report', 'data'))).toBe(true);
+    expect(r.stdout).toContain('Allure report (2 results)');
+  }, 160_000);
+});
