@@ -46,7 +46,7 @@ export const command: Command = {
     process.stdout.write(
       [
         `pages read: ${summary.pagesRead}, with examples: ${summary.pagesWithExamples}, skipped: ${summary.skipped.length}`,
-        `operations imported: ${summary.operations} (identical duplicates merged: ${summary.duplicates})`,
+        `operations imported: ${summary.operations} (pages repeating an operation, merged: ${summary.duplicates})`,
         `types per version: ${versions || 'none'}`,
         `conflicts: ${summary.conflicts.length}`,
         `files written: ${summary.written.length}, unchanged: ${summary.unchanged} (in ${relative(process.cwd(), values.out) || '.'})`,

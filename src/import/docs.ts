@@ -15,12 +15,13 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ContractDoc, MessageDoc } from '../contract/model.ts';
+import { parse } from 'yaml';
+import type { ContractDoc, MessageDoc, TypesDoc } from '../contract/model.ts';
 import { FORMAT_VERSION } from '../contract/model.ts';
-import { parseXml, SOAP11_ENV_NS, SOAP12_ENV_NS, XSI_NS, type ExpandedName } from '../xml/index.ts';
+import { clark, parseXml, SOAP11_ENV_NS, SOAP12_ENV_NS, XSI_NS, type ExpandedName } from '../xml/index.ts';
 import { inferMessage, type IField, type InferredMessage, type TypeObservation } from './docs/infer.ts';
 import { readDocPage, withoutNoiseLines, type DocPage, type XmlExample } from './docs/page.ts';
-import { PrefixMap, renderField, renderTypesDoc } from './docs/render.ts';
+import { expandWritten, PrefixMap, renderField, renderTypesDoc, type CarriedType } from './docs/render.ts';
 import { mergeTypeObservations } from './docs/types.ts';
 import { schemaComment, toYaml } from './yaml-write.ts';
 
@@ -280,7 +281,12 @@ export async function importDocs(opts: ImportOptions): Promise<ImportSummary> {
     summary.typesPerVersion[version] = merged.types.length;
     const typesFile = join(opts.out, version, 'types.yaml');
     if (merged.types.length > 0) {
-      const typesDoc = renderTypesDoc(version, merged.types, new PrefixMap(typesBindings(pages)));
+      const carried = await typesOnlyIn(typesFile, merged.types.map((t) => clark(t.name)));
+      if (carried.length > 0) {
+        const names = carried.map((c) => clark(c.name));
+        log(`kept ${version}: ${carried.length} type${carried.length === 1 ? '' : 's'} of the existing ${typesFile} that no page of this run shows (${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''})`);
+      }
+      const typesDoc = renderTypesDoc(version, merged.types, new PrefixMap(typesBindings(pages)), carried);
       outputs.push([typesFile, toYaml(typesDoc, schemaComment(typesFile, join(schemaDir, 'types.schema.json')))]);
     }
     for (const p of pages) {
@@ -295,6 +301,27 @@ export async function importDocs(opts: ImportOptions): Promise<ImportSummary> {
     else summary.unchanged++;
   }
   return summary;
+}
+
+/**
+ * The types of an existing types file that this run does not define: kept, so that importing a
+ * few pages into an existing pack does not take types away from the contracts already there.
+ */
+async function typesOnlyIn(file: string, defined: string[]): Promise<CarriedType[]> {
+  let old: TypesDoc;
+  try {
+    old = parse(await readFile(file, 'utf8')) as TypesDoc;
+  } catch {
+    return [];
+  }
+  if (!old || typeof old !== 'object' || old.kind !== 'types' || !old.types || !old.namespaces) return [];
+  const have = new Set(defined);
+  const out: CarriedType[] = [];
+  for (const [q, def] of Object.entries(old.types)) {
+    const name = expandWritten(q, old.namespaces);
+    if (name && !have.has(clark(name))) out.push({ name, def, namespaces: old.namespaces });
+  }
+  return out;
 }
 
 /**

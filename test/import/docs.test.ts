@@ -136,6 +136,17 @@ describe('importDocs over the fixture pages', () => {
     expect(snapshot(first.out)).toEqual(before);
   });
 
+  it('keeps the types of an existing types file that a partial re-import does not show', async () => {
+    const { out } = await run([MARKDOWN]);
+    const again = await run([join(MARKDOWN, 'Demo9/Widget/SaveWidget.md')], out);
+    expect(again.log.some((l) => l.startsWith('kept Demo9: 1 type') && l.includes('ArrayOfWidgetEntity'))).toBe(true);
+    const t = readYaml<TypesDoc>(join(out, 'Demo9/types.yaml'));
+    // Re-prefixed to this run's prefix for the namespace, and still referenced by ListWidgets.
+    expect(t.types['Widget:ArrayOfWidgetEntity']!.fields![0]).toMatchObject({ name: 'Widget:WidgetEntity', type: 'Widget:WidgetEntity' });
+    const r = await lintContracts([out]);
+    expect(r.problems).toEqual([]);
+  });
+
   it('reads the plain-text form of a page into the same contract as the markdown form', async () => {
     const md = await run([join(MARKDOWN, 'Demo9/Widget/SaveWidget.md')]);
     const txt = await run([join(PLAIN, 'SaveWidget.txt')]);

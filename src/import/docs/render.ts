@@ -5,7 +5,7 @@
  */
 import type { FieldDoc, TypeDefDoc, TypesDoc } from '../../contract/model.ts';
 import { FORMAT_VERSION } from '../../contract/model.ts';
-import type { ExpandedName } from '../../xml/index.ts';
+import { clark, type ExpandedName } from '../../xml/index.ts';
 import type { IField } from './infer.ts';
 import type { MergedType } from './types.ts';
 
@@ -70,8 +70,48 @@ export function renderTypeDef(t: MergedType, pm: PrefixMap): TypeDefDoc {
   return t.base ? { base: pm.qname(t.base) } : {};
 }
 
-export function renderTypesDoc(version: string, types: readonly MergedType[], pm: PrefixMap): TypesDoc {
+/** A type definition kept from an existing types file, with the namespaces it was written with. */
+export interface CarriedType {
+  name: ExpandedName;
+  def: TypeDefDoc;
+  namespaces: Readonly<Record<string, string>>;
+}
+
+/** `p:local` through a prefix map (unprefixed = no namespace); null when the prefix is unknown. */
+export function expandWritten(q: string, namespaces: Readonly<Record<string, string>>): ExpandedName | null {
+  const i = q.indexOf(':');
+  if (i < 0) return { ns: '', local: q };
+  const ns = Object.prototype.hasOwnProperty.call(namespaces, q.slice(0, i)) ? namespaces[q.slice(0, i)] : undefined;
+  return ns === undefined ? null : { ns, local: q.slice(i + 1) };
+}
+
+/** Rewrite the QNames of a field written with other prefixes (unknown prefixes are left as written). */
+function reprefixField(f: FieldDoc, ns: Readonly<Record<string, string>>, pm: PrefixMap): FieldDoc {
+  const q = (s: string) => {
+    const n = expandWritten(s, ns);
+    return n ? pm.qname(n) : s;
+  };
+  const out: FieldDoc = { ...f, name: q(f.name) };
+  if (f.type) out.type = q(f.type);
+  if (f.fields) out.fields = f.fields.map((c) => reprefixField(c, ns, pm));
+  return out;
+}
+
+function reprefixTypeDef(d: TypeDefDoc, ns: Readonly<Record<string, string>>, pm: PrefixMap): TypeDefDoc {
+  const out: TypeDefDoc = { ...d };
+  if (d.fields) out.fields = d.fields.map((f) => reprefixField(f, ns, pm));
+  if (d.base) {
+    const n = expandWritten(d.base, ns);
+    if (n) out.base = pm.qname(n);
+  }
+  return out;
+}
+
+export function renderTypesDoc(version: string, types: readonly MergedType[], pm: PrefixMap, carried: readonly CarriedType[] = []): TypesDoc {
+  const entries: Array<[string, string, TypeDefDoc]> = types.map((t) => [clark(t.name), pm.qname(t.name), renderTypeDef(t, pm)]);
+  for (const c of carried) entries.push([clark(c.name), pm.qname(c.name), reprefixTypeDef(c.def, c.namespaces, pm)]);
+  entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const out: Record<string, TypeDefDoc> = {};
-  for (const t of types) out[pm.qname(t.name)] = renderTypeDef(t, pm);
+  for (const [, q, d] of entries) out[q] = d;
   return { soapcheck: FORMAT_VERSION, kind: 'types', version, namespaces: pm.usedNamespaces(), types: out };
 }
