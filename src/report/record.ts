@@ -5,13 +5,14 @@
  *
  * - stores the result (redacted once more) in `task.meta.soapcheck`, where the summary and console reporters read
  *   it (`testCase.meta().soapcheck`);
- * - adds Allure data through allure-js-commons' runtime API (a no-op when the Allure reporter is not in use):
+ * - adds Allure data through allure-js-commons' runtime API (skipped when the Allure reporter is not in use):
  *   labels, the request and response as attachments, a step per rule group (per scenario step for scenarios);
  * - throws when the case did not pass, so vitest marks the test failed and its junit reporter carries the
  *   findings in the failure text: an `AssertionError` for findings (Allure: failed), a plain `Error` when the case
  *   could not be checked (Allure: broken).
  */
 import * as allure from 'allure-js-commons';
+import { BaseMessageTestRuntime, getGlobalTestRuntime } from 'allure-js-commons/sdk/runtime';
 import type { Finding } from '../checks/api.ts';
 import type { CaseResult, ExchangeRecord, StepResult } from '../run/result.ts';
 import { formatCaseFailure, formatFinding, groupFindings, plural, RULE_GROUPS } from './format.ts';
@@ -58,10 +59,18 @@ export async function recordCase(task: RecordableTask, result: CaseResult, redac
   const safe = redactor.redactDeep(result);
   task.meta.soapcheck = safe;
 
-  await allureData(safe);
+  if (allureActive()) await allureData(safe);
 
   if (safe.status === 'failed') throw new ContractViolation(formatCaseFailure(safe));
   if (safe.status === 'error') throw new CaseError(formatCaseFailure(safe));
+}
+
+/**
+ * True when allure-vitest's runtime is installed in this worker (the allure reporter is in use). Without it the
+ * allure API would only print "no test runtime is found" for every call.
+ */
+function allureActive(): boolean {
+  return getGlobalTestRuntime() instanceof BaseMessageTestRuntime;
 }
 
 async function allureData(r: CaseResult): Promise<void> {
