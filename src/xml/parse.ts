@@ -4,7 +4,13 @@
  * - No DTDs at all: a document with a DOCTYPE is refused before the engine sees it, so no
  *   entity is ever declared, expanded or loaded (no XXE, no billion laughs, no file reads).
  * - No network: the engine is called with NONET and NO_XXE as a second line of defence.
- * - A size limit (bytes) before parsing and a depth limit and node limit while converting.
+ * - A size limit (bytes) and an element-count limit before parsing (a cheap scan of the text, so a
+ *   flood of tiny elements is refused before the engine builds millions of nodes), and a depth
+ *   limit and node limit while converting. libxml2 itself refuses nesting deeper than 256 levels
+ *   (XML_PARSE_HUGE is never set), and text nodes or attribute values over 10 MB.
+ * - Text (a JS string) is parsed as the characters it is: an `encoding` in the XML declaration is
+ *   ignored, since the text is already decoded. Bytes go to the engine as bytes, so it honours a BOM
+ *   and the declared encoding and refuses bytes that are invalid in it (invalid UTF-8, say).
  */
 import {
   ParseOption,
@@ -22,7 +28,7 @@ import type { NamespaceScope, XAttribute, XDocument, XElement, XNode, XProcessin
 export interface ParseLimits {
   /** Largest input accepted, in bytes (default 16 MiB). */
   maxBytes?: number;
-  /** Deepest element nesting accepted (default 256). */
+  /** Deepest element nesting accepted (default 256; libxml2 refuses deeper than 256 in any case). */
   maxDepth?: number;
   /** Most nodes (elements, texts, comments, PIs) accepted (default 2,000,000). */
   maxNodes?: number;
@@ -68,6 +74,8 @@ const PARSE_OPTIONS =
   ParseOption.XML_PARSE_NO_XXE |
   ParseOption.XML_PARSE_NO_SYS_CATALOG |
   ParseOption.XML_PARSE_BIG_LINES;
+/** For text: it is already decoded, so the declaration's encoding must not be applied again. */
+const TEXT_PARSE_OPTIONS = PARSE_OPTIONS | ParseOption.XML_PARSE_IGNORE_ENC;
 
 const EMPTY_SCOPE: NamespaceScope = Object.freeze({ xml: 'http://www.w3.org/XML/1998/namespace' });
 
@@ -78,15 +86,19 @@ export function parseXml(input: string | Uint8Array, limits: ParseLimits = {}): 
   if (size > lim.maxBytes) {
     return { ok: false, kind: 'too-large', message: `message is ${size} bytes, over the limit of ${lim.maxBytes} bytes` };
   }
-  const text = typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: false }).decode(input);
-  const pre = precheck(text);
+  // For bytes, `text` serves the checks below only; the engine decodes the bytes itself.
+  const text = typeof input === 'string' ? input : sniffText(input);
+  const pre = precheck(text) ?? elementFlood(text, lim.maxNodes);
   if (pre) return pre;
 
   let doc: XmlDocument;
   try {
-    doc = XmlDocument.fromString(text, { option: PARSE_OPTIONS });
+    doc =
+      typeof input === 'string'
+        ? XmlDocument.fromString(text, { option: TEXT_PARSE_OPTIONS })
+        : XmlDocument.fromBuffer(input, { option: PARSE_OPTIONS });
   } catch (e) {
-    return malformed(e);
+    return engineRefusal(e, lim);
   }
   try {
     if (doc.dtd) return { ok: false, kind: 'doctype', message: 'document has a DOCTYPE; DTDs are not allowed in SOAP messages' };
@@ -101,6 +113,37 @@ export function parseXml(input: string | Uint8Array, limits: ParseLimits = {}): 
   } finally {
     doc.dispose();
   }
+}
+
+/** Bytes as text for the pre-parse checks: UTF-16 by its BOM or its first '<', else UTF-8 (lenient). */
+function sniffText(bytes: Uint8Array): string {
+  const [a, b] = [bytes[0], bytes[1]];
+  const le = (a === 0xff && b === 0xfe) || (a === 0x3c && b === 0x00);
+  const be = (a === 0xfe && b === 0xff) || (a === 0x00 && b === 0x3c);
+  return new TextDecoder(le ? 'utf-16le' : be ? 'utf-16be' : 'utf-8', { fatal: false }).decode(bytes);
+}
+
+/**
+ * Refuses, before parsing, a document with more start tags than maxNodes. Every element has one,
+ * so this never refuses a document within the limit; it scans the text once (skipping comments,
+ * CDATA sections and processing instructions, where '<' is not markup).
+ */
+function elementFlood(text: string, maxNodes: number): ParseFailure | null {
+  let elements = 0;
+  for (let i = text.indexOf('<'); i >= 0; ) {
+    let next = i + 1;
+    const c = text.charCodeAt(i + 1);
+    if (text.startsWith('<!--', i)) next = text.indexOf('-->', i + 4);
+    else if (text.startsWith('<![CDATA[', i)) next = text.indexOf(']]>', i + 9);
+    else if (c === 0x3f /* ? */) next = text.indexOf('?>', i + 2);
+    else if (c !== 0x2f /* / */ && c !== 0x21 /* ! */ && ++elements > maxNodes) {
+      const { line, column } = positionOf(text, i);
+      return { ok: false, kind: 'too-deep', message: `more than ${maxNodes} elements (refused before parsing)`, line, column };
+    }
+    if (next < 0) return null; // unterminated comment, CDATA or PI: the engine reports it
+    i = text.indexOf('<', next);
+  }
+  return null;
 }
 
 function precheck(text: string): ParseFailure | null {
@@ -128,11 +171,19 @@ function positionOf(text: string, offset: number): { line: number; column: numbe
   return { line, column: offset - lastNl };
 }
 
-function malformed(e: unknown): ParseFailure {
+/** The engine's refusal as a failure: its resource limits as too-deep / too-large, the rest as malformed. */
+function engineRefusal(e: unknown, lim: Required<ParseLimits>): ParseFailure {
   if (e instanceof XmlLibError) {
     const d = e.details?.[0];
     const msg = (d?.message ?? e.message).trim();
-    return { ok: false, kind: 'malformed', message: `not well-formed XML: ${msg}`, line: d?.line, column: d?.col };
+    const at = { line: d?.line, column: d?.col };
+    if (/^Excessive depth in document/.test(msg)) {
+      return { ok: false, kind: 'too-deep', message: `elements nested deeper than ${Math.min(lim.maxDepth, 256)} levels`, ...at };
+    }
+    if (/^Resource limit exceeded|huge text node|too long/i.test(msg)) {
+      return { ok: false, kind: 'too-large', message: `a text node, attribute value or name is over the engine's size limit (${msg})`, ...at };
+    }
+    return { ok: false, kind: 'malformed', message: `not well-formed XML: ${msg}`, ...at };
   }
   return { ok: false, kind: 'malformed', message: `not well-formed XML: ${e instanceof Error ? e.message : String(e)}` };
 }
