@@ -147,9 +147,13 @@ export const command: Command = {
       throw e;
     }
 
-    out(`soapcheck mock listening on ${mock.url}`);
-    for (const op of mock.operations) out(`  POST /${op.endpoint}  ${op.operation}  SOAP ${op.soapVersion}  action ${op.action}`);
-    out(`profile ${checkConfig.profile}; ${mock.operations.length} operation${mock.operations.length === 1 ? '' : 's'}; Ctrl-C to stop`);
+    out(
+      [
+        `soapcheck mock listening on ${mock.url}`,
+        ...mock.operations.map((op) => `  POST /${op.endpoint}  ${op.operation}  SOAP ${op.soapVersion}  action ${op.action}`),
+        `profile ${checkConfig.profile}; ${mock.operations.length} operation${mock.operations.length === 1 ? '' : 's'}; Ctrl-C to stop`,
+      ].join('\n'),
+    );
 
     const server = mock;
     await new Promise<void>((done) => {

@@ -48,7 +48,7 @@ afterEach(() => {
   running = undefined;
 });
 
-/** Start `soapcheck mock …` and wait (bounded) for its URL line. */
+/** Start `soapcheck mock …` and wait (bounded) for its banner (URL line to `Ctrl-C to stop`). */
 async function startCli(args: string[]): Promise<Running> {
   const child = spawn(process.execPath, [BIN, 'mock', ...args, '--port', '0'], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
@@ -60,7 +60,7 @@ async function startCli(args: string[]): Promise<Running> {
     const timer = setTimeout(() => reject(new Error(`no URL line within 20 s:\n${out}\n${err}`)), 20_000);
     const poll = setInterval(() => {
       const m = /^soapcheck mock listening on (http:\/\/127\.0\.0\.1:\d+\/)$/m.exec(out);
-      if (m || child.exitCode !== null) {
+      if ((m && out.includes('Ctrl-C to stop')) || child.exitCode !== null) {
         clearInterval(poll);
         clearTimeout(timer);
         if (m) resolve(m[1]!);
