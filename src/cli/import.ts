@@ -41,7 +41,15 @@ export const command: Command = {
     for (const i of inputs) if (!existsSync(i)) throw new UsageError(`input not found: ${i}`);
 
     const quiet = values.quiet === true;
-    const summary = await importDocs({ inputs, out: values.out, log: quiet ? undefined : (l) => process.stdout.write(l + '\n') });
+    let summary;
+    try {
+      summary = await importDocs({ inputs, out: values.out, log: quiet ? undefined : (l) => process.stdout.write(l + '\n') });
+    } catch (e) {
+      // File-system trouble with the inputs or the output folder is an input error, not a crash.
+      const err = e as NodeJS.ErrnoException;
+      if (err.code && err.path) throw new UsageError(`cannot ${err.syscall ?? 'use'} ${err.path}: ${err.code}`);
+      throw e;
+    }
     const versions = Object.entries(summary.typesPerVersion).map(([v, n]) => `${v} ${n}`).join(', ');
     process.stdout.write(
       [

@@ -230,7 +230,15 @@ export async function importDocs(opts: ImportOptions): Promise<ImportSummary> {
   const summary: ImportSummary = { pagesRead: 0, pagesWithExamples: 0, operations: 0, skipped: [], duplicates: 0, conflicts: [], typesPerVersion: {}, written: [], unchanged: 0 };
   const kept = new Map<string, { imp: PageImport; shape: unknown; doc: ContractDoc }>();
   for (const f of files) {
-    const bytes = await readFile(f.path);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(f.path);
+    } catch (e) {
+      const reason = `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+      summary.skipped.push({ file: f.rel, reason });
+      log(`skipped ${f.rel}: ${reason}`);
+      continue;
+    }
     summary.pagesRead++;
     const sha = createHash('sha256').update(bytes).digest('hex');
     const r = importPage(bytes.toString('utf8'), f.rel, sha);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -205,6 +205,15 @@ describe('soapcheck import (CLI)', () => {
     const r = await cli(args);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
+  });
+
+  it('exits 2 with a clear message when the output folder cannot be made', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'not-a-folder');
+    writeFileSync(file, 'x');
+    const r = await cli(['import', 'docs', MARKDOWN, '--out', join(file, 'out'), '--quiet']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/cannot mkdir .*not-a-folder.*ENOTDIR/);
   });
 
   it('has a --help that names every option it accepts', async () => {
