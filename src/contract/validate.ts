@@ -13,8 +13,10 @@ const contractSchema = JSON.parse(readFileSync(new URL('contract.schema.json', S
 const typesSchema = JSON.parse(readFileSync(new URL('types.schema.json', SCHEMA_DIR), 'utf8')) as Record<string, unknown>;
 
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
-ajv.addSchema(contractSchema);
-const validateContractDoc: ValidateFunction = ajv.getSchema(contractSchema.$id as string)!;
+// No `$id` in the schemas, so that editors resolve the types schema's relative `$ref`s to the
+// sibling file; ajv gets the file name as the key those `$ref`s resolve to.
+ajv.addSchema(contractSchema, 'contract.schema.json');
+const validateContractDoc: ValidateFunction = ajv.getSchema('contract.schema.json')!;
 const validateTypesDoc: ValidateFunction = ajv.compile(typesSchema);
 
 const QNAME_PATTERN = (contractSchema.definitions as { qname: { pattern: string } }).qname.pattern;

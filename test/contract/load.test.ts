@@ -67,6 +67,7 @@ const BROKEN: BrokenCase[] = [
   { file: 'unresolved-type.yaml', code: 'unresolved-type', line: 19, column: 15, pointer: '/request/body/fields/0/type', message: /`W:Missing` .* is not defined/ },
   { file: 'format-version.yaml', code: 'format-version', line: 2, column: 12, pointer: '/soapcheck', message: /contract format 2; this soapcheck reads format 1/ },
   { file: 'duplicate-key.yaml', code: 'yaml', line: 5, column: 1, message: /the key "service" is written twice/ },
+  { file: 'types-schema.yaml', code: 'schema', line: 11, column: 20, pointer: '/types/W:Widget/fields/0/maxOccurs', message: /`types\.W:Widget\.fields\[0\]\.maxOccurs` must be a whole number of at least 1, or `unbounded` — got "many"/ },
   { file: 'yaml-syntax.yaml', code: 'yaml', line: 12, message: /YAML syntax error: .*quote/ },
   { file: 'alias-bomb.yaml', code: 'yaml', message: /alias/i },
   { file: 'does-not-exist.yaml', code: 'io', message: /no such file/ },
