@@ -123,12 +123,13 @@ function verifyOne(file: string, contracts: Contract[], single: boolean, directi
     return { file, findings: [], error: `cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
   }
   let contract: Contract;
+  let routed = true;
   if (single) contract = contracts[0]!;
   else {
     const parsed = parseXml(body);
     // A message that does not parse cannot be routed; its parse finding does not depend on the
     // contract, so any candidate's plan reports it.
-    if (!parsed.ok) contract = contracts[0]!;
+    if (!parsed.ok) { contract = contracts[0]!; routed = false; }
     else {
       const bodyName = bodyElementName(parsed.doc);
       if (!bodyName) return { file, findings: [], error: 'cannot select an operation: the message has no SOAP Body element' };
@@ -141,6 +142,7 @@ function verifyOne(file: string, contracts: Contract[], single: boolean, directi
     }
   }
   const out = checkMessage(compileContract(contract), { direction, body }, config);
+  if (!routed) return { file, findings: out.findings };
   return {
     file,
     contract: { file: relative(process.cwd(), contract.file) || contract.file, service: contract.service, version: contract.version, operation: contract.operation },
