@@ -3,8 +3,8 @@
  *
  *   test(name, async ({ task }) => { const result = await runCase(…); await recordCase(task, result, redactor); });
  *
- * - stores the result (redacted once more) in `task.meta.soapcheck`, where the summary and console reporters read
- *   it (`testCase.meta().soapcheck`);
+ * - stores the result (redacted once more, without the request/response exchanges) in `task.meta.soapcheck`,
+ *   where the summary and console reporters read it (`testCase.meta().soapcheck`);
  * - adds Allure data through allure-js-commons' runtime API (skipped when the Allure reporter is not in use):
  *   labels, the request and response as attachments, a step per rule group (per scenario step for scenarios);
  * - throws when the case did not pass, so vitest marks the test failed and its junit reporter carries the
@@ -57,12 +57,20 @@ const fallbackRedactor = new Redactor();
  */
 export async function recordCase(task: RecordableTask, result: CaseResult, redactor: Redactor = fallbackRedactor): Promise<void> {
   const safe = redactor.redactDeep(result);
-  task.meta.soapcheck = safe;
+  // Vitest keeps every task's meta until the run ends: keep it small. The exchanges (request and response
+  // bodies) go to Allure as attachments and are not needed by the other reporters.
+  task.meta.soapcheck = withoutExchanges(safe);
 
   if (allureActive()) await allureData(safe);
 
   if (safe.status === 'failed') throw new ContractViolation(formatCaseFailure(safe));
   if (safe.status === 'error') throw new CaseError(formatCaseFailure(safe));
+}
+
+function withoutExchanges(r: CaseResult): CaseResult {
+  const { exchange: _exchange, ...rest } = r;
+  if (!rest.steps) return rest;
+  return { ...rest, steps: rest.steps.map(({ exchange: _e, ...step }) => step) };
 }
 
 /**

@@ -19,11 +19,20 @@ const base: CaseResult = {
 };
 
 describe('recordCase', () => {
-  it('stores the result, redacted, in task.meta for the reporters', async () => {
+  it('stores the result, redacted and without the exchange bodies, in task.meta for the reporters', async () => {
     const task: RecordableTask = { meta: {} };
-    await recordCase(task, base);
-    expect(task.meta.soapcheck?.exchange?.request).toEqual({ method: 'POST', url: 'http://127.0.0.1/x', headers: { authorization: 'Basic ***' }, body: '<Ticket>***</Ticket>' });
+    const redactor = new Redactor({ secrets: ['t-secret-1'] });
+    await recordCase(task, { ...base, status: 'passed', findings: [{ rule: 'x/y', severity: 'warn', message: 'saw t-secret-1', path: '/' }] }, redactor);
+    expect(task.meta.soapcheck).toEqual({ ...base, exchange: undefined, findings: [{ rule: 'x/y', severity: 'warn', message: 'saw ***', path: '/' }] });
+    expect(task.meta.soapcheck).not.toHaveProperty('exchange');
     expect(base.exchange?.request.body).toBe('<Ticket>t-secret-1</Ticket>');
+  });
+
+  it('drops scenario step exchanges from meta but keeps the steps', async () => {
+    const task: RecordableTask = { meta: {} };
+    const step = { name: 'save', status: 'passed' as const, findings: [], messages: ['ok'], exchange: base.exchange };
+    await recordCase(task, { ...base, kind: 'scenario', exchange: undefined, steps: [step] });
+    expect(task.meta.soapcheck?.steps).toEqual([{ name: 'save', status: 'passed', findings: [], messages: ['ok'] }]);
   });
 
   it('fails the test with the findings as an AssertionError when the case failed', async () => {
