@@ -11,7 +11,7 @@ import { parse } from 'yaml';
 import { lintContracts } from '../../src/contract/lint.ts';
 import { loadContracts } from '../../src/contract/load.ts';
 import type { Contract, ContractDoc } from '../../src/contract/model.ts';
-import { contractShape, importDocs, importPage, type ImportSummary, type PageImport } from '../../src/import/docs.ts';
+import { contractDocOf, contractShape, importDocs, importPage, type ImportSummary, type PageImport } from '../../src/import/docs.ts';
 import { readDocPage } from '../../src/import/docs/page.ts';
 import { buildMessage } from '../../src/soap/build.ts';
 import { compareXml, type XmlDifference } from '../../src/xml/compare.ts';
@@ -218,3 +218,68 @@ function rebuildDifferences(contract: Contract, imp: PageImport, direction: 'req
   source.headers.forEach((h, i) => rebuilt.headers[i] && diffs.push(...compareXml(h, rebuilt.headers[i]!)));
   return diffs;
 }
+
+/**
+ * The plain-text form of a markdown page, as a browser's copy of the rendered page gives it:
+ * no front matter, no fences, no indentation, no markup, and noise lines around and inside the XML.
+ */
+function renderedText(markdown: string): string {
+  const out: string[] = [];
+  let inXml = false;
+  const body = markdown.replace(/^---\n[\s\S]*?\n---\n/, '');
+  for (const raw of body.split('\n')) {
+    const line = raw.trim();
+    if (line.startsWith('```')) {
+      inXml = !inXml;
+      continue;
+    }
+    if (inXml) {
+      out.push(line);
+      if (/<[\w-]+:Body>/.test(line)) out.push('Copy');
+      continue;
+    }
+    const text = line
+      .replace(/^#+\s*/, '')
+      .replace(/^\*\s+\*\*([\w.]+):\*\*\s*/, '• $1: ')
+      .replace(/\*\*/g, '')
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    out.push(text);
+    if (/^Services\d+ \w+ \w+/.test(text)) out.push('Some tooltip text!', '• 1 minute to read');
+  }
+  return out.filter((l) => l !== '').join('\n');
+}
+
+describeShared('import docs: the plain-text form of every corpus page', () => {
+  it('gives the same contract as the markdown page (apart from source)', () => {
+    const pages = files(SUPEROFFICE_DOCS_DIR).filter((f) => f.endsWith('.md'));
+    const strip = (d: ContractDoc) => JSON.parse(JSON.stringify({ ...d, source: undefined })) as unknown;
+    let compared = 0;
+    let described = 0;
+    const mismatches: string[] = [];
+    for (const file of pages) {
+      const md = readFileSync(file, 'utf8');
+      const a = importPage(md, 'a', '');
+      if (!a.ok) continue;
+      const b = importPage(renderedText(md), 'b', '');
+      compared++;
+      if (!b.ok) {
+        mismatches.push(`${relative(SUPEROFFICE_DOCS_DIR, file)}: ${b.reason}`);
+        continue;
+      }
+      const ca = strip(contractDocOf(a.value, '../types.yaml'));
+      const cb = strip(contractDocOf(b.value, '../types.yaml'));
+      if ((cb as ContractDoc).description && (cb as ContractDoc).request.body.fields?.some((f) => f.description)) described++;
+      if (JSON.stringify(ca) !== JSON.stringify(cb)) mismatches.push(`${relative(SUPEROFFICE_DOCS_DIR, file)}: differs`);
+      else if (JSON.stringify(a.value.request.observations.map((o) => o.fields?.length)) !== JSON.stringify(b.value.request.observations.map((o) => o.fields?.length))) {
+        mismatches.push(`${relative(SUPEROFFICE_DOCS_DIR, file)}: type evidence differs`);
+      }
+    }
+    expect(compared).toBe(200);
+    expect(mismatches).toEqual([]);
+    // Descriptions are part of what must agree, not absent from both.
+    expect(described).toBeGreaterThan(150);
+  });
+});

@@ -176,6 +176,7 @@ function plainProse(lines: string[], operation: string): Prose {
   for (; i < lines.length; i++) {
     const l = lines[i]!.trim();
     if (/^(Obtain a ticket|WSDL file|Application tokens)\b/.test(l) || l === `${operation} Request` || l.startsWith('<')) break;
+    if (l === operation || l === `## ${operation}`) continue; // the operation's own heading
     const bullet = /^[•*-]\s+(\w+):\s*(.*)$/.exec(l);
     if (bullet) { params.set(bullet[1]!.toLowerCase(), plainText(bullet[2]!)); continue; }
     if (/^[•*-]\s/.test(l)) continue; // noise bullet
