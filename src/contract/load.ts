@@ -110,14 +110,6 @@ export function resolveContract(doc: ContractDoc, file: string, types?: { doc: T
   return { ...rest, problems: [...resolved.problems, ...out.problems] };
 }
 
-/** Parse and schema-check one YAML text (for editors, importers and tests). */
-export function checkDocumentText(text: string, file: string): { kind?: DocKind; data?: unknown; problems: ContractProblem[] } {
-  const parsed = parseYamlSource(text, file);
-  if (!parsed.ok) return { problems: parsed.problems };
-  const kind = kindOf(parsed.source.data);
-  return { kind, data: parsed.source.data, problems: schemaProblems(kind, parsed.source) };
-}
-
 function kindOf(data: unknown): DocKind {
   return data !== null && typeof data === 'object' && (data as { kind?: unknown }).kind === 'types' ? 'types' : 'operation';
 }
