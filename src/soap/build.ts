@@ -10,9 +10,9 @@
  * - A field's text: `values[path]`, else its example, else a sample of its type. `path` is the
  *   dotted chain of local names from the header block or body element, e.g.
  *   `SaveGadget.Gadget.Label`; a `null` value writes `xsi:nil="true"`.
- * - An array (maxOccurs > 1) gets one item (or minOccurs items). A complex type nested inside
- *   itself more than `maxTypeRepeat` times, or an element deeper than `maxDepth`, is not expanded:
- *   a nillable field is written nil there, an optional one is left out, a required one is empty.
+ * - An array (maxOccurs > 1) gets one item (or minOccurs items). A field whose complex type is
+ *   already open `maxTypeRepeat` times on its path, or that stands `maxDepth` levels below the top
+ *   element, is not expanded: nil when nillable, left out when optional, else empty.
  * The output is deterministic: the same contract and options give the same bytes.
  */
 import type { Contract, Field, Message, TypeRegistry } from '../contract/model.ts';
