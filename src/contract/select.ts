@@ -50,15 +50,21 @@ export function selectOperation(candidates: readonly Contract[], msg: SelectKeys
     }
     list = byBody;
   }
-  if (list.length > 1 && msg.action !== undefined) list = narrow(list, (c) => c.action === msg.action);
-  else if (!msg.bodyName && msg.action !== undefined) {
-    list = list.filter((c) => c.action === msg.action);
-    if (list.length === 0) return { none: `no contract has action ${msg.action}` };
+  if (msg.action !== undefined) {
+    const byAction = (c: Contract) => c.action === msg.action;
+    if (msg.bodyName) list = narrow(list, byAction);
+    else {
+      list = list.filter(byAction);
+      if (list.length === 0) return { none: `no contract has action ${msg.action}` };
+    }
   }
-  if (list.length > 1 && msg.path !== undefined) list = narrow(list, (c) => pathMatches(c, msg.path!));
-  else if (!msg.bodyName && msg.action === undefined && msg.path !== undefined) {
-    list = list.filter((c) => pathMatches(c, msg.path!));
-    if (list.length === 0) return { none: `no contract has endpoint ${msg.path}` };
+  if (msg.path !== undefined) {
+    const byPath = (c: Contract) => pathMatches(c, msg.path!);
+    if (msg.bodyName || msg.action !== undefined) list = narrow(list, byPath);
+    else {
+      list = list.filter(byPath);
+      if (list.length === 0) return { none: `no contract has endpoint ${msg.path}` };
+    }
   }
   if (!msg.bodyName && msg.action === undefined && msg.path === undefined) return { none: 'nothing to select by (no body element, action or path)' };
   return list.length === 1 ? { contract: list[0]! } : { ambiguous: list };
