@@ -3,3 +3,4 @@ export * from './tree.ts';
 export * from './parse.ts';
 export * from './qname.ts';
 export * from './escape.ts';
+export * from './c14n.ts';

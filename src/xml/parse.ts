@@ -1,5 +1,6 @@
 /**
- * Hostile-input XML parsing. The only module that calls the XML engine's parser.
+ * Hostile-input XML parsing into soapcheck's plain read-only tree (./tree.ts). The engine is
+ * called through ./engine.ts, which screens the input first:
  *
  * - No DTDs at all: a document with a DOCTYPE is refused before the engine sees it, so no
  *   entity is ever declared, expanded or loaded (no XXE, no billion laughs, no file reads).
@@ -13,16 +14,15 @@
  *   and the declared encoding and refuses bytes that are invalid in it (invalid UTF-8, say).
  */
 import {
-  ParseOption,
   XmlCData,
   XmlComment,
   XmlDocument,
   XmlElement,
   XmlEntityReference,
-  XmlLibError,
   XmlText,
   type XmlTreeNode,
 } from 'libxml2-wasm';
+import { openDocument } from './engine.ts';
 import type { NamespaceScope, XAttribute, XDocument, XElement, XNode, XProcessingInstruction } from './tree.ts';
 
 export interface ParseLimits {
@@ -69,37 +69,14 @@ export interface ParseSuccess {
 
 export type ParseResult = ParseSuccess | ParseFailure;
 
-const PARSE_OPTIONS =
-  ParseOption.XML_PARSE_NONET |
-  ParseOption.XML_PARSE_NO_XXE |
-  ParseOption.XML_PARSE_NO_SYS_CATALOG |
-  ParseOption.XML_PARSE_BIG_LINES;
-/** For text: it is already decoded, so the declaration's encoding must not be applied again. */
-const TEXT_PARSE_OPTIONS = PARSE_OPTIONS | ParseOption.XML_PARSE_IGNORE_ENC;
-
 const EMPTY_SCOPE: NamespaceScope = Object.freeze({ xml: 'http://www.w3.org/XML/1998/namespace' });
 
 /** Parse a message body. Never throws for bad input; returns a failure with position instead. */
 export function parseXml(input: string | Uint8Array, limits: ParseLimits = {}): ParseResult {
   const lim = { ...DEFAULT_LIMITS, ...limits };
-  const size = typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.byteLength;
-  if (size > lim.maxBytes) {
-    return { ok: false, kind: 'too-large', message: `message is ${size} bytes, over the limit of ${lim.maxBytes} bytes` };
-  }
-  // For bytes, `text` serves the checks below only; the engine decodes the bytes itself.
-  const text = typeof input === 'string' ? input : sniffText(input);
-  const pre = precheck(text) ?? elementFlood(text, lim.maxNodes);
-  if (pre) return pre;
-
-  let doc: XmlDocument;
-  try {
-    doc =
-      typeof input === 'string'
-        ? XmlDocument.fromString(text, { option: TEXT_PARSE_OPTIONS })
-        : XmlDocument.fromBuffer(input, { option: PARSE_OPTIONS });
-  } catch (e) {
-    return engineRefusal(e, lim);
-  }
+  const opened = openDocument(input, lim);
+  if (!opened.ok) return opened;
+  const { doc, text } = opened;
   try {
     if (doc.dtd) return { ok: false, kind: 'doctype', message: 'document has a DOCTYPE; DTDs are not allowed in SOAP messages' };
     const pis: XProcessingInstruction[] = [];
@@ -113,79 +90,6 @@ export function parseXml(input: string | Uint8Array, limits: ParseLimits = {}): 
   } finally {
     doc.dispose();
   }
-}
-
-/** Bytes as text for the pre-parse checks: UTF-16 by its BOM or its first '<', else UTF-8 (lenient). */
-function sniffText(bytes: Uint8Array): string {
-  const [a, b] = [bytes[0], bytes[1]];
-  const le = (a === 0xff && b === 0xfe) || (a === 0x3c && b === 0x00);
-  const be = (a === 0xfe && b === 0xff) || (a === 0x00 && b === 0x3c);
-  return new TextDecoder(le ? 'utf-16le' : be ? 'utf-16be' : 'utf-8', { fatal: false }).decode(bytes);
-}
-
-/**
- * Refuses, before parsing, a document with more start tags than maxNodes. Every element has one,
- * so this never refuses a document within the limit; it scans the text once (skipping comments,
- * CDATA sections and processing instructions, where '<' is not markup).
- */
-function elementFlood(text: string, maxNodes: number): ParseFailure | null {
-  let elements = 0;
-  for (let i = text.indexOf('<'); i >= 0; ) {
-    let next = i + 1;
-    const c = text.charCodeAt(i + 1);
-    if (text.startsWith('<!--', i)) next = text.indexOf('-->', i + 4);
-    else if (text.startsWith('<![CDATA[', i)) next = text.indexOf(']]>', i + 9);
-    else if (c === 0x3f /* ? */) next = text.indexOf('?>', i + 2);
-    else if (c !== 0x2f /* / */ && c !== 0x21 /* ! */ && ++elements > maxNodes) {
-      const { line, column } = positionOf(text, i);
-      return { ok: false, kind: 'too-deep', message: `more than ${maxNodes} elements (refused before parsing)`, line, column };
-    }
-    if (next < 0) return null; // unterminated comment, CDATA or PI: the engine reports it
-    i = text.indexOf('<', next);
-  }
-  return null;
-}
-
-function precheck(text: string): ParseFailure | null {
-  const start = text.replace(/^\uFEFF/, '').trimStart();
-  if (start.length === 0) return { ok: false, kind: 'not-xml', message: 'message is empty' };
-  if (!start.startsWith('<')) {
-    const what = start.startsWith('{') || start.startsWith('[') ? 'looks like JSON' : 'is plain text';
-    return { ok: false, kind: 'not-xml', message: `message is not XML: it ${what} (starts with ${JSON.stringify(start.slice(0, 24))})`, line: 1, column: 1 };
-  }
-  if (/^<!doctype\s+html|^<html[\s>]/i.test(start)) {
-    return { ok: false, kind: 'not-xml', message: 'message is not XML: it is an HTML page', line: 1, column: 1 };
-  }
-  const dt = text.search(/<!DOCTYPE/i);
-  if (dt >= 0) {
-    const { line, column } = positionOf(text, dt);
-    return { ok: false, kind: 'doctype', message: 'document has a DOCTYPE; DTDs and entity declarations are not allowed in SOAP messages (refused before parsing)', line, column };
-  }
-  return null;
-}
-
-function positionOf(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lastNl = -1;
-  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) { line++; lastNl = i; }
-  return { line, column: offset - lastNl };
-}
-
-/** The engine's refusal as a failure: its resource limits as too-deep / too-large, the rest as malformed. */
-function engineRefusal(e: unknown, lim: Required<ParseLimits>): ParseFailure {
-  if (e instanceof XmlLibError) {
-    const d = e.details?.[0];
-    const msg = (d?.message ?? e.message).trim();
-    const at = { line: d?.line, column: d?.col };
-    if (/^Excessive depth in document/.test(msg)) {
-      return { ok: false, kind: 'too-deep', message: `elements nested deeper than ${Math.min(lim.maxDepth, 256)} levels`, ...at };
-    }
-    if (/^Resource limit exceeded|huge text node|too long/i.test(msg)) {
-      return { ok: false, kind: 'too-large', message: `a text node, attribute value or name is over the engine's size limit (${msg})`, ...at };
-    }
-    return { ok: false, kind: 'malformed', message: `not well-formed XML: ${msg}`, ...at };
-  }
-  return { ok: false, kind: 'malformed', message: `not well-formed XML: ${e instanceof Error ? e.message : String(e)}` };
 }
 
 function collectTopLevelPis(doc: XmlDocument, st: ConvertState): void {

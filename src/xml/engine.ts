@@ -1,0 +1,118 @@
+/**
+ * The one door to the XML engine's parser (libxml2 via libxml2-wasm), for the modules of src/xml/
+ * only; index.ts does not export it. Screens hostile input before the engine sees it and maps the
+ * engine's refusals to soapcheck's failure kinds. See parse.ts for the rules it enforces.
+ */
+import { ParseOption, XmlDocument, XmlLibError } from 'libxml2-wasm';
+import type { ParseFailure, ParseLimits } from './parse.ts';
+
+const PARSE_OPTIONS =
+  ParseOption.XML_PARSE_NONET |
+  ParseOption.XML_PARSE_NO_XXE |
+  ParseOption.XML_PARSE_NO_SYS_CATALOG |
+  ParseOption.XML_PARSE_BIG_LINES;
+/** For text: it is already decoded, so the declaration's encoding must not be applied again. */
+const TEXT_PARSE_OPTIONS = PARSE_OPTIONS | ParseOption.XML_PARSE_IGNORE_ENC;
+
+
+export interface OpenedDocument {
+  ok: true;
+  /** The engine's document: the caller must dispose() it. */
+  doc: XmlDocument;
+  /** The input as text (for bytes: a lenient decoding, for position and declaration lookups only). */
+  text: string;
+}
+
+/** Screen the input, then parse it with the hardened options. Never throws for bad input. */
+export function openDocument(input: string | Uint8Array, lim: Required<ParseLimits>): OpenedDocument | ParseFailure {
+  const size = typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.byteLength;
+  if (size > lim.maxBytes) {
+    return { ok: false, kind: 'too-large', message: `message is ${size} bytes, over the limit of ${lim.maxBytes} bytes` };
+  }
+  // For bytes, `text` serves the checks below only; the engine decodes the bytes itself.
+  const text = typeof input === 'string' ? input : sniffText(input);
+  const pre = precheck(text) ?? elementFlood(text, lim.maxNodes);
+  if (pre) return pre;
+  try {
+    const doc =
+      typeof input === 'string'
+        ? XmlDocument.fromString(text, { option: TEXT_PARSE_OPTIONS })
+        : XmlDocument.fromBuffer(input, { option: PARSE_OPTIONS });
+    return { ok: true, doc, text };
+  } catch (e) {
+    return engineRefusal(e, lim);
+  }
+}
+
+/** Bytes as text for the pre-parse checks: UTF-16 by its BOM or its first '<', else UTF-8 (lenient). */
+function sniffText(bytes: Uint8Array): string {
+  const [a, b] = [bytes[0], bytes[1]];
+  const le = (a === 0xff && b === 0xfe) || (a === 0x3c && b === 0x00);
+  const be = (a === 0xfe && b === 0xff) || (a === 0x00 && b === 0x3c);
+  return new TextDecoder(le ? 'utf-16le' : be ? 'utf-16be' : 'utf-8', { fatal: false }).decode(bytes);
+}
+
+/**
+ * Refuses, before parsing, a document with more start tags than maxNodes. Every element has one,
+ * so this never refuses a document within the limit; it scans the text once (skipping comments,
+ * CDATA sections and processing instructions, where '<' is not markup).
+ */
+function elementFlood(text: string, maxNodes: number): ParseFailure | null {
+  let elements = 0;
+  for (let i = text.indexOf('<'); i >= 0; ) {
+    let next = i + 1;
+    const c = text.charCodeAt(i + 1);
+    if (text.startsWith('<!--', i)) next = text.indexOf('-->', i + 4);
+    else if (text.startsWith('<![CDATA[', i)) next = text.indexOf(']]>', i + 9);
+    else if (c === 0x3f /* ? */) next = text.indexOf('?>', i + 2);
+    else if (c !== 0x2f /* / */ && c !== 0x21 /* ! */ && ++elements > maxNodes) {
+      const { line, column } = positionOf(text, i);
+      return { ok: false, kind: 'too-deep', message: `more than ${maxNodes} elements (refused before parsing)`, line, column };
+    }
+    if (next < 0) return null; // unterminated comment, CDATA or PI: the engine reports it
+    i = text.indexOf('<', next);
+  }
+  return null;
+}
+
+function precheck(text: string): ParseFailure | null {
+  const start = text.replace(/^\uFEFF/, '').trimStart();
+  if (start.length === 0) return { ok: false, kind: 'not-xml', message: 'message is empty' };
+  if (!start.startsWith('<')) {
+    const what = start.startsWith('{') || start.startsWith('[') ? 'looks like JSON' : 'is plain text';
+    return { ok: false, kind: 'not-xml', message: `message is not XML: it ${what} (starts with ${JSON.stringify(start.slice(0, 24))})`, line: 1, column: 1 };
+  }
+  if (/^<!doctype\s+html|^<html[\s>]/i.test(start)) {
+    return { ok: false, kind: 'not-xml', message: 'message is not XML: it is an HTML page', line: 1, column: 1 };
+  }
+  const dt = text.search(/<!DOCTYPE/i);
+  if (dt >= 0) {
+    const { line, column } = positionOf(text, dt);
+    return { ok: false, kind: 'doctype', message: 'document has a DOCTYPE; DTDs and entity declarations are not allowed in SOAP messages (refused before parsing)', line, column };
+  }
+  return null;
+}
+
+function positionOf(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lastNl = -1;
+  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) { line++; lastNl = i; }
+  return { line, column: offset - lastNl };
+}
+
+/** The engine's refusal as a failure: its resource limits as too-deep / too-large, the rest as malformed. */
+function engineRefusal(e: unknown, lim: Required<ParseLimits>): ParseFailure {
+  if (e instanceof XmlLibError) {
+    const d = e.details?.[0];
+    const msg = (d?.message ?? e.message).trim();
+    const at = { line: d?.line, column: d?.col };
+    if (/^Excessive depth in document/.test(msg)) {
+      return { ok: false, kind: 'too-deep', message: `elements nested deeper than ${Math.min(lim.maxDepth, 256)} levels`, ...at };
+    }
+    if (/^Resource limit exceeded|huge text node|too long/i.test(msg)) {
+      return { ok: false, kind: 'too-large', message: `a text node, attribute value or name is over the engine's size limit (${msg})`, ...at };
+    }
+    return { ok: false, kind: 'malformed', message: `not well-formed XML: ${msg}`, ...at };
+  }
+  return { ok: false, kind: 'malformed', message: `not well-formed XML: ${e instanceof Error ? e.message : String(e)}` };
+}
