@@ -129,3 +129,35 @@ function compareAttributes(e: XElement, a: XElement, path: string, opts: Compare
     if (!em.has(k)) out.push({ kind: k === `{${XSI_NS}}type` ? 'xsi-type' : 'attribute-extra', path, actual: v, message: `unexpected attribute ${k} (${v})` });
   }
 }
+
+export type XmlVerdict = 'identical' | 'similar' | 'different';
+
+/**
+ * XMLUnit's three answers: `different` when `compareXml` finds a difference; `similar` when the
+ * meaning is the same but the spelling is not (other prefixes, whitespace-only text, comments,
+ * attribute order or declarations); `identical` when even that agrees.
+ */
+export function xmlVerdict(expected: XElement, actual: XElement, opts: CompareOptions = {}): XmlVerdict {
+  if (compareXml(expected, actual, opts).length > 0) return 'different';
+  return sameSpelling(expected, actual) ? 'identical' : 'similar';
+}
+
+function sameSpelling(e: XElement, a: XElement): boolean {
+  if (e.prefix !== a.prefix || e.children.length !== a.children.length || e.attrs.length !== a.attrs.length) return false;
+  for (let i = 0; i < e.attrs.length; i++) {
+    const x = e.attrs[i]!;
+    const y = a.attrs[i]!;
+    if (x.prefix !== y.prefix || x.local !== y.local || x.value !== y.value) return false;
+  }
+  const ed = Object.entries(e.declared).sort().join('|');
+  const ad = Object.entries(a.declared).sort().join('|');
+  if (ed !== ad) return false;
+  for (let i = 0; i < e.children.length; i++) {
+    const x = e.children[i]!;
+    const y = a.children[i]!;
+    if (x.kind !== y.kind) return false;
+    if (x.kind === 'element' && !sameSpelling(x, y as XElement)) return false;
+    if ((x.kind === 'text' || x.kind === 'comment') && x.value !== (y as typeof x).value) return false;
+  }
+  return true;
+}

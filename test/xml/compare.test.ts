@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareXml, type CompareOptions, type XmlDifferenceKind } from '../../src/xml/compare.ts';
+import { compareXml, xmlVerdict, type CompareOptions, type XmlDifferenceKind } from '../../src/xml/compare.ts';
 import { parseXml, type XElement } from '../../src/xml/index.ts';
 
 function root(xml: string): XElement {
@@ -47,5 +47,16 @@ describe('compareXml', () => {
     const [d] = compareXml(root('<x><y>1</y></x>'), root('<x><y>2</y></x>'));
     expect(d).toMatchObject({ kind: 'text', expected: '1', actual: '2' });
     expect(d!.message).toContain('"2"');
+  });
+});
+
+describe('xmlVerdict', () => {
+  it.each([
+    ['identical', '<a:x xmlns:a="urn:a"><a:y>1</a:y></a:x>', '<a:x xmlns:a="urn:a"><a:y>1</a:y></a:x>'],
+    ['similar', '<a:x xmlns:a="urn:a"><a:y>1</a:y></a:x>', '<b:x xmlns:b="urn:a"><b:y>1</b:y></b:x>'],
+    ['similar', '<x>\n <y/>\n</x>', '<x><y/></x>'],
+    ['different', '<x><y>1</y></x>', '<x><y>2</y></x>'],
+  ] as const)('says %s', (verdict, a, b) => {
+    expect(xmlVerdict(root(a), root(b))).toBe(verdict);
   });
 });
