@@ -123,6 +123,7 @@ export function toPointer(segs: readonly (string | number)[]): string {
 
 function syntaxMessage(code: string, message: string, at: string): string {
   if (code === 'MULTIPLE_DOCS') return 'a contract file holds one YAML document, this one has several (`---` separators)';
+  if (/call stack/i.test(message)) return 'the document is nested too deeply';
   if (code === 'DUPLICATE_KEY') return `the key ${JSON.stringify(at.split(/[:\n]/)[0]!.trim())} is written twice in the same mapping`;
   return message.split('\n')[0]!.trim();
 }
