@@ -1,7 +1,7 @@
 /**
  * Vitest reporter for people at a terminal or reading a CI log.
  *
- * - Small runs (up to `listLimit` cases): one line per case, pass or fail.
+ * - Small runs (up to `listLimit` cases): one line per case, pass or fail (skipped: the first 10 only).
  * - Long runs: no line per passing case; a progress line (done/total, pass/fail counts, rate) every
  *   `progressEvery` cases or `progressIntervalMs`, whichever comes first.
  * - Every failing case (up to `maxFailureDetails`, then one line each) with its findings: rule, location,
@@ -33,6 +33,8 @@ export interface ConsoleReporterOptions {
 }
 
 type Style = Parameters<typeof styleText>[0];
+
+const MAX_SKIPPED_LINES = 10;
 
 export class ConsoleReporter implements Reporter {
   readonly #opts: Required<Omit<ConsoleReporterOptions, 'write' | 'progressEvery' | 'redactor' | 'color'>> & {
@@ -97,7 +99,8 @@ export class ConsoleReporter implements Reporter {
         break;
       case 'skipped':
         this.#skipped++;
-        if (listing) this.#line(`${this.#style('yellow', '↓')} ${c.name} ${this.#style('dim', '(skipped)')}`);
+        // A name filter or shard can skip hundreds: list a few, count the rest.
+        if (listing && this.#skipped <= MAX_SKIPPED_LINES) this.#line(`${this.#style('yellow', '↓')} ${c.name} ${this.#style('dim', '(skipped)')}`);
         break;
       case 'failed':
       case 'error': {

@@ -41,6 +41,13 @@ describe('ConsoleReporter: small runs', () => {
     ]);
   });
 
+  it('lists only the first 10 skipped cases, counts them all', () => {
+    const lines = run([...Array.from({ length: 30 }, (_, i) => contractCase(i, 'skipped')), contractCase(99, 'passed')]);
+    expect(lines.filter((l) => l.startsWith('↓'))).toHaveLength(10);
+    expect(lines).toContain('✓ Svc/Op99 (1 ms)');
+    expect(lines.at(-1)).toBe('31 cases: 1 passed, 0 failed, 0 errors, 30 skipped; 0 findings (0.0 s)');
+  });
+
   it('lists the report paths and run errors at the end, redacted', () => {
     const lines = run([contractCase(1, 'passed')], { reportPaths: ['out/junit.xml', 'out/summary.json'] }, 1, [
       'suite failed to load: <Password>pw-in-error</Password>',
