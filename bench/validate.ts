@@ -1,0 +1,81 @@
+/**
+ * bench/validate — time per message of parse-only against parse-and-check, over the same
+ * messages in one run. Goal: parse+check / parse ≤ 2.0 (checking costs no more than the parse).
+ *
+ *   npx tsx bench/validate.ts [--rounds N]
+ *
+ * Messages: every request/response example of the shipped SuperOffice contracts' source pages
+ * (../shared), each checked against its own contract; else the test fixtures.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadContracts } from '../src/contract/load.ts';
+import type { Contract } from '../src/contract/model.ts';
+import { readDocPage } from '../src/import/docs/page.ts';
+import { checkMessage, compileContract, type ContractPlan } from '../src/checks/index.ts';
+import { parseXml } from '../src/xml/parse.ts';
+
+const root = resolve(fileURLToPath(import.meta.url), '..', '..');
+const shared = process.env.SOAPCHECK_CORPUS ? resolve(process.env.SOAPCHECK_CORPUS) : resolve(root, '..', 'shared');
+const roundsArg = process.argv.indexOf('--rounds');
+const ROUNDS = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 5;
+
+interface Sample { plan: ContractPlan; direction: 'request' | 'response'; body: string }
+
+function files(dir: string, re: RegExp): string[] {
+  return readdirSync(dir).sort().flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? files(p, re) : re.test(n) ? [p] : [];
+  });
+}
+
+async function corpusSamples(): Promise<Sample[]> {
+  const pack = join(root, 'contracts', 'superoffice');
+  const docs = join(shared, 'corpus', 'superoffice-docs');
+  if (!existsSync(pack) || !existsSync(docs)) return [];
+  const { contracts } = await loadContracts([pack]);
+  const byKey = new Map<string, Contract>(contracts.map((c) => [`${c.version}/${c.service}/${c.operation}`, c]));
+  const out: Sample[] = [];
+  for (const file of [...files(join(shared, 'seeds'), /\.(md|txt)$/), ...files(docs, /\.md$/)]) {
+    const r = readDocPage(readFileSync(file, 'utf8'));
+    if (!r.ok) continue;
+    const c = byKey.get(`${r.page.version}/${r.page.agent}/${r.page.operation}`);
+    if (!c) continue;
+    for (const ex of r.page.examples) out.push({ plan: compileContract(c), direction: ex.role, body: ex.text });
+  }
+  return out;
+}
+
+async function fixtureSamples(): Promise<Sample[]> {
+  const { contracts } = await loadContracts([join(root, 'test', 'fixtures', 'checks', 'contracts')]);
+  const get = contracts.find((c) => c.operation === 'GetWidget')!;
+  const msgs = files(join(root, 'test', 'fixtures', 'checks', 'messages'), /^get-.*\.xml$/);
+  return msgs.map((m) => ({ plan: compileContract(get), direction: m.includes('request') ? 'request' as const : 'response' as const, body: readFileSync(m, 'utf8') }));
+}
+
+function time(samples: Sample[], fn: (s: Sample) => void): number {
+  const t0 = process.hrtime.bigint();
+  for (let r = 0; r < ROUNDS; r++) for (const s of samples) fn(s);
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+const corpus = await corpusSamples();
+const samples = corpus.length > 0 ? corpus : await fixtureSamples();
+const source = corpus.length > 0 ? 'SuperOffice documentation examples' : 'test fixtures (shared corpus not found)';
+const bytes = samples.reduce((n, s) => n + Buffer.byteLength(s.body), 0);
+
+const parseOnly = (s: Sample) => { parseXml(s.body); };
+const parseAndCheck = (s: Sample) => { checkMessage(s.plan, { direction: s.direction, body: s.body }, { profile: 'strict' }); };
+
+// Warm up both paths (JIT, lazy plan compilation), then alternate the measurements.
+time(samples, parseOnly);
+time(samples, parseAndCheck);
+let p = 0, c = 0;
+for (let i = 0; i < 3; i++) { p += time(samples, parseOnly); c += time(samples, parseAndCheck); }
+const n = samples.length * ROUNDS * 3;
+const perParse = p / n, perCheck = c / n;
+console.log(`messages: ${samples.length} (${source}), ${(bytes / samples.length / 1024).toFixed(1)} KiB average, ${ROUNDS * 3} rounds each`);
+console.log(`parse only:       ${(perParse * 1000).toFixed(1)} µs/message`);
+console.log(`parse + check:    ${(perCheck * 1000).toFixed(1)} µs/message`);
+console.log(`ratio (parse+check / parse): ${(perCheck / perParse).toFixed(2)}  (goal ≤ 2.00)`);
