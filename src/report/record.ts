@@ -55,13 +55,27 @@ const fallbackRedactor = new Redactor();
  * Record `result` for the reporters and fail the test when the case failed. Pass the run's Redactor (with the
  * secret values registered) — the result is redacted again with it; without one only secret places are masked.
  */
-export async function recordCase(task: RecordableTask, result: CaseResult, redactor: Redactor = fallbackRedactor): Promise<void> {
+export interface RecordOptions {
+  /**
+   * Which cases get their request and response attached in Allure: `all` (default), or `failures` — only cases
+   * that did not pass. allure-vitest holds every attachment in memory until the run ends, so very large runs
+   * (thousands of contracts) keep memory flat with `failures`.
+   */
+  attachments?: 'all' | 'failures';
+}
+
+export async function recordCase(
+  task: RecordableTask,
+  result: CaseResult,
+  redactor: Redactor = fallbackRedactor,
+  options: RecordOptions = {},
+): Promise<void> {
   const safe = redactor.redactDeep(result);
   // Vitest keeps every task's meta until the run ends: keep it small. The exchanges (request and response
   // bodies) go to Allure as attachments and are not needed by the other reporters.
   task.meta.soapcheck = withoutExchanges(safe);
 
-  if (allureActive()) await allureData(safe);
+  if (allureActive()) await allureData(safe, options.attachments !== 'failures' || safe.status !== 'passed');
 
   if (safe.status === 'failed') throw new ContractViolation(formatCaseFailure(safe));
   if (safe.status === 'error') throw new CaseError(formatCaseFailure(safe));
@@ -81,7 +95,7 @@ function allureActive(): boolean {
   return getGlobalTestRuntime() instanceof BaseMessageTestRuntime;
 }
 
-async function allureData(r: CaseResult): Promise<void> {
+async function allureData(r: CaseResult, attach: boolean): Promise<void> {
   if (r.suite) await allure.epic(r.suite);
   if (r.contract) {
     await allure.feature(r.contract.service);
@@ -98,9 +112,9 @@ async function allureData(r: CaseResult): Promise<void> {
   await allure.historyId(r.id);
 
   if (r.kind === 'scenario' && r.steps?.length) {
-    for (const step of r.steps) await scenarioStep(step);
+    for (const step of r.steps) await scenarioStep(step, attach);
   } else {
-    if (r.exchange) await attachExchange(r.exchange, true);
+    if (r.exchange && attach) await attachExchange(r.exchange, true);
     if (r.status !== 'error' || r.findings.length > 0) await ruleGroupSteps(r.findings);
   }
 }
@@ -119,11 +133,11 @@ async function ruleGroupSteps(findings: readonly Finding[]): Promise<void> {
   }
 }
 
-async function scenarioStep(step: StepResult): Promise<void> {
+async function scenarioStep(step: StepResult, attach: boolean): Promise<void> {
   const title = `${step.name}${step.operation ? ` (${step.operation})` : ''}`;
   try {
     await allure.step(title, async () => {
-      if (step.exchange) await attachExchange(step.exchange, false);
+      if (step.exchange && attach) await attachExchange(step.exchange, false);
       await ruleGroupSteps(step.findings);
       // Captures and checks of a passing step; a failing step's messages are its failure text below.
       if (step.status === 'passed') for (const m of step.messages) await allure.logStep(m, allure.Status.PASSED);

@@ -1,6 +1,6 @@
 /**
- * The reporters end to end: a tiny programmatic vitest run of test/report/fixtures/cases.fixture.ts (six cases:
- * passed, failed with findings, could-not-connect, failed scenario, crash before recording, skipped) with the
+ * The reporters end to end: a tiny programmatic vitest run of test/report/fixtures/cases.fixture.ts (seven cases:
+ * passed (with and without Allure attachments), failed with findings, could-not-connect, failed scenario, crash before recording, skipped) with the
  * reporters `soapcheck run` uses, into a temp folder; then each report is read back.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -73,8 +73,8 @@ describe('summary.json', () => {
   it('has the totals of the run and findings counted by rule', () => {
     expect(summary.outcome).toBe('failed');
     expect(summary.totals).toEqual({
-      cases: 6,
-      passed: 1,
+      cases: 7,
+      passed: 2,
       failed: 2,
       error: 2,
       skipped: 1,
@@ -113,8 +113,8 @@ describe('summary.json', () => {
 
 describe('junit.xml', () => {
   it('has one testcase per contract or scenario', () => {
-    expect(junit.match(/<testcase /g)).toHaveLength(6);
-    expect(junit).toMatch(/<testsuites name="soapcheck" tests="6"/);
+    expect(junit.match(/<testcase /g)).toHaveLength(7);
+    expect(junit).toMatch(/<testsuites name="soapcheck" tests="7"/);
   });
 
   it('carries the findings (rule, location, expected vs actual) in the failure text', () => {
@@ -137,7 +137,7 @@ describe('Allure results', () => {
     const results = readdirSync(dir)
       .filter((f) => f.endsWith('-result.json'))
       .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
-    expect(results).toHaveLength(5); // allure-vitest leaves statically skipped tests out
+    expect(results).toHaveLength(6); // allure-vitest leaves statically skipped tests out
     const bad = results.find((r) => r.name === 'Shop/GetBasket has findings');
     expect(bad.status).toBe('failed');
     const labels = Object.fromEntries(bad.labels.map((l: { name: string; value: string }) => [l.name, l.value]));
@@ -159,6 +159,9 @@ describe('Allure results', () => {
       ]),
     );
     expect(results.find((r) => r.name === 'Shop/GetBasket cannot connect').status).toBe('broken');
+    const stepAttachments = (r: { steps: { attachments?: unknown[] }[] }) => r.steps.flatMap((s) => s.attachments ?? []);
+    expect(stepAttachments(results.find((r) => r.name === 'Shop/GetBasket passes'))).toHaveLength(4);
+    expect(stepAttachments(results.find((r) => r.name === 'Shop/GetBasket passes without attachments'))).toEqual([]);
   });
 });
 
@@ -169,7 +172,7 @@ describe('console', () => {
     expect(consoleText).toContain('error value/lexical at /Envelope/Body/GetBasketResponse/Total (line 1:120)');
     expect(consoleText).toContain('expected: xsd:int');
     expect(consoleText).toContain('! Shop/GetBasketDown (error');
-    expect(consoleText).toContain('6 cases: 1 passed, 2 failed, 2 errors, 1 skipped; 3 findings');
+    expect(consoleText).toContain('7 cases: 2 passed, 2 failed, 2 errors, 1 skipped; 3 findings');
     expect(consoleText).toContain(`reports: ${join(out, 'junit.xml')}, ${join(out, 'summary.json')}, ${join(out, 'allure-results')}`);
   });
 });
