@@ -147,9 +147,11 @@ export const command: Command = {
       throw e;
     }
 
+    const loopback = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/.test(mock.host);
     out(
       [
         `soapcheck mock listening on ${mock.url}`,
+        ...(loopback ? [] : [`note: bound to ${mock.host}, not loopback: other machines can reach this mock`]),
         ...mock.operations.map((op) => `  POST /${op.endpoint}  ${op.operation}  SOAP ${op.soapVersion}  action ${op.action}`),
         `profile ${checkConfig.profile}; ${mock.operations.length} operation${mock.operations.length === 1 ? '' : 's'}; Ctrl-C to stop`,
       ].join('\n'),

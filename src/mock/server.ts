@@ -126,6 +126,12 @@ export async function startMock(opts: MockOptions): Promise<MockServer> {
     },
     (req, res) => void handler.handle(req, res),
   );
+  // `Expect: 100-continue`: say 413 before the body is sent when its declared size is over the limit.
+  server.on('checkContinue', (req, res) => {
+    const declared = Number(req.headers['content-length']);
+    if (!(Number.isFinite(declared) && declared > maxBodyBytes)) res.writeContinue();
+    void handler.handle(req, res);
+  });
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     // Malformed HTTP, header timeouts, resets: answer when still possible, never throw.
     if (socket.writable && !socket.destroyed && err.code !== 'ECONNRESET') {
@@ -247,8 +253,10 @@ class MockHandler {
       outcome = await this.#route(req, method, path);
     } catch (e) {
       // A bug of ours (or a contract the builder cannot handle): a Receiver fault, never a crash.
+      // The error's message is not passed on: it might quote a value from the request.
       const version = versionOfContentType(headerValue(req.headers['content-type'])) ?? '1.1';
-      outcome = this.#fault(version, 'receiver', `soapcheck mock failed: ${e instanceof Error ? e.message : String(e)}`, [], undefined, 'internal error');
+      const kind = e instanceof Error ? e.name : typeof e;
+      outcome = this.#fault(version, 'receiver', `soapcheck mock could not answer this request (internal ${kind})`, [], undefined, `internal ${kind}`);
     }
     if (res.destroyed || req.socket.destroyed) return this.#log(method, path, outcome, started, 'client went away');
     const headers: Record<string, string | number> = { 'content-type': outcome.contentType, 'content-length': Buffer.byteLength(outcome.body) };

@@ -212,6 +212,18 @@ describe('mock server: HTTP refusals', () => {
       const streamed = await request(new URL(CLOCK.slice(1), small.url), { method: 'POST', body: chunks, headers: { 'content-type': 'text/xml', soapaction: ACTION.getTime } });
       expect(streamed.statusCode).toBe(413);
       await streamed.body.dump();
+      // Expect: 100-continue with a declared size over the limit: 413 instead of 100, before any body.
+      const socket = connect(small.port, '127.0.0.1');
+      try {
+        const first = await new Promise<string>((resolve, reject) => {
+          socket.once('data', (d: Buffer) => resolve(d.toString('latin1')));
+          socket.once('error', reject);
+          socket.write(`POST ${CLOCK} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/xml\r\nContent-Length: 10000\r\nExpect: 100-continue\r\n\r\n`);
+        });
+        expect(first).toMatch(/^HTTP\/1\.1 413 /);
+      } finally {
+        socket.destroy();
+      }
       // Still serving.
       const ok = await postSoap(new URL(CLOCK.slice(1), small.url).toString(), '1.1', getTime(), ACTION.getTime);
       expect(ok.status).toBe(200);
