@@ -111,7 +111,7 @@ export function loadSuite(file: string): Suite {
 /** Parse suite text (`file` is used for messages and to resolve relative contract paths). */
 export function parseSuite(text: string, file: string): Suite {
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     throw new SuiteError(doc.errors.map((e) => {
       const pos = e.linePos?.[0];

@@ -1,0 +1,72 @@
+/** `soapcheck run` usage and input errors: exit 2 with a message saying what and where, before anything is sent. */
+import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../support/corpus.ts';
+import { main } from '../../src/cli/main.ts';
+import { runCli } from './support/cli.ts';
+
+/** Runs the CLI in-process (these cases stop before vitest starts), capturing what it writes. */
+async function runInProcess(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const out = process.stdout.write.bind(process.stdout);
+  const err = process.stderr.write.bind(process.stderr);
+  const saved = process.env.SO_TICKET;
+  delete process.env.SO_TICKET;
+  process.stdout.write = ((c: string | Uint8Array) => ((stdout += String(c)), true)) as typeof process.stdout.write;
+  process.stderr.write = ((c: string | Uint8Array) => ((stderr += String(c)), true)) as typeof process.stderr.write;
+  try {
+    return { code: await main(args), stdout, stderr };
+  } finally {
+    process.stdout.write = out;
+    process.stderr.write = err;
+    if (saved !== undefined) process.env.SO_TICKET = saved;
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'soapcheck-run-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const inventory = join(REPO_ROOT, 'test/fixtures/run/inventory.suite.yaml');
+
+function suiteFile(name: string, text: string): string {
+  const f = join(dir, name);
+  writeFileSync(f, text);
+  return f;
+}
+
+describe('soapcheck run: usage and input errors (exit 2)', () => {
+  const cases: Array<[string, () => string[], RegExp]> = [
+    ['a bad --endpoint URL', () => ['run', inventory, '--endpoint', 'not a url'], /--endpoint: not a valid URL/],
+    ['an unsupported URL scheme', () => ['run', inventory, '--endpoint', 'ftp://example.com/'], /unsupported scheme ftp:/],
+    ['an unset variable against a real endpoint', () => ['run', inventory, '--endpoint', 'http://127.0.0.1:9/'], /inventory\.suite\.yaml: values\.\*\.Ticket: variable \$\{SO_TICKET\} has no value/],
+    ['a bad --profile', () => ['run', inventory, '--profile', 'lax'], /--profile must be strict or compatible/],
+    ['a bad --shard', () => ['run', inventory, '--shard', '3/2'], /--shard 3\/2/],
+    ['a bad --concurrency', () => ['run', inventory, '--concurrency', '0'], /--concurrency expects a whole number/],
+    ['a bad --var', () => ['run', inventory, '--var', '1X=2'], /--var expects NAME=value/],
+    ['an unknown reporter', () => ['run', inventory, '--reporter', 'html'], /unknown reporter 'html'/],
+    ['a missing suite file', () => ['run', join(dir, 'nope.suite.yaml')], /suite file not found/],
+    ['--cert without --key', () => ['run', inventory, '--cert', inventory], /--cert and --key go together/],
+    ['a suite with an unknown key (file:line)', () => ['run', suiteFile('a.suite.yaml', 'soapcheck: 1\nkind: suite\nname: a\ncontracts: [x/]\nendpiont: http://h/\n')], /a\.suite\.yaml:5:\d+: \(top level\): unknown key "endpiont"|a\.suite\.yaml:\d+(:\d+)?: .*unknown key "endpiont"/],
+    ['a suite with YAML syntax errors (file:line)', () => ['run', suiteFile('b.suite.yaml', 'soapcheck: 1\nkind: suite\nname: [b\n')], /b\.suite\.yaml:\d+:\d+: YAML:/],
+    ['a suite whose contracts match nothing', () => ['run', suiteFile('c.suite.yaml', 'soapcheck: 1\nkind: suite\nname: c\ncontracts: [no/such/*.yaml]\n')], /c\.suite\.yaml: contracts: .*matches no file/],
+    ['a scenario calling an unknown operation', () => ['run', suiteFile('d.suite.yaml', `soapcheck: 1\nkind: suite\nname: d\ncontracts: [${join(REPO_ROOT, 'test/fixtures/run/inventory')}]\nscenarios:\n  - name: s\n    steps:\n      - call: Inventory/Nope\n`)], /d\.suite\.yaml:8: scenario "s": call "Inventory\/Nope" names no loaded contract/],
+  ];
+
+  it.each(cases)('%s', async (_what, args, message) => {
+    const out = join(dir, 'out-' + Math.random().toString(36).slice(2));
+    const r = await runInProcess([...args(), '--out', out]);
+    expect(r.code, r.stdout + r.stderr).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(existsSync(join(out, 'summary.json'))).toBe(false);
+  }, 40_000);
+
+  it('--help describes every option it accepts (spawned, as a user runs it)', async () => {
+    const r = await runCli(['run', '--help'], { timeoutMs: 30_000 });
+    expect(r.code).toBe(0);
+    for (const o of ['--endpoint', '--profile', '--concurrency', '--timeout', '--reporter', '--out', '--shard', '--var', '-t', '--ca', '--cert', '--key', '--insecure']) {
+      expect(r.stdout).toContain(o);
+    }
+  }, 40_000);
+});
