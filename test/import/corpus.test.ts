@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { lintContracts } from '../../src/contract/lint.ts';
 import { loadContracts } from '../../src/contract/load.ts';
-import type { Contract, ContractDoc } from '../../src/contract/model.ts';
+import type { Contract, ContractDoc, FieldDoc, TypesDoc } from '../../src/contract/model.ts';
 import { contractDocOf, contractShape, importDocs, importPage, type ImportSummary, type PageImport } from '../../src/import/docs.ts';
 import { readDocPage } from '../../src/import/docs/page.ts';
 import { buildMessage } from '../../src/soap/build.ts';
@@ -134,6 +134,27 @@ describeShared('import docs: the whole SuperOffice corpus', () => {
 
   it('matches the shipped pack in contracts/superoffice byte for byte', () => {
     expect(snapshot(out)).toEqual(snapshot(join(REPO_ROOT, 'contracts', 'superoffice')));
+  });
+
+  it('keeps no example of a secret field (the pages\' ticket and token placeholders)', () => {
+    const texts = Object.values(snapshot(out));
+    const all = texts.join('\n');
+    expect(all).not.toContain('7T:1234abcxyzExample==');
+    expect(all).not.toContain('1234567-1234-9876');
+    let secrets = 0;
+    const visit = (f: FieldDoc) => {
+      if (f.secret) {
+        secrets++;
+        expect(f.example, f.name).toBeUndefined();
+      }
+      f.fields?.forEach(visit);
+    };
+    for (const t of texts) {
+      const d = parse(t) as ContractDoc | TypesDoc;
+      if (d.kind === 'types') Object.values(d.types).forEach((td) => td.fields?.forEach(visit));
+      else [...(d.request.headers ?? []), d.request.body, ...(d.response.headers ?? []), d.response.body].forEach(visit);
+    }
+    expect(secrets).toBeGreaterThan(400);
   });
 
   it('rebuilds every request and response, with the example values, into a message equivalent to its source example', async () => {
