@@ -17,8 +17,10 @@ Writes, under <dir>:
 
 Pages without examples, WSDL pages and pages whose XML does not parse are skipped with one line
 saying which file and why; the import goes on. The same operation on two pages is imported once
-when the contracts agree apart from example values and source, else reported as a conflict (the
-first page given wins). Output is deterministic; files whose content is unchanged are not rewritten.
+when the contracts agree apart from source, example values and descriptions, else reported as a
+conflict (the first page given wins). Types of an existing types.yaml that no page of the run shows
+are kept. Output is deterministic; files whose content is unchanged are not rewritten.
+See docs/import-docs.md.
 
 Options:
   --out <dir>   folder to write contracts to (required)
