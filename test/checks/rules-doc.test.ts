@@ -1,0 +1,59 @@
+/**
+ * docs/rules.md stays true: every rule has a section, and every section's invalid example,
+ * checked against the Widget fixture contract, gives exactly the findings the page shows.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../support/corpus.ts';
+import { loadContracts } from '../../src/contract/load.ts';
+import { checkMessage, compileContract, RULES, type ContractPlan, type HttpFacts } from '../../src/checks/index.ts';
+import { formatFinding } from '../../src/cli/verify.ts';
+
+const page = readFileSync(join(REPO_ROOT, 'docs', 'rules.md'), 'utf8');
+const sections = new Map<string, string>();
+for (const part of page.split(/^## /m).slice(1)) {
+  const m = /^`([^`]+)`/.exec(part);
+  if (m) sections.set(m[1]!, part);
+}
+
+function block(text: string, lang: string): string | undefined {
+  return new RegExp('```' + lang + '\\n([\\s\\S]*?)\\n```').exec(text)?.[1];
+}
+
+function httpFacts(text: string | undefined): HttpFacts | undefined {
+  if (!text) return undefined;
+  const [first, ...rest] = text.split('\n');
+  const headers: Record<string, string> = {};
+  for (const l of rest) { const i = l.indexOf(':'); headers[l.slice(0, i).trim().toLowerCase()] = l.slice(i + 1).trim(); }
+  const status = /^HTTP\/\S+ (\d+)/.exec(first!)?.[1];
+  return status ? { status: Number(status), headers } : { method: first!.split(' ')[0], headers };
+}
+
+let plan: ContractPlan;
+beforeAll(async () => {
+  const { contracts, problems } = await loadContracts([join(REPO_ROOT, 'test', 'fixtures', 'checks', 'contracts')]);
+  expect(problems).toEqual([]);
+  plan = compileContract(contracts.find((c) => c.operation === 'GetWidget')!);
+});
+
+describe('docs/rules.md', () => {
+  it('has one section per rule, and no section for a rule that does not exist', () => {
+    expect([...sections.keys()].sort()).toEqual([...RULES.keys()].sort());
+  });
+
+  for (const id of RULES.keys()) {
+    it(`${id}: the example gives the documented findings`, () => {
+      const text = sections.get(id);
+      expect(text, `no section for ${id}`).toBeDefined();
+      const direction = /Invalid example \((request|response)\)/.exec(text!)?.[1] as 'request' | 'response';
+      const xml = block(text!, 'xml');
+      const shown = block(text!, 'text');
+      expect(direction && xml && shown).toBeTruthy();
+      const out = checkMessage(plan, { direction, body: xml!, http: httpFacts(block(text!, 'http')) }, { profile: 'strict' });
+      const got = out.findings.filter((f) => f.rule === id).map((f) => formatFinding('message.xml', f));
+      expect(got.length).toBeGreaterThan(0);
+      expect(got.join('\n')).toBe(shown);
+    });
+  }
+});
