@@ -207,6 +207,13 @@ describe('soapcheck import (CLI)', () => {
     expect(r.err).toMatch(message);
   });
 
+  it('prints only the summary with --quiet', async () => {
+    const r = await cli(['import', 'docs', MARKDOWN, BROKEN, '--out', tempDir(), '-q']);
+    expect(r.code).toBe(0);
+    expect(r.out).not.toContain('skipped ');
+    expect(r.out).toContain('pages read: 5, with examples: 2, skipped: 3');
+  });
+
   it('exits 2 with a clear message when the output folder cannot be made', async () => {
     const dir = tempDir();
     const file = join(dir, 'not-a-folder');
