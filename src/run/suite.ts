@@ -127,7 +127,8 @@ export function parseSuite(text: string, file: string): Suite {
   const v = validate();
   if (!v(data)) {
     throw new SuiteError(dedupe(v.errors ?? []).map((err) => {
-      const node = nodeAt(doc.contents as YamlNode | null, err.instancePath);
+      const pointer = err.keyword === 'additionalProperties' ? `${err.instancePath}/${(err.params as { additionalProperty: string }).additionalProperty}` : err.instancePath;
+      const node = nodeAt(doc.contents as YamlNode | null, pointer, err.keyword === 'additionalProperties');
       const pos = node?.range ? lc.linePos(node.range[0]) : undefined;
       return { file, line: pos?.line, column: pos?.col, message: describeAjvError(err) };
     }));
@@ -308,14 +309,17 @@ function stringify(m: Record<string, string | number | boolean> | undefined): Va
   return out;
 }
 
-function nodeAt(root: YamlNode | null, pointer: string): YamlNode | null {
+/** The YAML node at a JSON pointer (the last key's own node when `atKey`), or the deepest one found. */
+function nodeAt(root: YamlNode | null, pointer: string, atKey = false): YamlNode | null {
   let node: YamlNode | null = root;
   if (!pointer) return node;
-  for (const raw of pointer.split('/').slice(1)) {
+  const parts = pointer.split('/').slice(1);
+  for (const [i, raw] of parts.entries()) {
     const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key);
       if (!pair) return node;
+      if (atKey && i === parts.length - 1) return pair.key as YamlNode;
       node = (pair.value as YamlNode | null) ?? (pair.key as YamlNode);
     } else if (isSeq(node)) {
       const item = node.items[Number(key)] as YamlNode | undefined;
