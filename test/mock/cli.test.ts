@@ -7,7 +7,8 @@ import { request } from 'undici';
 import { main } from '../../src/cli/main.ts';
 import { command } from '../../src/cli/mock.ts';
 import { REPO_ROOT } from '../support/corpus.ts';
-import { bodyElement, env11, FIXTURES, postSoap } from './support.ts';
+import { startMock } from '../../src/mock/server.ts';
+import { bodyElement, env11, FIXTURES, fixtureContracts, postSoap } from './support.ts';
 
 const BIN = join(REPO_ROOT, 'bin', 'soapcheck.js');
 const GET_TIME = env11('<C:GetTime><C:Zone xsi:type="xsd:string">UTC</C:Zone></C:GetTime>');
@@ -96,6 +97,17 @@ describe('soapcheck mock CLI', () => {
     const r = await runInProcess(args);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
+  });
+
+  it('says so when the port is taken (exit 2)', async () => {
+    const taken = await startMock({ contracts: await fixtureContracts() });
+    try {
+      const r = await runInProcess([FIXTURES, '--port', String(taken.port)]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`cannot listen on 127.0.0.1:${taken.port}: EADDRINUSE`);
+    } finally {
+      await taken.close();
+    }
   });
 
   it('refuses contracts with problems, naming file and line', async () => {
