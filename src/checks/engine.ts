@@ -74,7 +74,7 @@ export function runChecks(rules: readonly Rule[], plan: ContractPlan, input: Mes
 
   const walker = new Walker(on);
   walker.headers(env, message);
-  if (env.fault) {
+  if (env.fault && input.direction === 'response') {
     for (const l of on.fault) l(env.fault, env);
   } else if (env.body) {
     for (const l of on.body) l(env, message.body);
@@ -102,7 +102,7 @@ export function envelopeView(root: XElement, message: MessagePlan): EnvelopeView
   const misplaced: XElement[] = [];
   const strays: XElement[] = [];
   for (const c of envelopeChildren) {
-    if (c.ns === envNs && c.local === 'Header' && !header && !body && misplaced.length === 0 && strays.length === 0) header = c;
+    if (c.ns === envNs && c.local === 'Header' && !header && !body) header = c;
     else if (c.ns === envNs && c.local === 'Body' && !body) body = c;
     else if (c.ns !== envNs && (message.headerByName.has(clark(c)) || message.headerByLocal.has(c.local))) misplaced.push(c);
     else strays.push(c);

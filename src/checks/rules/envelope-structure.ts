@@ -26,9 +26,12 @@ export const rule: Rule = {
             actual: names,
           });
         }
+        if (env.header && env.envelopeChildren[0] !== env.header) {
+          ctx.report({ el: env.header, message: 'Header is not the first element of Envelope', expected: 'Header first', actual: `after ${nameOf(env.envelopeChildren[0]!)}` });
+        }
         for (const s of env.strays) {
           const what = s.ns === env.root.ns && s.local === 'Body' ? 'a second Body'
-            : s.ns === env.root.ns && s.local === 'Header' ? (env.body && env.body.line <= s.line ? 'a Header after Body' : 'a second Header')
+            : s.ns === env.root.ns && s.local === 'Header' ? (env.header ? 'a second Header' : 'a Header after Body')
             : `${nameOf(s)} directly under Envelope`;
           ctx.report({ el: s, message: `unexpected ${what}; an Envelope holds an optional Header then one Body`, actual: nameOf(s) });
         }

@@ -8,6 +8,7 @@ ruleTester('body/element', {
     { name: 'another namespace is namespace/mismatch, not this rule', code: envelope('<o:GetThingResponse xmlns:o="urn:other"/>'), contract: thing },
   ],
   invalid: [
+    { name: 'a Fault as a request body', code: envelope('<soap:Fault><faultcode>soap:Client</faultcode><faultstring>x</faultstring></soap:Fault>'), contract: thing, direction: 'request', errors: [{ path: '/Envelope/Body/Fault', message: /expected t:GetThing / }] },
     { name: 'request element in a response', code: envelope('<t:GetThing/>'), contract: thing, errors: [{ path: '/Envelope/Body/GetThing', message: /expected t:GetThingResponse/ }] },
   ],
 });

@@ -24,6 +24,8 @@ ruleTester('envelope/structure', {
     { name: 'Header after Body', code: envelope('', { raw: '<soap:Body><t:GetThingResponse/></soap:Body><soap:Header/>' }), contract: thing, errors: [{ path: '/Envelope/Header', message: /Header after Body/ }] },
     { name: 'second Body', code: envelope('', { raw: '<soap:Body><t:GetThingResponse/></soap:Body><soap:Body/>' }), contract: thing, errors: [{ path: '/Envelope/Body[2]', message: /second Body/ }] },
     { name: 'unknown element under Envelope', code: envelope('', { raw: '<t:Extra/><soap:Body><t:GetThingResponse/></soap:Body>' }), contract: thing, errors: [{ path: '/Envelope/Extra' }] },
+    { name: 'Header not first', code: envelope('', { raw: '<t:Extra/><soap:Header/><soap:Body><t:GetThingResponse/></soap:Body>' }), contract: thing, errors: [{ path: '/Envelope/Header', message: /not the first/ }, { path: '/Envelope/Extra' }] },
+    { name: 'second Header', code: envelope('', { raw: '<soap:Header/><soap:Header/><soap:Body><t:GetThingResponse/></soap:Body>' }), contract: thing, errors: [{ path: '/Envelope/Header[2]', message: /second Header/ }] },
     {
       name: 'header blocks directly under Envelope (the vendor pages\' quirk): one finding',
       code: envelope('', { raw: '\n<t:Ticket>x</t:Ticket>\n<soap:Body><t:GetThing/></soap:Body>' }),
