@@ -325,10 +325,15 @@ const LX_OPTIONS: Record<OptionSet, Record<string, boolean>> = {
   misconfigured: { noent: true, dtdload: true, xinclude: true, huge: true },
 };
 
-function describeDoc(serialized: string, inputLength: number): string {
-  if (serialized.includes(MARKER)) return 'LEAKED the file';
-  if (serialized.length > inputLength * 10 + 1_000_000) return `expanded to ${(serialized.length / 1e6).toFixed(1)} MB`;
+/** Judged by the document's text content: the secret file's content, or entities expanded into it. */
+function describeDoc(textContent: string, inputLength: number): string {
+  if (textContent.includes(MARKER)) return 'LEAKED the file';
+  if (textContent.length > inputLength * 10) return `entities expanded to ${(textContent.length / 1e6).toFixed(1)} MB of text`;
   return 'parsed, nothing loaded or expanded';
+}
+
+function allText(el: XElement): string {
+  return el.children.map((c) => (c.kind === 'element' ? allText(c) : c.kind === 'pi' ? '' : c.value)).join('');
 }
 
 /** Runs the cases from `from` on for one engine and option set, printing one JSON line per case as it goes. */
@@ -341,13 +346,13 @@ function hostileChild(engineName: string, set: OptionSet, secretFile: string, fr
     try {
       if (engineName === 'soapcheck parseXml') {
         const r = soapcheckParse(xml); // its default limits
-        outcome = r.ok ? describeDoc(JSON.stringify(r.doc, (k, v: unknown) => (k === 'parent' ? undefined : v)), xml.length) : `refused: ${r.kind}: ${r.message}`;
+        outcome = r.ok ? describeDoc(allText(r.doc.root), xml.length) : `refused: ${r.kind}: ${r.message}`;
       } else if (lx) {
         const d = lx.parseXml(xml, LX_OPTIONS[set]);
-        outcome = describeDoc(String(d), xml.length);
+        outcome = describeDoc(d.root()?.text() ?? '', xml.length);
       } else {
         const d = XmlDocument.fromString(xml, { option: WASM_OPTIONS[set] });
-        outcome = describeDoc(d.toString(), xml.length);
+        outcome = describeDoc(d.root.content, xml.length);
         d.dispose();
       }
     } catch (e) {
@@ -392,8 +397,8 @@ function hostile(all: Engine[]): void {
           }
         }
         if (pending) {
-          const why = r.error ? 'time limit (20 s) reached' : r.signal ? `process killed by ${r.signal}` : `process exited ${r.status}`;
-          console.log(`  ${pending.padEnd(24)} ${'—'.padStart(8)}     CRASH: ${why}`);
+          const why = r.error ? 'NO RESULT: still running at the 20 s limit' : r.signal ? `CRASH: process killed by ${r.signal}` : `CRASH: process exited ${r.status}`;
+          console.log(`  ${pending.padEnd(24)} ${'—'.padStart(8)}     ${why}`);
           from++;
         } else if (r.status !== 0) break;
       }

@@ -21,6 +21,8 @@ export interface OpenedDocument {
   doc: XmlDocument;
   /** The input as text (for bytes: a lenient decoding, for position and declaration lookups only). */
   text: string;
+  /** The line where each element's start tag begins, in document order (empty if it could not be worked out). */
+  elementLines: readonly number[];
 }
 
 /** Screen the input, then parse it with the hardened options. Never throws for bad input. */
@@ -31,14 +33,16 @@ export function openDocument(input: string | Uint8Array, lim: Required<ParseLimi
   }
   // For bytes, `text` serves the checks below only; the engine decodes the bytes itself.
   const text = typeof input === 'string' ? input : sniffText(input);
-  const pre = precheck(text) ?? elementFlood(text, lim.maxNodes);
+  const pre = precheck(text);
   if (pre) return pre;
+  const scanned = startTagLines(text, lim.maxNodes);
+  if (scanned && !Array.isArray(scanned)) return scanned;
   try {
     const doc =
       typeof input === 'string'
         ? XmlDocument.fromString(text, { option: TEXT_PARSE_OPTIONS })
         : XmlDocument.fromBuffer(input, { option: PARSE_OPTIONS });
-    return { ok: true, doc, text };
+    return { ok: true, doc, text, elementLines: scanned ?? [] };
   } catch (e) {
     return engineRefusal(e, lim);
   }
@@ -53,26 +57,39 @@ function sniffText(bytes: Uint8Array): string {
 }
 
 /**
- * Refuses, before parsing, a document with more start tags than maxNodes. Every element has one,
- * so this never refuses a document within the limit; it scans the text once (skipping comments,
- * CDATA sections and processing instructions, where '<' is not markup).
+ * One pass over the text, before parsing: the line of every start tag, in document order, which is
+ * the order of the elements in the engine's tree (no entity can add elements: DTDs are refused).
+ * libxml2 gives an element the line where its start tag ends and stops counting at 65535; these
+ * are the lines where start tags begin, without limit. Refuses a document with more start tags
+ * than maxNodes, so a flood of tiny elements never reaches the engine. Comments, CDATA sections
+ * and processing instructions are skipped ('<' in them is not markup). Null when the text is
+ * unterminated there (the engine then reports it).
  */
-function elementFlood(text: string, maxNodes: number): ParseFailure | null {
-  let elements = 0;
+function startTagLines(text: string, maxNodes: number): number[] | ParseFailure | null {
+  const lines: number[] = [];
+  let line = 1;
+  let counted = 0; // newlines counted up to here
   for (let i = text.indexOf('<'); i >= 0; ) {
     let next = i + 1;
     const c = text.charCodeAt(i + 1);
     if (text.startsWith('<!--', i)) next = text.indexOf('-->', i + 4);
     else if (text.startsWith('<![CDATA[', i)) next = text.indexOf(']]>', i + 9);
     else if (c === 0x3f /* ? */) next = text.indexOf('?>', i + 2);
-    else if (c !== 0x2f /* / */ && c !== 0x21 /* ! */ && ++elements > maxNodes) {
-      const { line, column } = positionOf(text, i);
-      return { ok: false, kind: 'too-deep', message: `more than ${maxNodes} elements (refused before parsing)`, line, column };
+    else if (c !== 0x2f /* / */ && c !== 0x21 /* ! */) {
+      for (let nl = text.indexOf('\n', counted); nl >= 0 && nl < i; nl = text.indexOf('\n', nl + 1)) {
+        line++;
+        counted = nl + 1;
+      }
+      if (lines.length >= maxNodes) {
+        const { column } = positionOf(text, i);
+        return { ok: false, kind: 'too-deep', message: `more than ${maxNodes} elements (refused before parsing)`, line, column };
+      }
+      lines.push(line);
     }
-    if (next < 0) return null; // unterminated comment, CDATA or PI: the engine reports it
+    if (next < 0) return null;
     i = text.indexOf('<', next);
   }
-  return null;
+  return lines;
 }
 
 function precheck(text: string): ParseFailure | null {
@@ -96,7 +113,10 @@ function precheck(text: string): ParseFailure | null {
 function positionOf(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lastNl = -1;
-  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) { line++; lastNl = i; }
+  for (let nl = text.indexOf('\n'); nl >= 0 && nl < offset; nl = text.indexOf('\n', nl + 1)) {
+    line++;
+    lastNl = nl;
+  }
   return { line, column: offset - lastNl };
 }
 

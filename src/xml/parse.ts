@@ -76,11 +76,11 @@ export function parseXml(input: string | Uint8Array, limits: ParseLimits = {}): 
   const lim = { ...DEFAULT_LIMITS, ...limits };
   const opened = openDocument(input, lim);
   if (!opened.ok) return opened;
-  const { doc, text } = opened;
+  const { doc, text, elementLines } = opened;
   try {
     if (doc.dtd) return { ok: false, kind: 'doctype', message: 'document has a DOCTYPE; DTDs are not allowed in SOAP messages' };
     const pis: XProcessingInstruction[] = [];
-    const state: ConvertState = { nodes: 0, lim, pis, failure: null, piTargets: piTargetsByLine(text) };
+    const state: ConvertState = { nodes: 0, elements: 0, elementLines, lim, pis, failure: null, piTargets: piTargetsByLine(text) };
     // Processing instructions before/after the root element are siblings of the root.
     collectTopLevelPis(doc, state);
     const root = convert(doc.root, null, EMPTY_SCOPE, 1, state);
@@ -123,6 +123,9 @@ function piTargetsByLine(text: string): Map<number, string> {
 
 interface ConvertState {
   nodes: number;
+  /** Elements converted so far (their index in document order). */
+  elements: number;
+  elementLines: readonly number[];
   lim: Required<ParseLimits>;
   pis: XProcessingInstruction[];
   failure: ParseFailure | null;
@@ -131,11 +134,11 @@ interface ConvertState {
 
 function convert(el: XmlElement, parent: XElement | null, parentScope: NamespaceScope, depth: number, st: ConvertState): XElement | null {
   if (depth > st.lim.maxDepth) {
-    st.failure = { ok: false, kind: 'too-deep', message: `elements nested deeper than ${st.lim.maxDepth} levels`, line: el.line };
+    st.failure = { ok: false, kind: 'too-deep', message: `elements nested deeper than ${st.lim.maxDepth} levels`, line: st.elementLines[st.elements] ?? el.line };
     return null;
   }
   if (++st.nodes > st.lim.maxNodes) {
-    st.failure = { ok: false, kind: 'too-deep', message: `more than ${st.lim.maxNodes} nodes`, line: el.line };
+    st.failure = { ok: false, kind: 'too-deep', message: `more than ${st.lim.maxNodes} nodes`, line: st.elementLines[st.elements] ?? el.line };
     return null;
   }
   const declared = el.nsDeclarations;
@@ -155,7 +158,7 @@ function convert(el: XmlElement, parent: XElement | null, parentScope: Namespace
     prefix: el.prefix ?? '',
     attrs,
     children,
-    line: el.line,
+    line: st.elementLines[st.elements++] ?? el.line,
     scope,
     declared: declaredKeys.length ? Object.freeze({ ...declared }) : EMPTY_DECLARED,
     parent,

@@ -26,7 +26,7 @@ export interface XElement {
   readonly attrs: readonly XAttribute[];
   /** Child nodes in document order. */
   readonly children: readonly XNode[];
-  /** 1-based line where the element starts (as libxml2 reports it). */
+  /** 1-based line where the element's start tag begins. */
   readonly line: number;
   /** Namespace declarations in scope (own and inherited). */
   readonly scope: NamespaceScope;
