@@ -115,8 +115,9 @@ export interface Rule {
   create(ctx: RuleContext): RuleListeners;
 }
 
+/** Link to the rule's section of docs/rules.md (GitHub's heading slug of `` `id` ``: punctuation other than `-` dropped). */
 export function docsAnchor(id: string): string {
-  return `docs/rules.md#${id.replace(/[^a-z0-9]+/g, '-')}`;
+  return `docs/rules.md#${id.toLowerCase().replace(/[^a-z0-9 _-]/g, '').replace(/ /g, '-')}`;
 }
 
 export type { Finding };

@@ -42,6 +42,10 @@ describe('docs/rules.md', () => {
     expect([...sections.keys()].sort()).toEqual([...RULES.keys()].sort());
   });
 
+  it("each rule's docs link points at its section (GitHub heading slug)", () => {
+    for (const [id, rule] of RULES) expect(rule.docs).toBe(`docs/rules.md#${id.replace('/', '')}`);
+  });
+
   for (const id of RULES.keys()) {
     it(`${id}: the example gives the documented findings`, () => {
       const text = sections.get(id);
