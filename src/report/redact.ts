@@ -47,7 +47,6 @@ export class Redactor {
   readonly #values = new Set<string>();
   readonly #names = new Set<string>();
   #valuePattern: RegExp | null | undefined;
-  #elementPattern: RegExp | undefined;
   #attrPattern: RegExp | undefined;
 
   constructor(options: { secrets?: Iterable<string>; secretNames?: Iterable<string> } = {}) {
@@ -78,7 +77,6 @@ export class Redactor {
     const n = localName.trim().toLowerCase();
     if (!n || this.#names.has(n)) return;
     this.#names.add(n);
-    this.#elementPattern = undefined;
     this.#attrPattern = undefined;
   }
 
@@ -105,25 +103,16 @@ export class Redactor {
    */
   redactXml(body: string, secretLocalNames?: Iterable<string>): string {
     if (!body) return body;
-    let elementRe: RegExp;
+    let names = this.#names;
     let attrRe: RegExp;
     if (secretLocalNames) {
-      const names = new Set(this.#names);
+      names = new Set(this.#names);
       for (const n of secretLocalNames) if (n.trim()) names.add(n.trim().toLowerCase());
-      elementRe = buildElementPattern(names);
       attrRe = buildAttrPattern(names);
     } else {
-      elementRe = this.#elementPattern ??= buildElementPattern(this.#names);
       attrRe = this.#attrPattern ??= buildAttrPattern(this.#names);
     }
-    // Empty content stays empty: "no ticket was sent" is worth seeing and reveals nothing.
-    let out = body.replace(elementRe, (m, open: string, _qname: string, content: string, close: string) =>
-      content.trim() === '' ? m : `${open}${MASK}${close}`,
-    );
-    // A secret element cut off by a size cap: mask everything after its start tag.
-    out = out.replace(buildUnclosedPattern(elementRe), (_m, open: string) => `${open}${MASK}`);
-    out = out.replace(attrRe, (_m, lead: string, quote: string) => `${lead}${quote}${MASK}${quote}`);
-    return this.redact(out);
+    return this.redact(maskSecretXml(body, names, attrRe));
   }
 
   /** Credential headers (Authorization, Cookie, Set-Cookie, X-*-Token, X-Api-Key, …) → `***`; other values get `redact`. */
@@ -220,21 +209,93 @@ function namesAlternation(names: Set<string>): string {
   return [...names].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
 }
 
-/** `<p:Name attrs>content</p:Name>` (not self-closing), any prefix; groups: open tag, qname, content, close tag. */
-function buildElementPattern(names: Set<string>): RegExp {
-  const alt = namesAlternation(names);
-  return new RegExp(
-    `(<((?:[A-Za-z_][\\w.-]*:)?(?:${alt}))(?=[\\s>/])(?:[^>"']|"[^"]*"|'[^']*')*(?<!/)>)([\\s\\S]*?)(</\\2\\s*>)`,
-    'gi',
-  );
+/**
+ * Masks the content of secret elements and the values of secret attributes in one left-to-right pass over the
+ * text (linear time: no regular expression that could backtrack on hostile input). Not a parser: malformed or
+ * truncated XML is handled too, and everything else stays byte-for-byte.
+ */
+function maskSecretXml(body: string, names: ReadonlySet<string>, attrRe: RegExp): string {
+  const out: string[] = [];
+  let copied = 0; // body[0, copied) is already in `out`
+  let i = body.indexOf('<');
+  while (i >= 0 && i < body.length) {
+    const next = body.charCodeAt(i + 1);
+    // End tags, comments, CDATA, DOCTYPE, processing instructions: not start tags. Their insides are scanned
+    // like the rest, so a secret element hidden in a comment or CDATA section is masked too.
+    if (next === 0x2f /* / */ || next === 0x21 /* ! */ || next === 0x3f /* ? */) {
+      i = body.indexOf('<', i + 1);
+      continue;
+    }
+    const tagEnd = endOfTag(body, i);
+    if (tagEnd === TRUNCATED) break;
+    if (body.charCodeAt(tagEnd) === 0x3c) {
+      i = tagEnd; // malformed tag: resume at the '<' that interrupted it
+      continue;
+    }
+    QNAME.lastIndex = i + 1;
+    const m = QNAME.exec(body);
+    if (!m) {
+      i = body.indexOf('<', i + 1);
+      continue;
+    }
+    const qname = m[0];
+    const local = (qname.includes(':') ? qname.slice(qname.indexOf(':') + 1) : qname).toLowerCase();
+    // Secret attributes, in this start tag only.
+    const tag = body.slice(i, tagEnd + 1);
+    if (tag.includes('=')) {
+      const masked = tag.replace(attrRe, (_m, lead: string, quote: string) => `${lead}${quote}${MASK}${quote}`);
+      if (masked !== tag) {
+        out.push(body.slice(copied, i), masked);
+        copied = tagEnd + 1;
+      }
+    }
+    const selfClosing = body.charCodeAt(tagEnd - 1) === 0x2f;
+    if (!names.has(local) || selfClosing) {
+      i = body.indexOf('<', tagEnd + 1);
+      continue;
+    }
+    // A secret element: its content, children included, up to the first end tag of the same name.
+    const contentStart = tagEnd + 1;
+    const endTag = new RegExp(`</${escapeRegExp(qname)}\\s*>`, 'g');
+    endTag.lastIndex = contentStart;
+    const close = endTag.exec(body);
+    const contentEnd = close ? close.index : body.length;
+    const content = body.slice(contentStart, contentEnd);
+    if (copied < contentStart) out.push(body.slice(copied, contentStart));
+    // Empty content stays empty: "no ticket was sent" is worth seeing and reveals nothing.
+    out.push(content.trim() === '' ? content : MASK);
+    copied = contentEnd;
+    if (!close) break; // cut off inside a secret element: everything after its start tag is masked
+    i = body.indexOf('<', close.index + close[0].length);
+  }
+  if (copied === 0) return body;
+  out.push(body.slice(copied));
+  return out.join('');
 }
 
-/** Start tag of a secret element that has no end tag at all (truncated body): group 1 = the start tag. */
-function buildUnclosedPattern(elementRe: RegExp): RegExp {
-  const src = elementRe.source;
-  const open = src.slice(0, src.indexOf('([\\s\\S]*?)'));
-  // Only when what follows the start tag never contains an end tag of that name (the body was cut off).
-  return new RegExp(`${open}(?![\\s\\S]*</\\2\\s*>)(?!\\*\\*\\*</)[\\s\\S]+$`, 'i');
+/** An element or attribute name at a position (sticky). */
+const QNAME = /[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?/y;
+
+const TRUNCATED = -1;
+
+/**
+ * Index of the `>` ending the start tag at `start` (quoted attribute values honoured); or of a `<` met before it
+ * (malformed: `<` cannot appear in a tag, not even in an attribute value); or TRUNCATED at the end of the text.
+ */
+function endOfTag(body: string, start: number): number {
+  let quote = 0;
+  for (let j = start + 1; j < body.length; j++) {
+    const c = body.charCodeAt(j);
+    if (c === 0x3c /* < */) return j;
+    if (quote) {
+      if (c === quote) quote = 0;
+    } else if (c === 0x22 || c === 0x27) {
+      quote = c;
+    } else if (c === 0x3e /* > */) {
+      return j;
+    }
+  }
+  return TRUNCATED;
 }
 
 /** ` Name="value"` / ` p:Name='value'` with a secret local name; groups: lead (up to `=`), quote. */

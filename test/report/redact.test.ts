@@ -89,6 +89,28 @@ describe('Redactor.redactXml: secret elements, even with unknown values', () => 
     expect(r.redactXml(input)).toBe(input);
   });
 
+  it.each([
+    ['a secret element inside a comment', '<!-- <Ticket>t-1</Ticket> --><a/>', `<!-- <Ticket>${MASK}</Ticket> --><a/>`],
+    ['a secret element inside CDATA', '<x><![CDATA[<Password>pw</Password>]]></x>', `<x><![CDATA[<Password>${MASK}</Password>]]></x>`],
+    ['after an unterminated attribute quote', '<a b="x><Ticket>t-2</Ticket>', `<a b="x><Ticket>${MASK}</Ticket>`],
+    ['after a stray <', '< <<Ticket>t-3</Ticket>', `< <<Ticket>${MASK}</Ticket>`],
+    ['truncated inside the start tag of a later element', '<Ticket>t-4</Ticket><Other a="', `<Ticket>${MASK}</Ticket><Other a="`],
+  ])('malformed XML: %s', (_name, input, expected) => {
+    expect(r.redactXml(input)).toBe(expected);
+  });
+
+  it('stays linear on hostile bodies (would time out with a backtracking pattern)', () => {
+    const n = 100_000;
+    const openTags = '<Ticket>'.repeat(n) + 'tail';
+    expect(r.redactXml(openTags)).toBe(`<Ticket>${MASK}`);
+    const quotes = '<Ticket a="'.repeat(n);
+    expect(r.redactXml(quotes)).toBe(quotes);
+    const attrs = `<a ${'Password=x '.repeat(n)}>`;
+    expect(r.redactXml(attrs)).toBe(attrs);
+    const many = '<Ticket>s</Ticket>'.repeat(n);
+    expect(r.redactXml(many)).toBe(`<Ticket>${MASK}</Ticket>`.repeat(n));
+  });
+
   it('masks fields marked secret, given per call or registered', () => {
     expect(r.redactXml('<Pin>1234</Pin>', ['Pin'])).toBe(`<Pin>${MASK}</Pin>`);
     expect(r.redactXml('<Pin>1234</Pin>')).toBe('<Pin>1234</Pin>');
