@@ -69,7 +69,9 @@ export function reportersFor(outDir: string, names: readonly string[] = REPORTER
     switch (name) {
       case 'junit':
         // Console output is left out of junit.xml: logs are not reports, and must not carry secrets there.
-        entries.push(['junit', { outputFile: paths.junit, suiteName: 'soapcheck', includeConsoleOutput: false }]);
+        // The classname would otherwise be the generic suites test file's path, which means nothing to a reader;
+        // the testcase name already carries "<suite> > <case>".
+        entries.push(['junit', { outputFile: paths.junit, suiteName: 'soapcheck', classnameTemplate: 'soapcheck', includeConsoleOutput: false }]);
         break;
       case 'summary':
         entries.push(new SummaryReporter({ outDir, redactor }));

@@ -115,6 +115,7 @@ describe('junit.xml', () => {
   it('has one testcase per contract or scenario', () => {
     expect(junit.match(/<testcase /g)).toHaveLength(7);
     expect(junit).toMatch(/<testsuites name="soapcheck" tests="7"/);
+    expect(junit).toContain('<testcase classname="soapcheck" name="Shop/GetBasket passes"');
   });
 
   it('carries the findings (rule, location, expected vs actual) in the failure text', () => {
