@@ -329,49 +329,48 @@ class MockHandler {
     return this.#soap(req, route, read.body);
   }
 
+  /**
+   * Which operation a request on this route is for: path, then action; only when those leave a
+   * choice, the body element (which needs a parse). An unparseable request cannot be routed by
+   * its body; its parse-failure findings do not depend on the operation, so it is checked against
+   * the action's (or the path's first) operation and reported without naming one.
+   */
+  #select(route: Route, action: string | undefined, body: Buffer, contentTypeVersion: SoapVersion | undefined): Selected | Outcome {
+    const byAction = action !== undefined ? route.byAction.get(action) : undefined;
+    if (route.contracts.length === 1) return { contract: route.contracts[0]!, certain: true };
+    if (byAction?.length === 1) return { contract: byAction[0]!, certain: true };
+    const r = parseXml(body, { maxBytes: this.maxBodyBytes, ...(this.config.maxDepth ? { maxDepth: this.config.maxDepth } : {}) });
+    if (!r.ok) return { contract: byAction?.[0] ?? route.contracts[0]!, certain: false };
+    const bodyEl = bodyElement(r.doc);
+    const sel = selectOperation(route.contracts, {
+      direction: 'request',
+      ...(bodyEl ? { bodyName: { ns: bodyEl.ns, local: bodyEl.local } } : {}),
+      ...(action !== undefined ? { action } : {}),
+    });
+    if (sel.contract) return { contract: sel.contract, certain: true, parsed: r.doc };
+    const version = versionOfEnvelopeNs(r.doc.root.ns)?.version ?? contentTypeVersion ?? sameVersion(route.contracts) ?? '1.1';
+    if (sel.ambiguous) {
+      return this.#fault(version, 'sender', `The request matches several operations at /${route.endpoint}: ${sel.ambiguous.map(operationId).join(', ')}`, [], undefined, 'ambiguous operation');
+    }
+    const what = [bodyEl ? `body element {${bodyEl.ns}}${bodyEl.local}` : 'no body element', action !== undefined ? `action ${action}` : 'no action'].join(', ');
+    return this.#fault(version, 'sender', `No operation at /${route.endpoint} matches the request (${what}): ${sel.none}`, [], undefined, 'no such operation');
+  }
+
   #soap(req: IncomingMessage, route: Route, body: Buffer): Outcome {
     const headers: Record<string, string | undefined> = {};
     for (const [k, v] of Object.entries(req.headers)) headers[k] = headerValue(v);
     const contentTypeVersion = versionOfContentType(headers['content-type']);
-    const action = requestAction(req.headers);
+    const selected = this.#select(route, requestAction(req.headers), body, contentTypeVersion);
+    if (!('contract' in selected)) return selected;
+    const op = selected.contract;
+    const id = operationId(op);
 
-    // Path, then action; only when those leave a choice, the body element (which needs a parse).
-    let contract: Contract | undefined;
-    let parsed: XDocument | undefined;
-    const byAction = action !== undefined ? route.byAction.get(action) : undefined;
-    if (route.contracts.length === 1) contract = route.contracts[0];
-    else if (byAction?.length === 1) contract = byAction[0];
-    else {
-      const r = parseXml(body, { maxBytes: this.maxBodyBytes, ...(this.config.maxDepth ? { maxDepth: this.config.maxDepth } : {}) });
-      const guess = contentTypeVersion ?? sameVersion(route.contracts) ?? '1.1';
-      if (!r.ok) {
-        const finding: Finding = { rule: 'envelope/not-xml', severity: 'error', message: `The request is not well-formed XML: ${r.message}`, path: '/', ...(r.line ? { line: r.line } : {}) };
-        return this.#fault(guess, 'sender', 'The request is not well-formed XML', [finding], undefined, 'malformed XML');
-      }
-      parsed = r.doc;
-      const bodyEl = bodyElement(parsed);
-      const sel = selectOperation(route.contracts, {
-        direction: 'request',
-        ...(bodyEl ? { bodyName: { ns: bodyEl.ns, local: bodyEl.local } } : {}),
-        ...(action !== undefined ? { action } : {}),
-      });
-      const version = versionOfEnvelopeNs(parsed.root.ns)?.version ?? guess;
-      if (sel.contract) contract = sel.contract;
-      else if (sel.ambiguous) {
-        return this.#fault(version, 'sender', `The request matches several operations at /${route.endpoint}: ${sel.ambiguous.map(operationId).join(', ')}`, [], undefined, 'ambiguous operation');
-      } else {
-        const what = [bodyEl ? `body element {${bodyEl.ns}}${bodyEl.local}` : 'no body element', action !== undefined ? `action ${action}` : 'no action'].join(', ');
-        return this.#fault(version, 'sender', `No operation at /${route.endpoint} matches the request (${what}): ${sel.none}`, [], undefined, 'no such operation');
-      }
-    }
-    const op = contract!;
     const outcome = checkMessage(this.#plan(op), { direction: 'request', body, http: { method: 'POST', headers } }, this.config);
-    const doc = outcome.doc ?? parsed;
+    const doc = outcome.doc ?? selected.parsed;
     const findings = outcome.findings;
     const requestVersion = (doc ? versionOfEnvelopeNs(doc.root.ns)?.version : undefined) ?? contentTypeVersion ?? op.soapVersion;
-    const id = operationId(op);
     if (!doc) {
-      return this.#fault(requestVersion, 'sender', `The request is not well-formed XML`, findings, id, 'malformed XML');
+      return this.#fault(requestVersion, 'sender', 'The request is not a readable XML message (see detail)', findings, selected.certain ? id : undefined, 'malformed XML');
     }
     if (requestVersion !== op.soapVersion) {
       return this.#fault(requestVersion, 'version-mismatch', `${id} speaks SOAP ${op.soapVersion}; the request is SOAP ${requestVersion}`, findings, id);
@@ -382,9 +381,15 @@ class MockHandler {
     }
     // Accepted: remember what the echo rules ask for, then answer.
     this.responder.remember(op, doc);
-    const answer = this.responder.answer(op, doc);
-    return { ...answer, operation: id, findings: findings.length };
+    return { ...this.responder.answer(op, doc), operation: id, findings: findings.length };
   }
+}
+
+interface Selected {
+  contract: Contract;
+  /** False when the request could not be parsed and the contract is only a stand-in. */
+  certain: boolean;
+  parsed?: XDocument;
 }
 
 function sameVersion(contracts: readonly Contract[]): SoapVersion | undefined {
