@@ -6,9 +6,10 @@
  *   summary  → SummaryReporter, <out>/summary.json (alias: json)
  *   allure   → allure-vitest's reporter, <out>/allure-results
  */
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import AllureVitestReporter from 'allure-vitest/reporter';
-import type { Reporter } from 'vitest/node';
+import type { Reporter, Vitest } from 'vitest/node';
 import { ConsoleReporter, type ConsoleReporterOptions } from './console-reporter.ts';
 import { Redactor } from './redact.ts';
 import { RedactErrorsReporter } from './redact-errors-reporter.ts';
@@ -30,6 +31,25 @@ export interface ReportersOptions {
   redactor?: Redactor;
   /** Options for the console reporter (tests, quiet CI logs). */
   console?: Omit<ConsoleReporterOptions, 'redactor' | 'reportPaths'>;
+}
+
+/**
+ * allure-vitest's reporter, starting from an empty results folder: Allure merges every result it finds, so
+ * results left by an earlier run would show up in this run's report. (Trends come from the previous HTML
+ * report's history, which `soapcheck report` carries over.)
+ */
+class FreshAllureReporter extends AllureVitestReporter {
+  readonly #resultsDir: string;
+
+  constructor(config: ConstructorParameters<typeof AllureVitestReporter>[0] & { resultsDir: string }) {
+    super(config);
+    this.#resultsDir = config.resultsDir;
+  }
+
+  override onInit(vitest: Vitest): void {
+    rmSync(this.#resultsDir, { recursive: true, force: true });
+    super.onInit(vitest);
+  }
 }
 
 /** Reporter names as given on the command line (`--reporter junit,summary` or repeated), validated. */
@@ -77,7 +97,7 @@ export function reportersFor(outDir: string, names: readonly string[] = REPORTER
         entries.push(new SummaryReporter({ outDir, redactor }));
         break;
       case 'allure':
-        entries.push(new AllureVitestReporter({ resultsDir: paths.allure }) as unknown as Reporter);
+        entries.push(new FreshAllureReporter({ resultsDir: paths.allure }));
         break;
       case 'console':
         break;

@@ -3,7 +3,7 @@
  * passed (with and without Allure attachments), failed with findings, could-not-connect, failed scenario, crash before recording, skipped) with the
  * reporters `soapcheck run` uses, into a temp folder; then each report is read back.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
@@ -30,6 +30,9 @@ function filesUnder(dir: string): string[] {
 
 beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), 'soapcheck-reports-'));
+  // A result left by an earlier run must not reach this run's Allure report.
+  mkdirSync(join(out, 'allure-results'));
+  writeFileSync(join(out, 'allure-results', 'stale-0000-result.json'), '{"name":"from an earlier run"}');
   const redactor = new Redactor();
   redactor.addSecret(TICKET); // as `soapcheck run` does for secret variables
   const previous = process.env.SOAPCHECK_FIXTURE_TICKET;
@@ -138,7 +141,7 @@ describe('Allure results', () => {
     const results = readdirSync(dir)
       .filter((f) => f.endsWith('-result.json'))
       .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
-    expect(results).toHaveLength(6); // allure-vitest leaves statically skipped tests out
+    expect(results).toHaveLength(6); // allure-vitest leaves statically skipped tests out; the stale result is gone
     const bad = results.find((r) => r.name === 'Shop/GetBasket has findings');
     expect(bad.status).toBe('failed');
     const labels = Object.fromEntries(bad.labels.map((l: { name: string; value: string }) => [l.name, l.value]));
