@@ -11,11 +11,11 @@ export const rule: Rule = {
     return {
       parseFailure(f) {
         if (f.kind !== 'doctype' && f.kind !== 'entity') return;
-        ctx.report({ path: '/', line: f.line, column: f.column, message: f.message, actual: f.kind === 'doctype' ? 'DOCTYPE' : 'entity reference' });
+        ctx.report({ path: '/', line: f.line, column: f.column, message: f.message, expected: 'no DTD or entity references', actual: f.kind === 'doctype' ? 'DOCTYPE' : 'entity reference' });
       },
       document(doc) {
         for (const pi of doc.processingInstructions) {
-          ctx.report({ path: '/', line: pi.line, message: `processing instruction <?${pi.target} …?> is not allowed in a SOAP message`, actual: `<?${pi.target}?>` });
+          ctx.report({ path: '/', line: pi.line, message: `processing instruction <?${pi.target} …?> is not allowed in a SOAP message`, expected: 'no processing instructions', actual: `<?${pi.target}?>` });
         }
       },
     };

@@ -33,7 +33,7 @@ export const rule: Rule = {
           const what = s.ns === env.root.ns && s.local === 'Body' ? 'a second Body'
             : s.ns === env.root.ns && s.local === 'Header' ? (env.header ? 'a second Header' : 'a Header after Body')
             : `${nameOf(s)} directly under Envelope`;
-          ctx.report({ el: s, message: `unexpected ${what}; an Envelope holds an optional Header then one Body`, actual: nameOf(s) });
+          ctx.report({ el: s, message: `unexpected ${what}; an Envelope holds an optional Header then one Body`, expected: 'Header?, Body', actual: nameOf(s) });
         }
         if (!env.body) {
           ctx.report({ el: env.root, message: 'Envelope has no Body', expected: 'Body', actual: 'none' });

@@ -14,11 +14,11 @@ function sequence(ctx: RuleContext, parent: XElement, ns: string, spec: Readonly
   for (const c of childElements(parent)) {
     const i = spec.findIndex(([n]) => n === c.local);
     if (i < 0 || c.ns !== ns) {
-      ctx.report({ el: c, message: `${nameOf(c)} is not allowed in a SOAP ${ns === '' ? '1.1' : '1.2'} ${parent.local} (allowed: ${spec.map(([n]) => n).join(', ')}${ns === '' ? ', unqualified' : ''})`, actual: nameOf(c) });
+      ctx.report({ el: c, message: `${nameOf(c)} is not allowed in a SOAP ${ns === '' ? '1.1' : '1.2'} ${parent.local} (allowed: ${spec.map(([n]) => n).join(', ')}${ns === '' ? ', unqualified' : ''})`, expected: spec.map(([n]) => n).join(', '), actual: nameOf(c) });
       continue;
     }
-    if (found.has(c.local)) { ctx.report({ el: c, message: `${nameOf(c)} appears more than once in ${parent.local}`, actual: nameOf(c) }); continue; }
-    if (i < last) ctx.report({ el: c, message: `${nameOf(c)} is out of order in ${parent.local} (order: ${spec.map(([n]) => n).join(', ')})`, actual: nameOf(c) });
+    if (found.has(c.local)) { ctx.report({ el: c, message: `${nameOf(c)} appears more than once in ${parent.local}`, expected: 'once', actual: 'repeated' }); continue; }
+    if (i < last) ctx.report({ el: c, message: `${nameOf(c)} is out of order in ${parent.local} (order: ${spec.map(([n]) => n).join(', ')})`, expected: spec.map(([n]) => n).join(', '), actual: nameOf(c) });
     last = Math.max(last, i);
     found.set(c.local, c);
   }
@@ -31,7 +31,7 @@ function sequence(ctx: RuleContext, parent: XElement, ns: string, spec: Readonly
 function checkCodeQName(ctx: RuleContext, el: XElement, envNs: string, known?: Set<string>): void {
   const v = textContent(el).trim();
   const q = resolveQName(v, el.scope, true);
-  if (!v || !q) { ctx.report({ el, message: `fault code ${JSON.stringify(v)} is not a QName with a declared prefix`, actual: v }); return; }
+  if (!v || !q) { ctx.report({ el, message: `fault code ${JSON.stringify(v)} is not a QName with a declared prefix`, expected: 'a QName', actual: v }); return; }
   if (known && (q.ns !== envNs || !known.has(q.local))) {
     ctx.report({ el, message: `fault code ${v} is not one of the SOAP 1.2 codes (${[...known].join(', ')}) in the envelope namespace`, expected: [...known].join(' | '), actual: v });
   }
@@ -65,7 +65,7 @@ export const rule: Rule = {
           const texts = childElements(reason);
           if (texts.length === 0) ctx.report({ el: reason, message: 'Reason has no Text', expected: 'Text', actual: 'absent' });
           for (const t of texts) {
-            if (t.local !== 'Text' || t.ns !== envNs) ctx.report({ el: t, message: `${nameOf(t)} is not allowed in Reason (only Text)`, actual: nameOf(t) });
+            if (t.local !== 'Text' || t.ns !== envNs) ctx.report({ el: t, message: `${nameOf(t)} is not allowed in Reason (only Text)`, expected: 'Text', actual: nameOf(t) });
             else if (!attribute(t, XML_NS, 'lang')) ctx.report({ el: t, message: 'Reason/Text has no xml:lang', expected: 'xml:lang', actual: 'absent' });
           }
         }

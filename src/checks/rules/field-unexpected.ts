@@ -17,16 +17,17 @@ export const rule: Rule = {
           ctx.report({
             el: it.el,
             message: `unexpected element ${nameOf(it.el)} in ${nameOf(parent)}; the contract has ${known.length ? known.join(', ') : 'no fields here'}`,
+            expected: known.join(', ') || 'no elements',
             actual: it.el.ns ? `{${it.el.ns}}${it.el.local}` : it.el.local,
           });
         }
         if (alignment.text !== null) {
-          ctx.report({ el: parent, message: `unexpected text inside ${nameOf(parent)}, whose type ${content.label === 'inline' ? node.written : content.label} has element content only` });
+          ctx.report({ el: parent, message: `unexpected text inside ${nameOf(parent)}, whose type ${content.label === 'inline' ? node.written : content.label} has element content only`, expected: 'elements only', actual: 'text' });
         }
       },
       unexpectedElements(parent, node, kids) {
         for (const k of kids) {
-          ctx.report({ el: k, message: `unexpected element ${nameOf(k)} inside ${nameOf(parent)}, which has simple content (${node.content.kind === 'simple' ? node.content.label : 'a value'})`, actual: nameOf(k) });
+          ctx.report({ el: k, message: `unexpected element ${nameOf(k)} inside ${nameOf(parent)}, which has simple content (${node.content.kind === 'simple' ? node.content.label : 'a value'})`, expected: 'a value', actual: nameOf(k) });
         }
       },
     };

@@ -17,11 +17,11 @@ export const rule: Rule = {
         if (!a) return;
         const v = a.value.trim();
         if (!/^([^:\s]+:)?[^:\s]+$/.test(v)) {
-          ctx.report({ el, message: `xsi:type=${JSON.stringify(a.value)} on ${nameOf(el)} is not a QName`, actual: a.value });
+          ctx.report({ el, message: `xsi:type=${JSON.stringify(a.value)} on ${nameOf(el)} is not a QName`, expected: 'prefix:local', actual: a.value });
           return;
         }
         if (resolveQName(v, el.scope, true) === null) {
-          ctx.report({ el, message: `xsi:type="${v}" on ${nameOf(el)} uses prefix ${v.split(':')[0]} which is not declared in scope`, actual: v });
+          ctx.report({ el, message: `xsi:type="${v}" on ${nameOf(el)} uses prefix ${v.split(':')[0]} which is not declared in scope`, expected: 'a prefix declared in scope', actual: v });
         }
       },
     };

@@ -45,6 +45,9 @@ export function ruleTester(ruleId: string, cases: { valid: Case[]; invalid: Inva
             const g = got[j]!;
             expect(g.rule).toBe(ruleId);
             expect(g.message.length).toBeGreaterThan(0);
+            // Every finding says what was expected and what came.
+            expect(g.expected, `${ruleId}: expected`).toBeTypeOf('string');
+            expect(g.actual, `${ruleId}: actual`).toBeTypeOf('string');
             if (e.path !== undefined) expect(g.path).toBe(e.path);
             if (e.line !== undefined) expect(g.line).toBe(e.line);
             expect(g.severity).toBe(e.severity ?? 'error');
