@@ -12,12 +12,15 @@
  * at the same relative path under `into` in the `to` response. With `match`, state is kept per
  * value of the `match.from` field, and a `to` request reads the state saved under the value of
  * its `match.to` field (so two scenarios saving different types do not see each other's values).
- * State lives in memory, per mock server, last write wins.
+ * State lives in memory, per mock server, last write wins; at most MAX_KEYS_PER_RULE keys per rule.
  */
 import type { Contract } from '../contract/model.ts';
 import type { XDocument } from '../xml/tree.ts';
 import { checkFieldPath, elementAtPath, leafValues } from './paths.ts';
 import { matchesOperation } from './operations.ts';
+
+/** Keys remembered per rule with `match`; past it the least recently saved key is forgotten. */
+export const MAX_KEYS_PER_RULE = 1024;
 
 export interface EchoRule {
   /** Operation whose accepted requests are remembered: `Service/Operation` or `Version/Service/Operation`. */
@@ -95,7 +98,10 @@ export class EchoState {
       if (!el) return;
       const key = r.match ? keyOf(request, r.match.from) : '';
       if (key === undefined) return;
-      this.#saved[i]!.set(key, leafValues(el));
+      const saved = this.#saved[i]!;
+      saved.delete(key); // re-insert, so that the map's order is least recently saved first
+      saved.set(key, leafValues(el));
+      if (saved.size > MAX_KEYS_PER_RULE) saved.delete(saved.keys().next().value!);
     });
   }
 

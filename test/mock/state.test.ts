@@ -1,10 +1,12 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Contract } from '../../src/contract/model.ts';
+import { EchoState, MAX_KEYS_PER_RULE } from '../../src/mock/echo.ts';
 import { MockOptionsError, startMock, type EchoRule, type MockServer } from '../../src/mock/server.ts';
+import { parseXml } from '../../src/xml/index.ts';
 import { buildFault } from '../../src/soap/fault.ts';
 import { buildMessage } from '../../src/soap/build.ts';
 import { childElements, textContent, type XElement } from '../../src/xml/index.ts';
-import { bodyElement, byOperation, fixtureContracts, postSoap, readFault } from './support.ts';
+import { bodyElement, byOperation, env12, fixtureContracts, postSoap, readFault } from './support.ts';
 
 let contracts: Contract[];
 let mock: MockServer | undefined;
@@ -85,7 +87,38 @@ describe('mock state: echo rules', () => {
   });
 });
 
+describe('mock state: EchoState', () => {
+  const doc = (xml: string) => {
+    const r = parseXml(xml);
+    if (!r.ok) throw new Error(r.message);
+    return r.doc;
+  };
+  const saveDoc = (kind: string) => doc(env12(`<V:SaveSecret><V:Kind>${kind}</V:Kind><V:Secret><V:Comment>for ${kind}</V:Comment></V:Secret></V:SaveSecret>`));
+  const getDoc = (kind: string) => doc(env12(`<V:GetSecrets><V:Kind>${kind}</V:Kind></V:GetSecrets>`));
+
+  it('keeps at most MAX_KEYS_PER_RULE keys, forgetting the least recently saved', () => {
+    const state = new EchoState([{ ...ECHO, match: { from: 'SaveSecret.Kind', to: 'GetSecrets.Kind' } }]);
+    const save = byOperation(contracts, 'Vault/SaveSecret');
+    const get = byOperation(contracts, 'Vault/GetSecrets');
+    state.record(save, saveDoc('k0'));
+    state.record(save, saveDoc('k1'));
+    for (let i = 2; i <= MAX_KEYS_PER_RULE; i++) state.record(save, saveDoc(`k${i}`));
+    state.record(save, saveDoc('k0')); // saved again: now the most recent
+    expect(state.valuesFor(get, getDoc('k1'))).toEqual({});
+    expect(state.valuesFor(get, getDoc('k0'))).toEqual({ [`${ITEM}.Comment`]: 'for k0' });
+    expect(state.valuesFor(get, getDoc(`k${MAX_KEYS_PER_RULE}`))).toEqual({ [`${ITEM}.Comment`]: `for k${MAX_KEYS_PER_RULE}` });
+  });
+});
+
 describe('mock state: response overrides', () => {
+  it('echoed values win over override values for the same field', async () => {
+    mock = await startMock({ contracts, echo: [ECHO], responses: [{ operation: 'Vault/GetSecrets', values: { [`${ITEM}.Comment`]: 'override' } }] });
+    expect(valueAt((await call('Vault/GetSecrets')).body, `${ITEM}.Comment`)).toBe('override');
+    await call('Vault/SaveSecret', saved);
+    const r = await call('Vault/GetSecrets');
+    expect(valueAt(r.body, `${ITEM}.Comment`)).toBe('round <trip> & back');
+  });
+
   it('sets response values by dotted path; a Version/Service/Operation override wins over Service/Operation', async () => {
     mock = await startMock({
       contracts,
