@@ -48,10 +48,11 @@ export function checkEchoRules(rules: readonly EchoRule[], contracts: readonly C
       problems.push(`${at}.match must have string from and to`);
       return;
     }
-    for (const key of ['from', 'path', 'to', 'into'] as const) {
-      if (typeof r[key] !== 'string' || r[key] === '') problems.push(`${at}.${key} must be a non-empty string`);
+    const missing = (['from', 'path', 'to', 'into'] as const).filter((k) => typeof r[k] !== 'string' || r[k] === '');
+    if (missing.length) {
+      problems.push(...missing.map((k) => `${at}.${k} must be a non-empty string`));
+      return;
     }
-    if (['from', 'path', 'to', 'into'].some((k) => typeof r[k as keyof EchoRule] !== 'string' || r[k as keyof EchoRule] === '')) return;
     const froms = contracts.filter((c) => matchesOperation(r.from, c));
     const tos = contracts.filter((c) => matchesOperation(r.to, c));
     if (!froms.length) problems.push(`${at}.from: no served operation is ${r.from}`);
