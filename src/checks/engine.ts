@@ -4,10 +4,11 @@
  */
 import { parseXml, type ParseLimits } from '../xml/parse.ts';
 import { attribute, childElements, hasSignificantText, locationOf, textContent, type XDocument, type XElement } from '../xml/tree.ts';
-import { XSI_NS, clark } from '../xml/qname.ts';
+import { XSI_NS, clark, resolveQName } from '../xml/qname.ts';
+import { builtinCheck, typeLabel } from './lexical/index.ts';
 import { versionOfEnvelopeNs } from '../soap/versions.ts';
 import type { CheckConfig, Finding, MessageInput, RuleSetting } from './api.ts';
-import type { ContractPlan, ElementPlan, MessagePlan } from './plan.ts';
+import type { ContractPlan, ElementPlan, MessagePlan, SimpleContent } from './plan.ts';
 import type { AlignedChild, Alignment, EnvelopeView, NsRemap, Rule, RuleContext, RuleListeners } from './rule.ts';
 
 export interface CheckOutcome {
@@ -118,6 +119,24 @@ export function isNil(el: XElement): boolean {
   return a !== undefined && /^\s*(true|1)\s*$/.test(a.value);
 }
 
+const selfTyped = new Map<string, SimpleContent>();
+
+/** Simple content for an element whose xsi:type names an XSD (or .NET serialization) built-in. */
+function selfTypedContent(el: XElement): SimpleContent | undefined {
+  const a = attribute(el, XSI_NS, 'type');
+  const t = a ? resolveQName(a.value, el.scope, true) : null;
+  if (!t) return undefined;
+  const key = clark(t);
+  let c = selfTyped.get(key);
+  if (!c) {
+    const lexical = builtinCheck(t);
+    if (!lexical) return undefined;
+    c = { kind: 'simple', label: typeLabel(t), lexical };
+    selfTyped.set(key, c);
+  }
+  return c;
+}
+
 class Walker {
   constructor(private readonly on: Listeners) {}
 
@@ -140,8 +159,13 @@ class Walker {
     const remap = match.remap;
     for (const l of this.on.element) l(el, node, match);
     if (isNil(el)) return;
-    const content = node.content;
-    if (content.kind === 'any') return;
+    let content = node.content;
+    if (content.kind === 'any') {
+      // The contract says nothing; a built-in xsi:type still says what the value must look like.
+      const self = selfTypedContent(el);
+      if (!self) return;
+      content = self;
+    }
     if (content.kind === 'simple') {
       const kids = childElements(el);
       if (kids.length > 0) {
