@@ -70,6 +70,18 @@ export interface ContractPlan {
 
 const ANY: AnyContent = Object.freeze({ kind: 'any' });
 
+/** A whitespace-separated list whose items each satisfy `item`. */
+function listOf(item: LexicalCheck): LexicalCheck {
+  return (value, scope) => {
+    for (const v of value.split(/[\t\n\r ]+/)) {
+      if (v === '') continue;
+      const why = item(v, scope);
+      if (why) return `item ${JSON.stringify(v)}: ${why}`;
+    }
+    return null;
+  };
+}
+
 class TypeCompiler {
   private readonly memo = new Map<string, ContentPlan>();
   constructor(private readonly types: TypeRegistry) {}
@@ -89,7 +101,8 @@ class TypeCompiler {
     const def = this.types.get(clark(type));
     if (!def) return ANY;
     if (def.kind === 'complex') return this.complex(def.written, def.fields);
-    const lexical = def.base ? builtinCheck(def.base) : undefined;
+    const base = def.base ? builtinCheck(def.base) : undefined;
+    const lexical = base && def.list ? listOf(base) : base;
     const enumeration = def.enum && def.enum.length > 0 ? enumCheck(def.enum, { list: def.list, complete: def.enumComplete }) : undefined;
     return { kind: 'simple', label: def.written, lexical: enumeration && def.enumComplete ? undefined : lexical, enumeration };
   }

@@ -10,6 +10,10 @@ const flags = makeContract({
   response: { body: f('t:GetThingResponse', { fields: [f('t:Rights', { type: 't:Rights' })] }) },
   types: { 't:Rights': { enum: ['Read', 'Write'], list: true } },
 });
+const ints = makeContract({
+  response: { body: f('t:GetThingResponse', { fields: [f('t:Ids', { type: 't:IntList' })] }) },
+  types: { 't:IntList': { base: 'xsd:int', list: true } },
+});
 const untyped = makeContract({ response: { body: f('t:GetThingResponse', { fields: [f('t:Data')] }) } });
 const wrap = (inner: string) => `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:t="urn:soapcheck:test:Services1"><soap:Body><t:GetThingResponse>${inner}</t:GetThingResponse></soap:Body></soap:Envelope>`;
 
@@ -17,6 +21,7 @@ ruleTester('value/lexical', {
   valid: [
     { code: resp(' <t:Id> 42 </t:Id><t:Name>anything</t:Name><t:Kind>Static</t:Kind>'), contract: thing },
     { name: 'enum list', code: wrap('<t:Rights>Read Write</t:Rights>'), contract: flags },
+    { name: 'a list of ints', code: wrap('<t:Ids> 1 2\n3 </t:Ids>'), contract: ints },
     { name: 'an untyped field may hold anything', code: wrap('<t:Data>x</t:Data>'), contract: untyped },
     { name: 'incomplete enum in compatible: no finding', code: wrap('<t:Mode>C</t:Mode>'), contract: incomplete, profile: 'compatible' },
   ],
@@ -27,6 +32,7 @@ ruleTester('value/lexical', {
     { name: 'enum list item', code: wrap('<t:Rights>Read Delete</t:Rights>'), contract: flags, errors: [{ message: /Delete/ }] },
     { name: 'incomplete enum in strict: a warning', code: wrap('<t:Mode>C</t:Mode>'), contract: incomplete, errors: [{ severity: 'warn', message: /known values/ }] },
     { name: 'an untyped field is checked against its own built-in xsi:type', code: wrap('<t:Data xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema" xsi:type="xsd:dateTime">yesterday</t:Data>'), contract: untyped, errors: [{ message: /not a valid xsd:dateTime/ }] },
+    { name: 'a list item that is not an int', code: wrap('<t:Ids>1 two 3</t:Ids>'), contract: ints, errors: [{ message: /item "two": not an integer/ }] },
     { name: 'a secret value is never quoted', code: req('<t:Ticket>x</t:Ticket>', 'abc-secret'), contract: makeContract({ request: { body: f('t:GetThing', { fields: [f('t:Id', { type: 'xsd:int', secret: true })] }) } }), direction: 'request', errors: [{ message: /^(?!.*abc-secret).*secret value not shown/ }] },
   ],
 });
