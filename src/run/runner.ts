@@ -95,13 +95,34 @@ export function secretLocalNames(c: Contract): string[] {
   return out;
 }
 
-/** Register with the redactor every value given for a field whose local name is secret. */
-function registerSecretValues(c: Contract, values: ValueMap, redactor: Redactor): void {
-  const secret = new Set(secretLocalNames(c));
-  for (const [path, v] of Object.entries(values)) {
-    const last = path.slice(path.lastIndexOf('.') + 1);
-    if (secret.has(last) || redactor.isSecretName(last)) redactor.addSecret(v);
+const namesRegistered = new WeakMap<Redactor, WeakSet<Contract>>();
+
+/**
+ * Register the contract's secret field names with the redactor (once per contract), so that their
+ * content is masked in every message, and every value given for such a field as a secret value.
+ */
+function registerSecrets(c: Contract, values: ValueMap, redactor: Redactor): void {
+  let done = namesRegistered.get(redactor);
+  if (!done) namesRegistered.set(redactor, (done = new WeakSet()));
+  if (!done.has(c)) {
+    for (const n of secretLocalNames(c)) redactor.addSecretName(n);
+    done.add(c);
   }
+  for (const [path, v] of Object.entries(values)) {
+    if (redactor.isSecretName(path.slice(path.lastIndexOf('.') + 1))) redactor.addSecret(v);
+  }
+}
+
+const lastBuilt = new WeakMap<Contract, { key: string; body: string }>();
+
+/** The request body; the last one built per contract is reused when the values are the same (building is deterministic). */
+function requestBody(c: Contract, values: ValueMap): string {
+  const key = JSON.stringify(values);
+  const hit = lastBuilt.get(c);
+  if (hit && hit.key === key) return hit.body;
+  const body = buildMessage(c, 'request', { values });
+  lastBuilt.set(c, { key, body });
+  return body;
 }
 
 // --- one exchange --------------------------------------------------------------------------
@@ -121,25 +142,24 @@ function requestHeaders(c: Contract): Record<string, string> {
 }
 
 async function send(c: Contract, values: ValueMap, ctx: RunContext): Promise<Sent> {
-  registerSecretValues(c, values, ctx.redactor);
-  const names = secretLocalNames(c);
+  registerSecrets(c, values, ctx.redactor);
   const url = endpointUrl(ctx.endpoint, c.endpoint);
   const headers = requestHeaders(c);
   let body: string;
   try {
-    body = buildMessage(c, 'request', { values });
+    body = requestBody(c, values);
   } catch (e) {
     const error = `could not build the request: ${e instanceof Error ? e.message : String(e)}`;
     return { exchange: { request: { method: 'POST', url: ctx.redactor.redactUrl(url), headers, body: '' }, durationMs: 0 }, error: ctx.redactor.redact(error) };
   }
-  const request = { method: 'POST', url: ctx.redactor.redactUrl(url), headers: ctx.redactor.redactHeaders(headers), body: ctx.redactor.redactXml(body, names) };
+  const request = { method: 'POST', url: ctx.redactor.redactUrl(url), headers: ctx.redactor.redactHeaders(headers), body: ctx.redactor.redactXml(body) };
   try {
     const response = await ctx.transport.send({ url, method: 'POST', headers, body });
     return {
       response,
       exchange: {
         request,
-        response: { status: response.status, headers: ctx.redactor.redactHeaders(response.headers), body: ctx.redactor.redactXml(response.body, names) },
+        response: { status: response.status, headers: ctx.redactor.redactHeaders(response.headers), body: ctx.redactor.redactXml(response.body) },
         durationMs: response.durationMs,
       },
     };
@@ -155,6 +175,11 @@ function check(c: Contract, res: HttpResponse, config: CheckConfig): Finding[] {
 
 function statusOf(findings: readonly Finding[]): CaseStatus {
   return findings.some((f) => f.severity === 'error') ? 'failed' : 'passed';
+}
+
+/** The exchange is redacted as it is recorded; what else can carry message text is the findings and the error. */
+function redactResult(r: CaseResult, redactor: Redactor): CaseResult {
+  return { ...r, findings: redactor.redactDeep(r.findings), ...(r.error ? { error: redactor.redact(r.error) } : {}) };
 }
 
 // --- a contract case --------------------------------------------------------------------------
@@ -183,7 +208,7 @@ export async function runContract(c: Contract, values: ValueMap, ctx: RunContext
     durationMs: Math.round(performance.now() - started),
     exchange: sent.exchange,
   };
-  return ctx.redactor.redactDeep(result);
+  return redactResult(result, ctx.redactor);
 }
 
 /**

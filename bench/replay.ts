@@ -1,0 +1,164 @@
+/**
+ * Replay benchmark: the runner against a bare undici loop, side by side, same mock, same requests.
+ *
+ *   npx tsx bench/replay.ts [--n 2000] [--rounds 2] [--memory 1000,5000,20000] [--concurrency 16]
+ *
+ * 1. Throughput: requests/second of the runner core (build request from the contract, send over the
+ *    runner's transport, check the response with the strict profile, redact, make a CaseResult —
+ *    what each `soapcheck run` test does) over N contract cases, against a bare undici loop sending
+ *    the same prebuilt requests and reading the bodies, both at the same concurrency. Rounds
+ *    alternate bare/runner so drift on a shared machine hits both. Goal: ratio ≥ 0.7.
+ * 2. Memory: heap and RSS after the runner replays N = 1,000 … 20,000 cases with a callback that keeps
+ *    nothing (as the reporters do) — should stay flat.
+ *
+ * The mock runs in a child process (`soapcheck mock`), so that its CPU is not charged to either side.
+ * The vitest layer of `soapcheck run` (one test per case, reporters) is not part of this measurement.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { parseArgs } from 'node:util';
+import { Agent, request } from 'undici';
+import { loadContracts } from '../src/contract/load.ts';
+import type { Contract } from '../src/contract/model.ts';
+import { Redactor } from '../src/report/redact.ts';
+import { endpointUrl, runContracts, type RunContext } from '../src/run/runner.ts';
+import { createTransport } from '../src/run/transport.ts';
+import { buildMessage } from '../src/soap/build.ts';
+import { contentTypeFor } from '../src/soap/versions.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CONTRACTS = join(ROOT, 'contracts/superoffice/Services88/User');
+
+const { values: args } = parseArgs({
+  options: {
+    n: { type: 'string', default: '2000' },
+    rounds: { type: 'string', default: '2' },
+    memory: { type: 'string', default: '1000,5000,20000' },
+    concurrency: { type: 'string', default: '16' },
+  },
+});
+const N = Number(args.n);
+const ROUNDS = Number(args.rounds);
+const MEMORY_SIZES = args.memory!.split(',').map(Number);
+const C = Number(args.concurrency);
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+async function startMockProcess(): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/soapcheck.js'), 'mock', CONTRACTS, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let buf = '';
+    const timer = setTimeout(() => reject(new Error('mock did not start within 60 s')), 60_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      buf += d.toString();
+      const m = /listening on (http:\/\/\S+)/.exec(buf);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+      if (buf.length > 1_000_000) buf = buf.slice(-1000);
+    });
+    child.on('exit', (code) => reject(new Error(`mock exited with ${code}`)));
+  });
+  child.stdout!.resume(); // discard the per-request log lines
+  return { url, child };
+}
+
+function cases(contracts: Contract[], n: number): Array<{ contract: Contract; values: Record<string, string> }> {
+  return Array.from({ length: n }, (_, i) => ({ contract: contracts[i % contracts.length]!, values: {} }));
+}
+
+async function bare(url: string, contracts: Contract[], n: number): Promise<number> {
+  const prebuilt = contracts.map((c) => ({
+    url: endpointUrl(url, c.endpoint),
+    headers: { 'content-type': contentTypeFor(c.soapVersion, c.action), ...(c.soapVersion === '1.1' ? { soapaction: `"${c.action}"` } : {}) },
+    body: buildMessage(c, 'request', {}),
+  }));
+  const agent = new Agent({ connections: C, keepAliveTimeout: 10_000 });
+  let next = 0;
+  let failures = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: C }, async () => {
+      for (let i = next++; i < n; i = next++) {
+        const r = prebuilt[i % prebuilt.length]!;
+        const res = await request(r.url, { method: 'POST', headers: r.headers, body: r.body, dispatcher: agent });
+        await res.body.text();
+        if (res.statusCode !== 200) failures++;
+      }
+    }),
+  );
+  const secs = (performance.now() - started) / 1000;
+  await agent.close();
+  if (failures) console.log(`  (bare: ${failures} non-200 answers)`);
+  return n / secs;
+}
+
+async function runner(url: string, contracts: Contract[], n: number, onEach?: (done: number) => void): Promise<{ rps: number; failed: number }> {
+  const transport = createTransport({ connections: C, timeoutMs: 30_000 });
+  const ctx: RunContext = { endpoint: url, transport, config: { profile: 'strict' }, redactor: new Redactor(), suite: 'bench' };
+  let done = 0;
+  let failed = 0;
+  const started = performance.now();
+  await runContracts(cases(contracts, n), ctx, C, (r) => {
+    done++;
+    if (r.status !== 'passed') failed++;
+    onEach?.(done);
+  });
+  const secs = (performance.now() - started) / 1000;
+  await transport.close();
+  return { rps: n / secs, failed };
+}
+
+const mb = (b: number) => (b / 1024 / 1024).toFixed(1);
+
+async function main(): Promise<void> {
+  const loaded = await loadContracts([CONTRACTS]);
+  if (loaded.problems.length || loaded.contracts.length === 0) throw new Error(`cannot load ${CONTRACTS}: ${loaded.problems.map((p) => p.message).join('; ')}`);
+  const contracts = loaded.contracts;
+  const mock = await startMockProcess();
+  try {
+    console.log(`replay bench: ${contracts.length} contracts (Services88/User) cycled to N=${N}, concurrency ${C}, mock in a child process at ${mock.url}`);
+    await bare(mock.url, contracts, Math.min(500, N));
+    await runner(mock.url, contracts, Math.min(500, N));
+    const bareRates: number[] = [];
+    const runnerRates: number[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      const b = await bare(mock.url, contracts, N);
+      const x = await runner(mock.url, contracts, N);
+      bareRates.push(b);
+      runnerRates.push(x.rps);
+      console.log(`  round ${r + 1}: bare undici ${b.toFixed(0)} req/s, runner ${x.rps.toFixed(0)} req/s, ratio ${(x.rps / b).toFixed(2)}${x.failed ? ` (${x.failed} cases not passed!)` : ''}`);
+    }
+    const sum = (a: number[]) => a.reduce((s, v) => s + v, 0);
+    const ratio = sum(runnerRates) / sum(bareRates);
+    console.log(`throughput: runner / bare undici = ${ratio.toFixed(2)} (goal ≥ 0.70) ${ratio >= 0.7 ? 'OK' : 'BELOW GOAL'}`);
+
+    console.log('memory: runner over N cases, results streamed to a callback that keeps nothing');
+    const rows: Array<{ n: number; heap: number; rss: number; peakHeap: number }> = [];
+    for (const n of MEMORY_SIZES) {
+      gc();
+      let peakHeap = 0;
+      await runner(mock.url, contracts, n, (done) => {
+        if (done % 250 === 0) peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+      });
+      gc();
+      const m = process.memoryUsage();
+      rows.push({ n, heap: m.heapUsed, rss: m.rss, peakHeap });
+      console.log(`  N=${String(n).padStart(6)}: heap after ${mb(m.heapUsed)} MiB, peak heap during (uncollected garbage included) ${mb(peakHeap)} MiB, RSS ${mb(m.rss)} MiB`);
+    }
+    if (rows.length > 1) {
+      const first = rows[0]!;
+      const last = rows[rows.length - 1]!;
+      console.log(`  heap after N=${last.n} / after N=${first.n} = ${(last.heap / first.heap).toFixed(2)}; peak heap ratio ${(last.peakHeap / first.peakHeap).toFixed(2)} (flat ≈ 1)`);
+    }
+  } finally {
+    mock.child.kill('SIGTERM');
+  }
+}
+
+await main();
