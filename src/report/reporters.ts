@@ -10,6 +10,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import AllureVitestReporter from 'allure-vitest/reporter';
 import type { Reporter, Vitest } from 'vitest/node';
+import { UnsyncedFileWriter } from './allure-writer.ts';
 import { ConsoleReporter, type ConsoleReporterOptions } from './console-reporter.ts';
 import { Redactor } from './redact.ts';
 import { RedactErrorsReporter } from './redact-errors-reporter.ts';
@@ -49,6 +50,12 @@ class FreshAllureReporter extends AllureVitestReporter {
   override onInit(vitest: Vitest): void {
     rmSync(this.#resultsDir, { recursive: true, force: true });
     super.onInit(vitest);
+    // allure-vitest builds its writer itself (no option for it); swap in one without a per-file fsync when the
+    // runtime looks as expected, else keep allure's own.
+    const runtime = (this as unknown as { allureReporterRuntime?: { writer?: unknown } }).allureReporterRuntime;
+    if (runtime && typeof runtime.writer === 'object' && runtime.writer !== null) {
+      runtime.writer = new UnsyncedFileWriter(this.#resultsDir);
+    }
   }
 }
 

@@ -142,6 +142,7 @@ describe('Allure results', () => {
       .filter((f) => f.endsWith('-result.json'))
       .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
     expect(results).toHaveLength(6); // allure-vitest leaves statically skipped tests out; the stale result is gone
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     const bad = results.find((r) => r.name === 'Shop/GetBasket has findings');
     expect(bad.status).toBe('failed');
     const labels = Object.fromEntries(bad.labels.map((l: { name: string; value: string }) => [l.name, l.value]));
