@@ -6,6 +6,8 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { EXIT, parseCommandArgs, UsageError, type Command } from './command.ts';
+import type { RuleSetting } from '../checks/api.ts';
+import { ConfigError, parseRuleOption } from '../checks/config.ts';
 import { Redactor } from '../report/redact.ts';
 import { parseReporterNames, REPORTER_NAMES, reportersFor } from '../report/reporters.ts';
 import { DEFAULT_CONCURRENCY, encodeRunOptions, parseShard, RUN_OPTIONS_ENV, type RunOptions } from '../run/options.ts';
@@ -18,6 +20,7 @@ import { REPO_ROOT } from '../run/session.ts';
 const OPTIONS = {
   endpoint: { type: 'string' },
   profile: { type: 'string' },
+  rule: { type: 'string', multiple: true },
   concurrency: { type: 'string' },
   timeout: { type: 'string' },
   reporter: { type: 'string', multiple: true },
@@ -47,6 +50,7 @@ Options:
                         endpoint path is resolved against it, e.g. https://host/Cust12345/ +
                         Remote/Services88/User.svc
   --profile P           strict | compatible (overrides the suites' profile; default strict)
+  --rule ID=LEVEL       set a rule to off, warn or error (wins over the suites' rules:); repeatable
   --concurrency N       requests in flight at once (default ${DEFAULT_CONCURRENCY})
   --timeout MS          per-request timeout, connect + headers + body (default ${DEFAULT_TIMEOUT_MS})
   --reporter NAME       ${REPORTER_NAMES.join(', ')} (json = summary); repeat or comma-separate
@@ -147,6 +151,16 @@ function toRunOptions(o: Record<string, string | boolean | string[] | undefined>
     if (e instanceof VariableError) throw new UsageError(e.message);
     throw e;
   }
+  const rules: Record<string, RuleSetting> = {};
+  for (const r of (o.rule as string[] | undefined) ?? []) {
+    try {
+      const [id, level] = parseRuleOption(r);
+      rules[id] = level;
+    } catch (e) {
+      if (e instanceof ConfigError) throw new UsageError(e.message);
+      throw e;
+    }
+  }
   if (Boolean(o.cert) !== Boolean(o.key)) throw new UsageError('--cert and --key go together');
   for (const k of ['ca', 'cert', 'key'] as const) {
     const f = o[k] as string | undefined;
@@ -169,6 +183,7 @@ function toRunOptions(o: Record<string, string | boolean | string[] | undefined>
     contracts,
     ...(o.endpoint ? { endpoint: o.endpoint as string } : {}),
     ...(profile ? { profile } : {}),
+    ...(Object.keys(rules).length ? { rules } : {}),
     concurrency,
     timeoutMs,
     vars,

@@ -3,7 +3,7 @@
  * the generic suites test file) through one environment variable. Plain JSON; file paths are
  * absolute so that workers resolve them the same way.
  */
-import type { Profile } from '../checks/api.ts';
+import type { Profile, RuleSetting } from '../checks/api.ts';
 
 export const RUN_OPTIONS_ENV = 'SOAPCHECK_RUN_OPTIONS';
 
@@ -18,6 +18,8 @@ export interface RunOptions {
   profile?: Profile;
   /** Requests in flight at once. */
   concurrency: number;
+  /** `--rule id=level` overrides (win over the suites' rules). */
+  rules?: Record<string, RuleSetting>;
   /** Per-request timeout, ms. */
   timeoutMs: number;
   /** `--var NAME=value` (wins over the environment). */

@@ -8,6 +8,7 @@
  */
 import { basename } from 'node:path';
 import type { CheckConfig } from '../checks/api.ts';
+import { makeConfig } from '../checks/config.ts';
 import { loadContracts } from '../contract/load.ts';
 import type { Contract } from '../contract/model.ts';
 import type { Redactor } from '../report/redact.ts';
@@ -179,7 +180,7 @@ async function planSuite(suite: Suite, opts: RunOptions, redactor: Redactor, env
   }
   if (problems.length > before) return null;
 
-  const config: CheckConfig = { profile: opts.profile ?? suite.profile ?? 'strict', rules: suite.rules };
+  const config: CheckConfig = makeConfig(opts.profile ?? suite.profile ?? 'strict', suite.rules, opts.rules);
   return { suite, contracts, endpoint, config, variables, lenient, values, cases, resolveCall };
 }
 

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Node as YamlNode } from 'yaml';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Profile, RuleSetting } from '../checks/api.ts';
+import { ConfigError, parseRulesBlock } from '../checks/config.ts';
 import type { VariableDecl } from './variables.ts';
 
 export type ValueMap = Record<string, string>;
@@ -140,6 +141,13 @@ export function parseSuite(text: string, file: string): Suite {
     return node?.range ? lc.linePos(node.range[0]).line : undefined;
   };
   const problems: SuiteProblem[] = [];
+  let rules: Record<string, RuleSetting> = {};
+  try {
+    rules = parseRulesBlock(raw.rules, 'rules');
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    problems.push({ file, line: lineOf('/rules'), message: e.message });
+  }
   const scenarios: Scenario[] = (raw.scenarios ?? []).map((s, si) => ({
     name: s.name,
     description: s.description,
@@ -180,7 +188,7 @@ export function parseSuite(text: string, file: string): Suite {
     replay: raw.replay ?? true,
     endpoint: raw.endpoint,
     profile: raw.profile,
-    rules: raw.rules ?? {},
+    rules,
     variables: Object.fromEntries(Object.entries(raw.variables ?? {}).map(([k, d]) => [k, typeof d === 'string' ? { default: d } : d])),
     values: Object.fromEntries(Object.entries(raw.values ?? {}).map(([k, m]) => [k, stringify(m)])),
     mock: raw.mock ?? {},

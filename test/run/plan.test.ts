@@ -43,6 +43,11 @@ describe('planRun', () => {
     expect(redactor.redact('x plan-ticket-1 y')).toBe('x *** y');
   });
 
+  it('--rule overrides win over the suite\'s rules and the profile override over the suite\'s', async () => {
+    const p = await planRun({ ...base, profile: 'compatible', rules: { 'field/order': 'off' } }, new Redactor(), {});
+    expect(p.suites[0]!.config).toEqual({ profile: 'compatible', rules: { 'field/order': 'off' } });
+  });
+
   it('contract paths alone make an ad-hoc suite', async () => {
     expect(await names({ ...base, suites: [], contracts: [join(REPO_ROOT, 'test/fixtures/run/inventory')] })).toHaveLength(9);
   });

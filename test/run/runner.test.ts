@@ -96,6 +96,15 @@ describe('runContract', () => {
     expect(r.findings.map((f) => f.rule)).toContain('value/lexical');
   });
 
+  it('a rule switched off or down to a warning does not fail the case', async () => {
+    const t = new FakeTransport(() => ok(response('GetItem', item('seven', 'bolt'))));
+    const off = await runContract(byOp('GetItem'), {}, { ...ctx(t), config: { profile: 'strict', rules: { 'value/lexical': 'off' } } });
+    expect(off).toMatchObject({ status: 'passed', findings: [] });
+    const warn = await runContract(byOp('GetItem'), {}, { ...ctx(t), config: { profile: 'strict', rules: { 'value/lexical': 'warn' } } });
+    expect(warn.status).toBe('passed');
+    expect(warn.findings.map((f) => [f.rule, f.severity])).toEqual([['value/lexical', 'warn']]);
+  });
+
   it('a transport failure is an error result with its message, not a throw', async () => {
     const t = new FakeTransport((req) => new TransportError('timeout', 'no complete answer within 5 ms (timed out)', req.url, 5));
     const r = await runContract(byOp('GetItem'), {}, ctx(t));

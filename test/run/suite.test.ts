@@ -40,6 +40,7 @@ describe('parseSuite', () => {
     ['a missing required key', 'soapcheck: 1\nkind: suite\nname: t\n', /missing required key "contracts"/],
     ['a bad profile, with its line', `${HEAD}profile: lax\n`, /^x\.suite\.yaml:5:\d+: profile: must be one of "strict", "compatible"$/],
     ['a bad rule level', `${HEAD}rules: { field/order: loud }\n`, /rules\.field~1order|rules.*must be one of "off", "warn", "error"/],
+    ['an unknown rule id, with its line', `${HEAD}rules: { field/nope: warn }\n`, /^x\.suite\.yaml:5: rules: unknown rule "field\/nope"/],
     ['an assertion with two checks', `${HEAD}scenarios:\n  - name: s\n    steps:\n      - call: A/B\n        assert: [{ xpath: //a, equals: x, count: 1 }]\n`, /exactly one of equals, matches, exists, count/],
     ['a bad call', `${HEAD}scenarios:\n  - name: s\n    steps:\n      - call: JustOne\n`, /call: must match pattern/],
     ['a bad regular expression', `${HEAD}scenarios:\n  - name: s\n    steps:\n      - call: A/B\n        assert: [{ xpath: //a, matches: "([" }]\n`, /^x\.suite\.yaml:8: assert\.matches is not a valid regular expression/],
