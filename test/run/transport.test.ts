@@ -99,6 +99,14 @@ describe('transport', () => {
     await t.close();
   });
 
+  it('a host name that does not resolve', async () => {
+    const t = createTransport({ timeoutMs: 10_000 });
+    const e = await failure(t, 'http://no-such-host.invalid/x');
+    expect(['dns', 'timeout']).toContain(e.kind);
+    if (e.kind === 'dns') expect(e.message).toMatch(/cannot resolve host name no-such-host\.invalid/);
+    await t.close();
+  });
+
   it('a bad URL or scheme', async () => {
     const t = createTransport();
     expect((await failure(t, 'nope')).kind).toBe('bad-url');
