@@ -6,11 +6,9 @@
  *   summary  → SummaryReporter, <out>/summary.json (alias: json)
  *   allure   → allure-vitest's reporter, <out>/allure-results
  */
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import AllureVitestReporter from 'allure-vitest/reporter';
-import type { Reporter, Vitest } from 'vitest/node';
-import { UnsyncedFileWriter } from './allure-writer.ts';
+import type { Reporter } from 'vitest/node';
+import { FreshAllureReporter } from './allure-reporter.ts';
 import { ConsoleReporter, type ConsoleReporterOptions } from './console-reporter.ts';
 import { Redactor } from './redact.ts';
 import { RedactErrorsReporter } from './redact-errors-reporter.ts';
@@ -32,31 +30,6 @@ export interface ReportersOptions {
   redactor?: Redactor;
   /** Options for the console reporter (tests, quiet CI logs). */
   console?: Omit<ConsoleReporterOptions, 'redactor' | 'reportPaths'>;
-}
-
-/**
- * allure-vitest's reporter, starting from an empty results folder: Allure merges every result it finds, so
- * results left by an earlier run would show up in this run's report. (Trends come from the previous HTML
- * report's history, which `soapcheck report` carries over.)
- */
-class FreshAllureReporter extends AllureVitestReporter {
-  readonly #resultsDir: string;
-
-  constructor(config: ConstructorParameters<typeof AllureVitestReporter>[0] & { resultsDir: string }) {
-    super(config);
-    this.#resultsDir = config.resultsDir;
-  }
-
-  override onInit(vitest: Vitest): void {
-    rmSync(this.#resultsDir, { recursive: true, force: true });
-    super.onInit(vitest);
-    // allure-vitest builds its writer itself (no option for it); swap in one without a per-file fsync when the
-    // runtime looks as expected, else keep allure's own.
-    const runtime = (this as unknown as { allureReporterRuntime?: { writer?: unknown } }).allureReporterRuntime;
-    if (runtime && typeof runtime.writer === 'object' && runtime.writer !== null) {
-      runtime.writer = new UnsyncedFileWriter(this.#resultsDir);
-    }
-  }
 }
 
 /** Reporter names as given on the command line (`--reporter junit,summary` or repeated), validated. */
