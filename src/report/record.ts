@@ -8,8 +8,8 @@
  * - adds Allure data through allure-js-commons' runtime API (skipped when the Allure reporter is not in use):
  *   labels, the request and response as attachments, a step per rule group (per scenario step for scenarios);
  * - throws when the case did not pass, so vitest marks the test failed and its junit reporter carries the
- *   findings in the failure text: an `AssertionError` for findings (Allure: failed), a plain `Error` when the case
- *   could not be checked (Allure: broken).
+ *   findings in the failure text: a `ContractViolation` (named AssertionError) for findings (Allure: failed), a
+ *   `CaseError` when the case could not be checked (Allure: broken).
  */
 import * as allure from 'allure-js-commons';
 import { BaseMessageTestRuntime, getGlobalTestRuntime } from 'allure-js-commons/sdk/runtime';
@@ -51,19 +51,19 @@ export class CaseError extends Error {
 
 const fallbackRedactor = new Redactor();
 
-/**
- * Record `result` for the reporters and fail the test when the case failed. Pass the run's Redactor (with the
- * secret values registered) — the result is redacted again with it; without one only secret places are masked.
- */
 export interface RecordOptions {
   /**
    * Which cases get their request and response attached in Allure: `all` (default), or `failures` — only cases
    * that did not pass. allure-vitest holds every attachment in memory until the run ends, so very large runs
-   * (thousands of contracts) keep memory flat with `failures`.
+   * (thousands of contracts) use much less memory and time with `failures`.
    */
   attachments?: 'all' | 'failures';
 }
 
+/**
+ * Record `result` for the reporters and fail the test when the case failed. Pass the run's Redactor (with the
+ * secret values registered) — the result is redacted again with it; without one only secret places are masked.
+ */
 export async function recordCase(
   task: RecordableTask,
   result: CaseResult,
