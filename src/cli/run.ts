@@ -119,9 +119,15 @@ See docs/suites.md.`,
     if (!vitest) return EXIT.USAGE;
     await vitest.close();
     const modules = vitest.state.getTestModules();
-    const failed = modules.some((m) => !m.ok()) || (process.exitCode !== undefined && process.exitCode !== 0);
+    const errors = vitest.state.getUnhandledErrors();
+    const vitestFailed = process.exitCode !== undefined && process.exitCode !== 0;
     process.exitCode = undefined;
-    return failed ? EXIT.FINDINGS : EXIT.OK;
+    if (modules.length === 0 || errors.length > 0) {
+      // The suites file never ran (global setup failed, worker crashed): nothing was checked.
+      process.stderr.write(`soapcheck run: the run did not complete${errors.length ? `: ${errors.map((e) => redactor.redact(e instanceof Error ? e.message : String(e))).join('; ')}` : ''}\n`);
+      return EXIT.FINDINGS;
+    }
+    return modules.some((m) => !m.ok()) || vitestFailed ? EXIT.FINDINGS : EXIT.OK;
   },
 };
 

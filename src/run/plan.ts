@@ -12,6 +12,8 @@ import { makeConfig } from '../checks/config.ts';
 import { loadContracts } from '../contract/load.ts';
 import type { Contract } from '../contract/model.ts';
 import type { Redactor } from '../report/redact.ts';
+import { checkEchoRules, type EchoRule } from '../mock/echo.ts';
+import { checkResponses, type MockResponse } from '../mock/responses.ts';
 import { endpointUrl, operationKey, resolveValues, valuesFor } from './runner.ts';
 import { expandContractPaths, loadSuite, shown, SuiteError, formatProblem, type Scenario, type Suite, type ValueMap } from './suite.ts';
 import type { RunOptions } from './options.ts';
@@ -137,6 +139,14 @@ async function planSuite(suite: Suite, opts: RunOptions, redactor: Redactor, env
     if (why) problems.push(`${opts.endpoint ? '--endpoint' : `${file}: endpoint`}: ${why}`);
   }
   const lenient = endpoint === undefined;
+  if (lenient) {
+    // The embedded mock's settings are checked here, so that a bad one is an input error before the run.
+    const mockProblems = [
+      ...checkEchoRules((suite.mock.echo ?? []) as EchoRule[], contracts),
+      ...checkResponses((suite.mock.responses ?? []) as MockResponse[], contracts),
+    ];
+    for (const m of mockProblems) problems.push(`${file}: mock.${m}`);
+  }
 
   for (const key of Object.keys(suite.values)) {
     if (key === '*') continue;

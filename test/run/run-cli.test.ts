@@ -52,6 +52,7 @@ describe('soapcheck run: usage and input errors (exit 2)', () => {
     ['a suite with an unknown key (file:line)', () => ['run', suiteFile('a.suite.yaml', 'soapcheck: 1\nkind: suite\nname: a\ncontracts: [x/]\nendpiont: http://h/\n')], /a\.suite\.yaml:5:\d+: \(top level\): unknown key "endpiont"|a\.suite\.yaml:\d+(:\d+)?: .*unknown key "endpiont"/],
     ['a suite with YAML syntax errors (file:line)', () => ['run', suiteFile('b.suite.yaml', 'soapcheck: 1\nkind: suite\nname: [b\n')], /b\.suite\.yaml:\d+:\d+: YAML:/],
     ['a suite whose contracts match nothing', () => ['run', suiteFile('c.suite.yaml', 'soapcheck: 1\nkind: suite\nname: c\ncontracts: [no/such/*.yaml]\n')], /c\.suite\.yaml: contracts: .*matches no file/],
+    ['a bad embedded-mock echo rule', () => ['run', suiteFile('e.suite.yaml', `soapcheck: 1\nkind: suite\nname: e\ncontracts: [${join(REPO_ROOT, 'test/fixtures/run/inventory')}]\nmock:\n  echo:\n    - { from: Inventory/GetItem, path: GetItem.Nope, to: Inventory/Reflect, into: ReflectResponse.Item }\n`)], /e\.suite\.yaml: mock\.echo\[0\]\.path/],
     ['a scenario calling an unknown operation', () => ['run', suiteFile('d.suite.yaml', `soapcheck: 1\nkind: suite\nname: d\ncontracts: [${join(REPO_ROOT, 'test/fixtures/run/inventory')}]\nscenarios:\n  - name: s\n    steps:\n      - call: Inventory/Nope\n`)], /d\.suite\.yaml:8: scenario "s": call "Inventory\/Nope" names no loaded contract/],
   ];
 
