@@ -68,7 +68,7 @@ function sniffText(bytes: Uint8Array): string {
 function startTagLines(text: string, maxNodes: number): number[] | ParseFailure | null {
   const lines: number[] = [];
   let line = 1;
-  let counted = 0; // newlines counted up to here
+  let nextNl = text.indexOf('\n'); // first newline not yet counted (-1: none left)
   for (let i = text.indexOf('<'); i >= 0; ) {
     let next = i + 1;
     const c = text.charCodeAt(i + 1);
@@ -76,10 +76,9 @@ function startTagLines(text: string, maxNodes: number): number[] | ParseFailure 
     else if (text.startsWith('<![CDATA[', i)) next = text.indexOf(']]>', i + 9);
     else if (c === 0x3f /* ? */) next = text.indexOf('?>', i + 2);
     else if (c !== 0x2f /* / */ && c !== 0x21 /* ! */) {
-      for (let nl = text.indexOf('\n', counted); nl >= 0 && nl < i; nl = text.indexOf('\n', nl + 1)) {
-        line++;
-        counted = nl + 1;
-      }
+      // Each newline is looked for once (a search from the last counted one would rescan a
+      // long single line for every tag: quadratic on a one-line message).
+      for (; nextNl >= 0 && nextNl < i; nextNl = text.indexOf('\n', nextNl + 1)) line++;
       if (lines.length >= maxNodes) {
         const { column } = positionOf(text, i);
         return { ok: false, kind: 'too-deep', message: `more than ${maxNodes} elements (refused before parsing)`, line, column };
