@@ -3,11 +3,12 @@
  * walks the document ONCE against the contract plan, calling the listeners of every active rule.
  */
 import { parseXml, type ParseLimits } from '../xml/parse.ts';
-import { attribute, childElements, hasSignificantText, locationOf, textContent, type XDocument, type XElement } from '../xml/tree.ts';
+import { attribute, childElements, hasSignificantText, textContent, type XDocument, type XElement } from '../xml/tree.ts';
 import { XSI_NS, clark, resolveQName } from '../xml/qname.ts';
 import { builtinCheck, typeLabel } from './lexical/index.ts';
 import { versionOfEnvelopeNs } from '../soap/versions.ts';
 import type { CheckConfig, Finding, MessageInput, RuleSetting } from './api.ts';
+import { PathCache } from './path.ts';
 import type { ContractPlan, ElementPlan, MessagePlan, SimpleContent } from './plan.ts';
 import type { AlignedChild, Alignment, EnvelopeView, NsRemap, Rule, RuleContext, RuleListeners } from './rule.ts';
 
@@ -27,6 +28,8 @@ export function levelOf(rule: Rule, config: CheckConfig): RuleSetting {
 
 export function runChecks(rules: readonly Rule[], plan: ContractPlan, input: MessageInput, config: CheckConfig): CheckOutcome {
   const findings: Finding[] = [];
+  const truncations: Array<() => void> = [];
+  const paths = new PathCache();
   const message = input.direction === 'request' ? plan.request : plan.response;
   const on: Listeners = {
     parseFailure: [], document: [], envelope: [], http: [], fault: [], body: [], headers: [],
@@ -36,14 +39,25 @@ export function runChecks(rules: readonly Rule[], plan: ContractPlan, input: Mes
     if (rule.appliesTo !== 'both' && rule.appliesTo !== input.direction) continue;
     const level = levelOf(rule, config);
     if (level === 'off') continue;
+    let reported = 0;
+    let suppressed = 0;
+    let last: Finding | undefined;
     const ctx: RuleContext = {
       plan, message, direction: input.direction, profile: config.profile,
       report(d) {
+        // Bounded output (and bounded time: paths cost a walk over siblings) on hostile input.
+        if (reported >= MAX_FINDINGS_PER_RULE) {
+          if (suppressed++ === 0) truncations.push(() => {
+            findings.push({ rule: rule.id, severity: level, message: `${suppressed} more ${rule.id} finding${suppressed === 1 ? '' : 's'} not shown (at most ${MAX_FINDINGS_PER_RULE} per rule and message)`, path: last!.path, ...(last!.line ? { line: last!.line } : {}), expected: `at most ${MAX_FINDINGS_PER_RULE} findings`, actual: `${MAX_FINDINGS_PER_RULE + suppressed}` });
+          });
+          return;
+        }
+        reported++;
         const f: Finding = {
           rule: rule.id,
           severity: d.soft ? 'warn' : level,
           message: d.message,
-          path: d.path ?? (d.el ? locationOf(d.el) : '/'),
+          path: d.path ?? (d.el ? paths.pathOf(d.el) : '/'),
         };
         const line = d.line ?? d.el?.line;
         if (line !== undefined && line > 0) f.line = line;
@@ -51,6 +65,7 @@ export function runChecks(rules: readonly Rule[], plan: ContractPlan, input: Mes
         if (d.expected !== undefined) f.expected = d.expected;
         if (d.actual !== undefined) f.actual = d.actual;
         findings.push(f);
+        last = f;
       },
     };
     const ls = rule.create(ctx);
@@ -64,14 +79,14 @@ export function runChecks(rules: readonly Rule[], plan: ContractPlan, input: Mes
   if (!parsed.ok) {
     for (const l of on.parseFailure) l(parsed);
     if (input.http) for (const l of on.http) l(input.http, null);
-    return { findings: sortFindings(findings) };
+    return { findings: finish(findings, truncations) };
   }
   const doc = parsed.doc;
   for (const l of on.document) l(doc);
   const env = envelopeView(doc.root, message);
   for (const l of on.envelope) l(env);
   if (input.http) for (const l of on.http) l(input.http, env);
-  if (!env.isEnvelope) return { findings: sortFindings(findings), doc };
+  if (!env.isEnvelope) return { findings: finish(findings, truncations), doc };
 
   const walker = new Walker(on);
   walker.headers(env, message);
@@ -86,11 +101,16 @@ export function runChecks(rules: readonly Rule[], plan: ContractPlan, input: Mes
       walker.walk(payload, message.body, { el: payload, index: 0, node: message.body, nsMismatch, inheritedNsMismatch: false, remap });
     }
   }
-  return { findings: sortFindings(findings), doc };
+  return { findings: finish(findings, truncations), doc };
 }
 
-function sortFindings(f: Finding[]): Finding[] {
-  return f.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+/** Most findings one rule reports on one message; the rest are counted in one closing finding. */
+export const MAX_FINDINGS_PER_RULE = 100;
+
+function finish(findings: Finding[], truncations: Array<() => void>): Finding[] {
+  findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  for (const t of truncations) t();
+  return findings;
 }
 
 export function envelopeView(root: XElement, message: MessagePlan): EnvelopeView {

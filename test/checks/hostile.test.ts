@@ -83,3 +83,17 @@ describe('hostile input', () => {
     expect(Array.isArray(out.findings)).toBe(true);
   });
 });
+
+describe('hostile input: many findings', () => {
+  it('200,000 unknown out-of-order siblings: bounded findings in bounded time', () => {
+    const n = 200_000;
+    const body = envelope(`<t:GetThingResponse><t:Response><t:Name>n</t:Name><t:Id>1</t:Id>${'<t:X/><t:Id>1</t:Id>'.repeat(n / 2)}</t:Response></t:GetThingResponse>`);
+    const out = timed(body, 15_000);
+    const byRule = new Map<string, number>();
+    for (const f of out.findings) byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + 1);
+    // 100 findings per rule, then one closing count.
+    expect(byRule.get('field/unexpected')).toBe(101);
+    expect(byRule.get('field/order')).toBe(101);
+    expect(out.findings.filter((f) => f.rule === 'field/unexpected').at(-1)!.message).toMatch(/^99900 more field\/unexpected findings not shown/);
+  });
+});

@@ -17,3 +17,8 @@ export function quoteValue(node: ElementPlan | undefined, text: string): string 
   const t = text.length > 60 ? `${text.slice(0, 57)}…` : text;
   return JSON.stringify(t);
 }
+
+/** Comma-separated names, the first `max` of them and a count of the rest. */
+export function shortList(names: readonly string[], max = 20): string {
+  return names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')}, … (${names.length - max} more)`;
+}

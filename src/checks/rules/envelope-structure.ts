@@ -1,4 +1,3 @@
-import { locationOf } from '../../xml/tree.ts';
 import type { Rule } from '../rule.ts';
 import { docsAnchor } from '../rule.ts';
 import { nameOf } from './describe.ts';
@@ -44,7 +43,6 @@ export const rule: Rule = {
           ctx.report({
             el: extra,
             message: `Body has ${env.bodyChildren.length} child elements; one is expected (${nameOf(env.bodyChildren[0]!)} first, then ${env.bodyChildren.slice(1).map(nameOf).join(', ')})`,
-            path: locationOf(extra),
             expected: '1 body element',
             actual: String(env.bodyChildren.length),
           });

@@ -1,6 +1,6 @@
 import type { Rule } from '../rule.ts';
 import { docsAnchor } from '../rule.ts';
-import { nameOf } from './describe.ts';
+import { nameOf, shortList } from './describe.ts';
 
 export const rule: Rule = {
   id: 'field/order',
@@ -13,6 +13,7 @@ export const rule: Rule = {
       children(parent, _node, content, alignment) {
         let maxIndex = -1;
         let maxEl = '';
+        let actual: string | undefined;
         for (const it of alignment.items) {
           if (it.index < 0) continue;
           if (it.index < maxIndex) {
@@ -20,7 +21,7 @@ export const rule: Rule = {
               el: it.el,
               message: `${nameOf(it.el)} comes after ${maxEl} in ${nameOf(parent)}; the contract's order puts it before`,
               expected: content.children.map((c) => c.written).join(', '),
-              actual: alignment.items.filter((x) => x.index >= 0).map((x) => nameOf(x.el)).join(', '),
+              actual: (actual ??= shortList(alignment.items.filter((x) => x.index >= 0).map((x) => nameOf(x.el)))),
             });
             continue;
           }
