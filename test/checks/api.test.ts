@@ -59,3 +59,20 @@ describe('checks public API', () => {
     }
   });
 });
+
+describe('rule modules', () => {
+  it('src/checks/rules/ holds one rule per file, each in the catalogue, named after its id', async () => {
+    const { readdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { REPO_ROOT } = await import('../support/corpus.ts');
+    const files = readdirSync(join(REPO_ROOT, 'src', 'checks', 'rules')).filter((f) => f.endsWith('.ts')).sort();
+    const ids: string[] = [];
+    for (const f of files) {
+      const mod = (await import(`../../src/checks/rules/${f}`)) as { rule?: { id: string } };
+      expect(mod.rule, f).toBeDefined();
+      expect(f).toBe(`${mod.rule!.id.replace('/', '-')}.ts`);
+      ids.push(mod.rule!.id);
+    }
+    expect(ids.sort()).toEqual([...RULES.keys()].sort());
+  });
+});

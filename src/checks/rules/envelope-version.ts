@@ -1,6 +1,6 @@
 import type { Rule } from '../rule.ts';
 import { docsAnchor } from '../rule.ts';
-import { nsLabel } from './describe.ts';
+import { nsLabel } from '../helpers/describe.ts';
 
 export const rule: Rule = {
   id: 'envelope/version',

@@ -2,7 +2,7 @@ import { SOAP11_ENV_NS, resolveQName } from '../../xml/qname.ts';
 import { attribute, childElements, textContent, type XElement } from '../../xml/tree.ts';
 import type { Rule, RuleContext } from '../rule.ts';
 import { docsAnchor } from '../rule.ts';
-import { nameOf } from './describe.ts';
+import { nameOf } from '../helpers/describe.ts';
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 const SOAP12_CODES = new Set(['VersionMismatch', 'MustUnderstand', 'DataEncodingUnknown', 'Sender', 'Receiver']);

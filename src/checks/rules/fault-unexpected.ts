@@ -1,6 +1,6 @@
 import type { Rule } from '../rule.ts';
 import { docsAnchor } from '../rule.ts';
-import { faultSummary } from './fault-read.ts';
+import { faultSummary } from '../helpers/fault-read.ts';
 
 export const rule: Rule = {
   id: 'fault/unexpected',

@@ -2,7 +2,7 @@ import type { XElement } from '../../xml/tree.ts';
 import type { ElementPlan } from '../plan.ts';
 import type { Rule, RuleContext } from '../rule.ts';
 import { docsAnchor } from '../rule.ts';
-import { nameOf } from './describe.ts';
+import { nameOf } from '../helpers/describe.ts';
 
 function bounds(n: ElementPlan): string {
   return n.maxOccurs === Infinity ? `at least ${n.minOccurs}` : n.minOccurs === n.maxOccurs ? `exactly ${n.minOccurs}` : `${n.minOccurs} to ${n.maxOccurs}`;

@@ -1,6 +1,6 @@
 import type { Rule } from '../rule.ts';
 import { docsAnchor } from '../rule.ts';
-import { nameOf, shortList } from './describe.ts';
+import { nameOf, shortList } from '../helpers/describe.ts';
 
 export const rule: Rule = {
   id: 'field/order',

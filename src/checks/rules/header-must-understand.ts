@@ -1,7 +1,7 @@
 import { attribute } from '../../xml/tree.ts';
 import type { Rule } from '../rule.ts';
 import { docsAnchor } from '../rule.ts';
-import { nameOf } from './describe.ts';
+import { nameOf } from '../helpers/describe.ts';
 
 export const rule: Rule = {
   id: 'header/must-understand',

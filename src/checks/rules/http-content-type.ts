@@ -1,6 +1,6 @@
 import type { Rule } from '../rule.ts';
 import { docsAnchor } from '../rule.ts';
-import { parseContentType } from './content-type.ts';
+import { parseContentType } from '../helpers/content-type.ts';
 
 const normCharset = (s: string): string => s.toLowerCase().replace(/^utf8$/, 'utf-8');
 

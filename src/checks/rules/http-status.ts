@@ -1,6 +1,6 @@
 import type { Rule } from '../rule.ts';
 import { docsAnchor } from '../rule.ts';
-import { faultSummary } from './fault-read.ts';
+import { faultSummary } from '../helpers/fault-read.ts';
 import { resolveQName } from '../../xml/qname.ts';
 
 export const rule: Rule = {

@@ -2,7 +2,7 @@ import { attribute } from '../../xml/tree.ts';
 import { XSI_NS, clark, resolveQName, sameName } from '../../xml/qname.ts';
 import type { Rule } from '../rule.ts';
 import { docsAnchor } from '../rule.ts';
-import { nameOf } from './describe.ts';
+import { nameOf } from '../helpers/describe.ts';
 
 export const rule: Rule = {
   id: 'xsi-type/mismatch',
