@@ -23,6 +23,7 @@ const OPTIONS = {
   rule: { type: 'string', multiple: true },
   concurrency: { type: 'string' },
   timeout: { type: 'string' },
+  retry: { type: 'string' },
   reporter: { type: 'string', multiple: true },
   out: { type: 'string' },
   shard: { type: 'string' },
@@ -53,6 +54,7 @@ Options:
   --rule ID=LEVEL       set a rule to off, warn or error (wins over the suites' rules:); repeatable
   --concurrency N       requests in flight at once (default ${DEFAULT_CONCURRENCY})
   --timeout MS          per-request timeout, connect + headers + body (default ${DEFAULT_TIMEOUT_MS})
+  --retry N             retry a failing case up to N times (vitest's retry; default 0)
   --reporter NAME       ${REPORTER_NAMES.join(', ')} (json = summary); repeat or comma-separate
                         (default: all)
   --out DIR             reports folder (default reports): junit.xml, summary.json, allure-results/
@@ -78,6 +80,7 @@ See docs/suites.md.`,
   async run(argv) {
     const { values: o, positionals } = parseCommandArgs(argv, OPTIONS);
     const opts = toRunOptions(o, positionals);
+    const retry = o.retry !== undefined ? retryCount(o.retry) : undefined;
     const reporterNames = o.reporter?.length ? safe(() => parseReporterNames(o.reporter!)) : [...REPORTER_NAMES];
 
     if (opts.insecure) process.stderr.write('soapcheck run: WARNING: --insecure: TLS certificates are NOT verified; the endpoint\'s identity is not checked\n');
@@ -109,6 +112,7 @@ See docs/suites.md.`,
         run: true,
         maxConcurrency: opts.concurrency,
         testTimeout: opts.timeoutMs + 5_000,
+        ...(retry !== undefined ? { retry } : {}),
         ...(o.t ? { testNamePattern: o.t } : {}),
         reporters: reportersFor(opts.out, reporterNames, { redactor }) as never,
       },
@@ -199,6 +203,11 @@ function toRunOptions(o: Record<string, string | boolean | string[] | undefined>
     ...(shard ? { shard } : {}),
     out: resolve((o.out as string | undefined) ?? 'reports'),
   };
+}
+
+function retryCount(text: string): number {
+  if (!/^\d+$/.test(text) || Number(text) > 10) throw new UsageError(`--retry expects a whole number from 0 to 10, got ${JSON.stringify(text)}`);
+  return Number(text);
 }
 
 function positiveInt(text: string | undefined, name: string, dflt: number, max: number): number {

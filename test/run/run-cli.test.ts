@@ -43,6 +43,7 @@ describe('soapcheck run: usage and input errors (exit 2)', () => {
     ['an unset variable against a real endpoint', () => ['run', inventory, '--endpoint', 'http://127.0.0.1:9/'], /inventory\.suite\.yaml: values\.\*\.Ticket: variable \$\{SO_TICKET\} has no value/],
     ['a bad --profile', () => ['run', inventory, '--profile', 'lax'], /--profile must be strict or compatible/],
     ['an unknown --rule', () => ['run', inventory, '--rule', 'field/nope=warn'], /unknown rule "field\/nope"/],
+    ['a bad --retry', () => ['run', inventory, '--retry', 'x'], /--retry expects a whole number/],
     ['a bad --shard', () => ['run', inventory, '--shard', '3/2'], /--shard 3\/2/],
     ['a bad --concurrency', () => ['run', inventory, '--concurrency', '0'], /--concurrency expects a whole number/],
     ['a bad --var', () => ['run', inventory, '--var', '1X=2'], /--var expects NAME=value/],
@@ -67,7 +68,7 @@ describe('soapcheck run: usage and input errors (exit 2)', () => {
   it('--help describes every option it accepts (spawned, as a user runs it)', async () => {
     const r = await runCli(['run', '--help'], { timeoutMs: 30_000 });
     expect(r.code).toBe(0);
-    for (const o of ['--endpoint', '--profile', '--rule', '--concurrency', '--timeout', '--reporter', '--out', '--shard', '--var', '-t', '--ca', '--cert', '--key', '--insecure']) {
+    for (const o of ['--endpoint', '--profile', '--rule', '--concurrency', '--timeout', '--retry', '--reporter', '--out', '--shard', '--var', '-t', '--ca', '--cert', '--key', '--insecure']) {
       expect(r.stdout).toContain(o);
     }
   }, 40_000);
