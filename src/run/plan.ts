@@ -14,8 +14,9 @@ import type { Contract } from '../contract/model.ts';
 import type { Redactor } from '../report/redact.ts';
 import { checkEchoRules, type EchoRule } from '../mock/echo.ts';
 import { checkResponses, type MockResponse } from '../mock/responses.ts';
-import { endpointUrl, operationKey, resolveValues, valuesFor } from './runner.ts';
-import { expandContractPaths, loadSuite, shown, SuiteError, formatProblem, type Scenario, type Suite, type ValueMap } from './suite.ts';
+import { endpointUrl, operationKey, resolveValues, valuesFor } from './values.ts';
+import { expandContractPaths } from './contract-paths.ts';
+import { loadSuite, shown, SuiteError, formatProblem, type Scenario, type Suite, type ValueMap } from './suite.ts';
 import type { RunOptions } from './options.ts';
 import { Variables, VariableError } from './variables.ts';
 

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { expandContractPaths, loadSuite, parseSuite, SuiteError } from '../../src/run/suite.ts';
+import { expandContractPaths } from '../../src/run/contract-paths.ts';
+import { loadSuite, parseSuite, SuiteError } from '../../src/run/suite.ts';
 import { REPO_ROOT } from '../support/corpus.ts';
 
 function problemsOf(text: string): string[] {
