@@ -32,8 +32,21 @@ export function canonicalize(xml: string | Uint8Array, options: CanonicalizeOpti
     });
     return { ok: true, text };
   } catch (e) {
-    return { ok: false, kind: 'malformed', message: `cannot canonicalize: ${e instanceof Error ? e.message : String(e)}` };
+    const relative = relativeNamespace(opened.text);
+    const why = relative
+      ? `namespace URI ${JSON.stringify(relative)} is relative, which C14N does not allow`
+      : e instanceof Error ? e.message : String(e);
+    return { ok: false, kind: 'malformed', message: `cannot canonicalize: ${why}` };
   } finally {
     doc.dispose();
   }
+}
+
+/** The first namespace declaration whose URI is relative (no scheme), which libxml2's C14N refuses. */
+function relativeNamespace(text: string): string | null {
+  for (const m of text.matchAll(/\bxmlns(?::[\w.-]+)?\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+    const uri = m[1] ?? m[2] ?? '';
+    if (uri !== '' && !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(uri)) return uri;
+  }
+  return null;
 }
