@@ -14,7 +14,7 @@ import type { Contract } from '../contract/model.ts';
 import type { Redactor } from '../report/redact.ts';
 import { checkEchoRules, type EchoRule } from '../mock/echo.ts';
 import { checkResponses, type MockResponse } from '../mock/responses.ts';
-import { endpointUrl, operationKey, resolveValues, valuesFor } from './values.ts';
+import { contractExampleValues, endpointUrl, operationKey, resolveValues, valuesFor } from './values.ts';
 import { expandContractPaths } from './contract-paths.ts';
 import { loadSuite, shown, SuiteError, formatProblem, type Scenario, type Suite, type ValueMap } from './suite.ts';
 import type { RunOptions } from './options.ts';
@@ -47,6 +47,8 @@ export interface PlannedSuite {
   lenient: boolean;
   /** The suite's values per operation key, variables substituted. */
   values: Record<string, ValueMap>;
+  /** Values for one contract: `${…}` in its examples, then the suite's values (which win). */
+  valuesOf(c: Contract): ValueMap;
   /** Cases of this suite in this shard, in order. */
   cases: PlannedCase[];
   resolveCall(call: string): Contract;
@@ -175,9 +177,22 @@ async function planSuite(suite: Suite, opts: RunOptions, redactor: Redactor, env
     }
   }
 
+  // `${NAME}` in the contracts' own examples, under the suite's values (which win).
+  const fromExamples = new Map<Contract, ValueMap>();
+  for (const c of contracts) {
+    try {
+      const v = contractExampleValues(c, variables, lenient);
+      if (Object.keys(v).length) fromExamples.set(c, v);
+    } catch (e) {
+      if (e instanceof VariableError) problems.push(e.message.replace(c.file, shown(c.file)));
+      else throw e;
+    }
+  }
+  const valuesOf = (c: Contract): ValueMap => ({ ...fromExamples.get(c), ...valuesFor(c, values) });
+
   const cases: PlannedCase[] = [];
   if (suite.replay) {
-    for (const c of contracts) cases.push({ kind: 'contract', contract: c, values: valuesFor(c, values), name: operationKey(c) });
+    for (const c of contracts) cases.push({ kind: 'contract', contract: c, values: valuesOf(c), name: operationKey(c) });
   }
   for (const s of suite.scenarios) {
     for (const step of s.steps) {
@@ -192,7 +207,7 @@ async function planSuite(suite: Suite, opts: RunOptions, redactor: Redactor, env
   if (problems.length > before) return null;
 
   const config: CheckConfig = makeConfig(opts.profile ?? suite.profile ?? 'strict', suite.rules, opts.rules);
-  return { suite, contracts, endpoint, config, variables, lenient, values, cases, resolveCall };
+  return { suite, contracts, endpoint, config, variables, lenient, values, valuesOf, cases, resolveCall };
 }
 
 /** `Service/Operation` or `Version/Service/Operation` naming this contract. */

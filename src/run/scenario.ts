@@ -10,13 +10,13 @@ import type { CaseResult, CaseStatus, StepResult } from './result.ts';
 import type { Assertion, Scenario, Step, ValueMap } from './suite.ts';
 import type { Variables } from './variables.ts';
 import { check, send, statusOf, type RunContext } from './exchange.ts';
-import { operationKey, valuesFor } from './values.ts';
+import { operationKey } from './values.ts';
 
 export interface ScenarioContext extends RunContext {
   /** Finds the contract a step calls (`Service/Operation` or `Version/Service/Operation`). */
   resolveCall(call: string): Contract;
-  /** Suite-level values per operation key, variables already substituted. */
-  values: Readonly<Record<string, ValueMap>>;
+  /** The suite's values for a contract (from contract examples and the suite's `values`), variables substituted. */
+  valuesOf(c: Contract): ValueMap;
   variables: Variables;
   /** Suite file, for messages. */
   file: string;
@@ -63,7 +63,7 @@ async function runStep(s: Scenario, index: number, step: Step, ctx: ScenarioCont
     contract = ctx.resolveCall(step.call);
     base.operation = operationKey(contract);
     const where = `scenarios.${s.name}.steps[${index}]`;
-    values = { ...valuesFor(contract, ctx.values), ...substituteStep(step.values, ctx, captured, `${where}.values`) };
+    values = { ...ctx.valuesOf(contract), ...substituteStep(step.values, ctx, captured, `${where}.values`) };
   } catch (e) {
     return { ...base, status: 'error', error: e instanceof Error ? e.message : String(e) };
   }

@@ -101,7 +101,7 @@ export async function openSession(mockUrls: MockUrls, opts: RunOptions = current
       runScenario(c.scenario, {
         ...ctxOf(s),
         resolveCall: s.resolveCall,
-        values: s.values,
+        valuesOf: s.valuesOf,
         variables: s.variables,
         file: s.suite.file,
         lenient: s.lenient,

@@ -2,7 +2,8 @@
  * Where a contract's request goes and which values it carries: operation keys, endpoint URLs,
  * a suite's values per operation, and `${NAME}` substitution in them.
  */
-import type { Contract } from '../contract/model.ts';
+import type { Contract, Field } from '../contract/model.ts';
+import { clark } from '../xml/qname.ts';
 import type { ValueMap } from './suite.ts';
 import { Variables, VariableError } from './variables.ts';
 
@@ -41,5 +42,32 @@ export function resolveValues(values: ValueMap, vars: Variables, file: string, k
       throw e;
     }
   }
+  return out;
+}
+
+/**
+ * `${NAME}` in a contract's request examples: the examples of the request's fields (header blocks
+ * and body, through named types) that refer to variables, substituted, keyed by dotted path as
+ * buildMessage takes them. Against a real endpoint an unset variable is an error naming the
+ * contract file and the field; on the embedded mock (`lenient`) the example is left as written.
+ */
+export function contractExampleValues(c: Contract, vars: Variables, lenient: boolean): ValueMap {
+  const out: ValueMap = {};
+  const visit = (fields: readonly Field[], prefix: string, typeStack: readonly string[]) => {
+    for (const f of fields) {
+      const path = prefix ? `${prefix}.${f.name.local}` : f.name.local;
+      if (f.example?.includes('${')) {
+        try {
+          out[path] = vars.substitute(f.example, c.file, `request ${path} (example)`);
+        } catch (e) {
+          if (!(lenient && e instanceof VariableError)) throw e;
+        }
+      }
+      if (f.fields) visit(f.fields, path, typeStack);
+      const t = f.type ? c.types.get(clark(f.type)) : undefined;
+      if (t?.kind === 'complex' && !typeStack.includes(clark(f.type!)) && typeStack.length < 16) visit(t.fields, path, [...typeStack, clark(f.type!)]);
+    }
+  };
+  visit([...c.request.headers, c.request.body], '', []);
   return out;
 }

@@ -1,6 +1,8 @@
 /** Planning: cases per suite, the embedded-mock fallback, and --shard dealing cases out. */
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { Redactor } from '../../src/report/redact.ts';
 import type { RunOptions } from '../../src/run/options.ts';
 import { parseShard } from '../../src/run/options.ts';
@@ -58,6 +60,34 @@ describe('planRun', () => {
     expect(shards.flat().sort()).toEqual([...all].sort());
     expect(new Set(shards.flat()).size).toBe(all.length);
     for (const s of shards) expect(s.length).toBe(3);
+  });
+});
+
+describe('${NAME} in contract examples', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'soapcheck-example-vars-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const fixture = join(REPO_ROOT, 'test/fixtures/run/inventory');
+  copyFileSync(join(fixture, 'types.yaml'), join(dir, 'types.yaml'));
+  writeFileSync(join(dir, 'GetItem.yaml'), readFileSync(join(fixture, 'GetItem.yaml'), 'utf8').replace('example: "7"', 'example: "${INV_ID}"'));
+  const opts: RunOptions = { ...base, suites: [], contracts: [dir] };
+
+  it('are substituted from the environment', async () => {
+    const p = await planRun({ ...opts, endpoint: 'http://127.0.0.1:9/' }, new Redactor(), { INV_ID: '99' });
+    expect(p.problems).toEqual([]);
+    const c = p.suites[0]!.cases[0]!;
+    expect(c.kind === 'contract' && c.values).toEqual({ 'GetItem.Id': '99' });
+  });
+
+  it('an unset one is an error naming the contract file and the field, against a real endpoint', async () => {
+    const p = await planRun({ ...opts, endpoint: 'http://127.0.0.1:9/' }, new Redactor(), {});
+    expect(p.problems.join('\n')).toMatch(/GetItem\.yaml: request GetItem\.Id \(example\): variable \$\{INV_ID\} has no value/);
+  });
+
+  it('an unset one is left as written on the embedded mock', async () => {
+    const p = await planRun(opts, new Redactor(), {});
+    expect(p.problems).toEqual([]);
+    const c = p.suites[0]!.cases[0]!;
+    expect(c.kind === 'contract' && c.values).toEqual({});
   });
 });
 

@@ -140,7 +140,7 @@ describe('runScenario', () => {
     if (!c) throw new Error(`call "${call}" names no loaded contract`);
     return c;
   };
-  const sctx = (t: Transport, vars = new Variables({}, {})): ScenarioContext => ({ ...ctx(t), resolveCall, values: {}, variables: vars, file: 'x.suite.yaml', lenient: false });
+  const sctx = (t: Transport, vars = new Variables({}, {})): ScenarioContext => ({ ...ctx(t), resolveCall, valuesOf: () => ({}), variables: vars, file: 'x.suite.yaml', lenient: false });
   const scenario = (steps: Scenario['steps']): Scenario => ({ name: 'sc', namespaces: {}, steps });
   const step = (over: Partial<Scenario['steps'][number]>): Scenario['steps'][number] => ({ name: 'st', call: 'Inventory/GetItem', values: {}, check: true, capture: {}, assert: [], ...over });
 
