@@ -6,7 +6,7 @@
  * Checking walks the parsed message against the plan; it never reads the contract again.
  */
 import type { Contract, Field, Message, TypeRegistry } from '../contract/model.ts';
-import { clark, type ExpandedName } from '../xml/qname.ts';
+import { clark, XSD_NS, type ExpandedName } from '../xml/qname.ts';
 import { soapVersionInfo, type SoapVersionInfo } from '../soap/versions.ts';
 import { builtinCheck, enumCheck, typeLabel, type EnumProblem, type LexicalCheck } from './lexical/index.ts';
 
@@ -96,10 +96,13 @@ class TypeCompiler {
   }
 
   private compileType(type: ExpandedName): ContentPlan {
-    const builtin = builtinCheck(type);
-    if (builtin) return { kind: 'simple', label: typeLabel(type), lexical: builtin };
-    const def = this.types.get(clark(type));
-    if (!def) return ANY;
+    // A definition in the contract's types wins over built-in knowledge of non-XSD types (the .NET
+    // serialization ones): the contract is the source of truth. XSD built-ins cannot be redefined.
+    const def = type.ns === XSD_NS ? undefined : this.types.get(clark(type));
+    if (!def) {
+      const builtin = builtinCheck(type);
+      return builtin ? { kind: 'simple', label: typeLabel(type), lexical: builtin } : ANY;
+    }
     if (def.kind === 'complex') return this.complex(def.written, def.fields);
     const base = def.base ? builtinCheck(def.base) : undefined;
     const lexical = base && def.list ? listOf(base) : base;

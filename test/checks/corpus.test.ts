@@ -27,15 +27,6 @@ function files(dir: string, re: RegExp): string[] {
 /** The one finding the vendor examples are documented to give. */
 const headerQuirk = (f: Finding) => f.rule === 'envelope/structure' && /directly under Envelope instead of inside Header/.test(f.message);
 
-/**
- * Known departures of the vendor's own examples that the checks rightly report (listed, not hidden):
- * the GetAppointment response (Services88) shows an empty AlarmLeadTime of type .NET `duration`,
- * which is not a valid xs:duration (the page's generator prints an empty placeholder).
- */
-const KNOWN: Array<{ page: RegExp; rule: string; path: string }> = [
-  { page: /Services88\/Appointment\/GetAppointment\.md$/, rule: 'value/lexical', path: '/Envelope/Body/GetAppointmentResponse/Response/AlarmLeadTime' },
-];
-
 describeShared('checks over the SuperOffice documentation examples (strict)', () => {
   let contracts: Contract[] = [];
   beforeAll(async () => {
@@ -64,7 +55,6 @@ describeShared('checks over the SuperOffice documentation examples (strict)', ()
         const { findings } = checkMessage(plan, { direction: ex.role, body: ex.text }, { profile: 'strict' });
         for (const f of findings) {
           if (headerQuirk(f)) { quirkFindings++; continue; }
-          if (KNOWN.some((k) => k.page.test(file) && k.rule === f.rule && k.path === f.path)) continue;
           unexpected.push(`${file} (${ex.role}) line ${f.line}: ${f.rule} ${f.message}`);
         }
       }

@@ -77,6 +77,17 @@ describe('mergeTypeObservations', () => {
     expect(r.conflicts.join('\n')).toMatch(/field order in two\.md/);
   });
 
+  it.each([
+    { local: 'duration', values: ['PT5M', 'P1D'], base: 'duration' },
+    { local: 'duration', values: ['PT5M', ''], base: undefined },
+    { local: 'guid', values: ['0f8fad5b-d9cb-469f-a165-70867728950e'], base: 'string' },
+    { local: 'guid', values: ['not-a-guid'], base: undefined },
+  ])('keeps the MS base of $local only when every example value fits it: $values', ({ local, values, base }) => {
+    const name = { ns: 'http://schemas.microsoft.com/2003/10/Serialization/', local };
+    const r = mergeTypeObservations(values.map((value, i) => ({ name, kind: 'simple' as const, value, where: `p${i}` })));
+    expect(r.types[0]?.base?.local).toBe(base);
+  });
+
   it('gives MS serialization simple types their XSD base', () => {
     const r = mergeTypeObservations([{ name: { ns: 'http://schemas.microsoft.com/2003/10/Serialization/', local: 'duration' }, kind: 'simple', where: 'a' }]);
     expect(r.types[0]).toMatchObject({ kind: 'simple', base: { ns: XSD, local: 'duration' } });

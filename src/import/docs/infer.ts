@@ -164,7 +164,7 @@ function fieldOf(el: XElement, ctx: Ctx): IField {
   if (type && type.ns !== XSD_NS) {
     const simple = type.ns === MS_SERIALIZATION_NS;
     const kind = simple ? 'simple' : text ? 'enum' : 'empty';
-    ctx.observations.push({ name: type, kind, where, ...(kind === 'enum' ? { value: text } : {}) });
+    ctx.observations.push({ name: type, kind, where, ...(kind !== 'empty' ? { value: text } : {}) });
     if (kind === 'empty') return f; // an empty element of a complex type: no example
   }
   if (!secret) f.example = text;

@@ -15,6 +15,7 @@
  */
 import { clark, XSD_NS, type ExpandedName } from '../../xml/index.ts';
 import { MS_SERIALIZATION_NS, type IField, type TypeObservation } from './infer.ts';
+import { MS_CHECKS, XSD_CHECKS } from '../../checks/lexical/index.ts';
 
 export interface MergedType {
   name: ExpandedName;
@@ -150,6 +151,21 @@ export class FieldListMerge {
   }
 }
 
+/**
+ * The XSD base presumed for an MS serialization type — only when every value the examples show
+ * is valid for it. The pages' own examples are the evidence: where one contradicts the presumed
+ * base (an empty `duration`, say), the base is left out and the lexical space stays unknown,
+ * rather than shipping a contract that rejects its own source.
+ */
+function msBaseConsistentWith(name: ExpandedName, values: ReadonlySet<string>): string | undefined {
+  if (name.ns !== MS_SERIALIZATION_NS) return undefined;
+  const base = MS_BASES[name.local];
+  if (!base) return undefined;
+  const check = MS_CHECKS[name.local] ?? XSD_CHECKS[base];
+  if (check) for (const v of values) if (check(v, {}) !== null) return undefined;
+  return base;
+}
+
 interface TypeAcc {
   name: ExpandedName;
   kind: TypeObservation['kind'];
@@ -178,7 +194,7 @@ export function mergeTypeObservations(observations: readonly TypeObservation[]):
     if (o.kind === 'complex') {
       t.fields ??= new FieldListMerge(o.name.local, conflicts);
       t.fields.add(o.fields ?? [], o.where);
-    } else if (o.kind === 'enum' && o.value !== undefined) {
+    } else if ((o.kind === 'enum' || o.kind === 'simple') && o.value !== undefined) {
       t.values.add(o.value);
     }
   }
@@ -190,7 +206,7 @@ export function mergeTypeObservations(observations: readonly TypeObservation[]):
     } else if (t.kind === 'enum') {
       types.push({ name: t.name, kind: 'enum', enum: [...t.values].sort() });
     } else {
-      const base = t.name.ns === MS_SERIALIZATION_NS ? MS_BASES[t.name.local] : undefined;
+      const base = msBaseConsistentWith(t.name, t.values);
       types.push({ name: t.name, kind: 'simple', ...(base ? { base: { ns: XSD_NS, local: base } } : {}) });
     }
   }
