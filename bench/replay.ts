@@ -1,7 +1,7 @@
 /**
  * Replay benchmark: the runner against a bare undici loop, side by side, same mock, same requests.
  *
- *   npx tsx bench/replay.ts [--n 2000] [--rounds 2] [--memory 1000,5000,20000] [--concurrency 16]
+ *   npx tsx bench/replay.ts [--n 2000] [--rounds 3] [--memory 1000,5000,20000] [--concurrency 16]
  *
  * 1. Throughput: requests/second of the runner core (build request from the contract, send over the
  *    runner's transport, check the response with the strict profile, redact, make a CaseResult —
@@ -35,7 +35,7 @@ const CONTRACTS = join(ROOT, 'contracts/superoffice/Services88/User');
 const { values: args } = parseArgs({
   options: {
     n: { type: 'string', default: '2000' },
-    rounds: { type: 'string', default: '2' },
+    rounds: { type: 'string', default: '3' },
     memory: { type: 'string', default: '1000,5000,20000' },
     concurrency: { type: 'string', default: '16' },
   },
