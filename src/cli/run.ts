@@ -60,7 +60,7 @@ Options:
   --out DIR             reports folder (default reports): junit.xml, summary.json, allure-results/
   --shard I/N           run only the I-th of N slices of the cases (cases are dealt round-robin in
                         suite order, so every shard gets a fair share)
-  --var NAME=VALUE      value of \${NAME} in suites and contract values (wins over the environment);
+  --var NAME=VALUE      value of \${NAME} in suites and contract examples (wins over the environment);
                         repeatable
   -t FILTER             run only tests whose name matches FILTER (a regular expression, as vitest -t)
   --ca FILE             PEM file of CA certificates to trust (private CA)
