@@ -184,9 +184,9 @@ function accepts(e: Engine, s: XmlSample): boolean {
   }
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
+/** The fastest round: on a shared machine, the round least disturbed by other work. */
+function best(xs: number[]): number {
+  return Math.min(...xs);
 }
 
 function timePass(f: (text: string) => unknown, docs: string[]): number {
@@ -214,10 +214,10 @@ function speed(all: Engine[], samples: XmlSample[]): void {
   }
   const common = samples.filter((s) => acceptedBy.every((set) => set.has(s.name))).map((s) => s.text);
   const mb = common.reduce((n, d) => n + Buffer.byteLength(d), 0) / 1e6;
-  console.log(`\n## Speed: ${common.length} documents every engine accepts (${mb.toFixed(2)} MB), median of rounds, engines interleaved`);
+  console.log(`\n## Speed: ${common.length} documents every engine accepts (${mb.toFixed(2)} MB), best of 7 rounds, engines interleaved`);
 
   for (const e of all) for (const d of common) e.parseWalk(d); // warm-up
-  const rounds = 5;
+  const rounds = 7;
   const parse = all.map(() => [] as number[]);
   const walk = all.map(() => [] as number[]);
   for (let r = 0; r < rounds; r++) {
@@ -229,8 +229,8 @@ function speed(all: Engine[], samples: XmlSample[]): void {
     }
   }
   console.log(`${'engine'.padEnd(20)} ${'version'.padEnd(28)} ${'parse ms'.padStart(9)} ${'MB/s'.padStart(6)} ${'parse+walk ms'.padStart(14)}`);
-  const p = parse.map(median);
-  const w = walk.map(median);
+  const p = parse.map(best);
+  const w = walk.map(best);
   all.forEach((e, i) =>
     console.log(`${e.name.padEnd(20)} ${e.version.padEnd(28)} ${p[i]!.toFixed(1).padStart(9)} ${(mb / (p[i]! / 1000)).toFixed(0).padStart(6)} ${w[i]!.toFixed(1).padStart(14)}`),
   );
