@@ -417,7 +417,7 @@ else {
   const all = engines();
   console.log(`# XML engines — ${new Date().toISOString()} — Node ${process.version}, ${cpus()[0]?.model ?? '?'} x${cpus().length}`);
   if (!all.some((e) => e.name === 'libxmljs2')) {
-    console.log('libxmljs2 is not installed: only libxml2-wasm is measured. To compare: `npm install --no-save libxmljs2`, or see this file's header.');
+    console.log('libxmljs2 is not installed: only libxml2-wasm is measured. To compare: `npm install --no-save libxmljs2`, or see the header of bench/xml-engines.ts.');
   }
   const samples = loadXmlSamples();
   if (samples.length === 0) console.log('No corpus found (../shared or SOAPCHECK_CORPUS): speed and memory skipped.');
