@@ -70,6 +70,7 @@ const BROKEN: BrokenCase[] = [
   { file: 'types-schema.yaml', code: 'schema', line: 11, column: 20, pointer: '/types/W:Widget/fields/0/maxOccurs', message: /`types\.W:Widget\.fields\[0\]\.maxOccurs` must be a whole number of at least 1, or `unbounded` — got "many"/ },
   { file: 'yaml-syntax.yaml', code: 'yaml', line: 12, message: /YAML syntax error: .*quote/ },
   { file: 'alias-bomb.yaml', code: 'yaml', message: /alias/i },
+  { file: 'not-utf8.yaml', code: 'encoding', line: 7, column: 6, message: /is not UTF-8 text: invalid byte 0xE9 at line 7, column 6/ },
   { file: 'does-not-exist.yaml', code: 'io', message: /no such file/ },
   { file: 'types-missing', code: 'io', line: 24, column: 8, pointer: '/types', message: /types file \.\.\/nothing-here\.yaml .* does not exist/ },
 ];
