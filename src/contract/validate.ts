@@ -100,6 +100,8 @@ function toProblem(e: ErrorObject, src: YamlSource): ContractProblem {
         message = `namespace prefix ${JSON.stringify(e.propertyName)} in \`${at}\` is not a valid prefix (letters, digits, _ . -; not starting with a digit)`;
       } else if (at.endsWith('sha256')) {
         message = `\`${at}\` must be 64 lower-case hex digits — got ${got}`;
+      } else if (at === 'types') {
+        message = `\`types\` must name a .yaml or .yml file — got ${got}`;
       } else if (at.endsWith('code')) {
         message = `\`${at}\` must be a lower-case-dashed code like \`header-blocks-outside-header\` — got ${got}`;
       } else {
@@ -126,7 +128,9 @@ function toProblem(e: ErrorObject, src: YamlSource): ContractProblem {
       message = `\`${at}\` must not be empty`;
       break;
     case 'not':
-      message = at.endsWith('file') ? `\`${at}\` must be a relative path — got ${got}` : `\`${at}\` has a value that is not allowed — got ${got}`;
+      if (at === 'endpoint') message = `\`endpoint\` must be a path relative to the base URL (e.g. Remote/Services88/User.svc), not a full URL — got ${got}`;
+      else if (at.endsWith('file') || at === 'types') message = `\`${at}\` must be a relative path — got ${got}`;
+      else message = `\`${at}\` has a value that is not allowed — got ${got}`;
       break;
     default:
       message = `\`${at}\` ${e.message ?? 'is invalid'}`;
