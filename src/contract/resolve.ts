@@ -29,6 +29,9 @@ export type Locator = (pointer: string) => Position | undefined;
 
 const noPosition: Locator = () => undefined;
 
+const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
+
 class Resolver {
   readonly problems: ContractProblem[] = [];
   constructor(
@@ -36,6 +39,18 @@ class Resolver {
     readonly namespaces: Readonly<Record<string, string>>,
     readonly locate: Locator,
   ) {}
+
+  /** The XML-reserved bindings: `xmlns` is never declared; the `xml` prefix and its URI belong to each other only. */
+  reservedNamespaces(): void {
+    for (const [prefix, uri] of Object.entries(this.namespaces)) {
+      const pointer = `/namespaces/${escapeSeg(prefix)}`;
+      if (prefix === 'xmlns' || uri === XMLNS_NS) {
+        this.problem(pointer, 'reserved-namespace', `\`${prefix}: ${uri}\` cannot be declared: the prefix \`xmlns\` and its namespace ${XMLNS_NS} are reserved by XML for namespace declarations`);
+      } else if ((prefix === 'xml') !== (uri === XML_NS)) {
+        this.problem(pointer, 'reserved-namespace', `\`${prefix}: ${uri}\` cannot be declared: XML binds the prefix \`xml\` to ${XML_NS} and that namespace to no other prefix`);
+      }
+    }
+  }
 
   problem(pointer: string, code: string, message: string): void {
     this.problems.push({ file: this.file, ...this.locate(pointer), pointer, code, message });
@@ -110,6 +125,7 @@ export interface ResolvedTypes {
  */
 export function resolveTypesDoc(doc: TypesDoc, file: string, locate: Locator = noPosition): ResolvedTypes {
   const r = new Resolver(file, doc.namespaces, locate);
+  r.reservedNamespaces();
   const registry = new Map<string, TypeDef>();
   const entries = Object.entries(doc.types);
   const names: (ExpandedName | undefined)[] = [];
@@ -172,6 +188,7 @@ export function resolveContractDoc(
   locate: Locator = noPosition,
 ): ResolvedContract {
   const r = new Resolver(file, doc.namespaces, locate);
+  r.reservedNamespaces();
   const message = (m: MessageDoc, pointer: string) => ({
     headers: r.fields(m.headers, `${pointer}/headers`, types.registry, types.file),
     body: r.field(m.body, `${pointer}/body`, types.registry, types.file),

@@ -152,6 +152,25 @@ describe('resolveContract (in memory)', () => {
     expect(withBadBase.problems.map((p) => [p.file, p.code, p.pointer])).toEqual([['types.yaml', 'unresolved-type', '/types/other:Thing/base']]);
   });
 
+  it.each([
+    ['xmlns', 'urn:x', /prefix `xmlns` and its namespace .* are reserved/],
+    ['x', 'http://www.w3.org/2000/xmlns/', /prefix `xmlns` and its namespace .* are reserved/],
+    ['xml', 'urn:x', /binds the prefix `xml` to http:\/\/www\.w3\.org\/XML\/1998\/namespace/],
+    ['x', 'http://www.w3.org/XML/1998/namespace', /binds the prefix `xml` to/],
+  ])('rejects the XML-reserved binding %s → %s (a request built from it is not well-formed XML)', (prefix, uri, message) => {
+    const bad = { ...doc, namespaces: { ...doc.namespaces, [prefix]: uri } };
+    const { contract, problems } = resolveContract(bad, 'mem.yaml', { doc: { ...types, types: { 'other:Thing': { enum: ['X'] } } }, file: 'types.yaml' });
+    expect(contract).toBeUndefined();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ code: 'reserved-namespace', pointer: `/namespaces/${prefix}` });
+    expect(problems[0]!.message).toMatch(message);
+  });
+
+  it('accepts the xml prefix bound to its own namespace', () => {
+    const ok = { ...doc, namespaces: { ...doc.namespaces, xml: 'http://www.w3.org/XML/1998/namespace' } };
+    expect(resolveContract(ok, 'mem.yaml', { doc: { ...types, types: { 'other:Thing': { enum: ['X'] } } }, file: 'types.yaml' }).problems).toEqual([]);
+  });
+
   it('rejects an xsd: name that is not a built-in', () => {
     const bad = { ...doc, request: { body: { name: 'a:Ping', fields: [{ name: 'a:N', type: 'xsd:integr' }] } } };
     expect(resolveContract(bad, 'mem.yaml').problems[0]).toMatchObject({ code: 'unresolved-type', pointer: '/request/body/fields/0/type' });
