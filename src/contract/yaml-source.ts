@@ -39,9 +39,12 @@ export function parseYamlSource(text: string, file: string): YamlParse {
     return { line: p.line, column: p.col };
   };
   if (doc.errors.length > 0) {
+    // Bad indentation also leaves two empty keys in the enclosing mapping: that echo is noise.
+    const emptyKey = (e: (typeof doc.errors)[number]) => e.code === 'DUPLICATE_KEY' && !text.slice(e.pos[0], e.pos[0] + 1024).split(/[:\n]/)[0]!.trim();
+    const errors = doc.errors.some((e) => !emptyKey(e)) ? doc.errors.filter((e) => !emptyKey(e)) : doc.errors;
     return {
       ok: false,
-      problems: doc.errors.map((err) => ({ file, ...posAt(err.pos[0]), code: 'yaml', message: `YAML syntax error: ${syntaxMessage(err.code, err.message, text.slice(err.pos[0], err.pos[0] + 1024))}` })),
+      problems: errors.map((err) => ({ file, ...posAt(err.pos[0]), code: 'yaml', message: `YAML syntax error: ${syntaxMessage(err.code, err.message, text.slice(err.pos[0], err.pos[0] + 1024))}` })),
     };
   }
   keepScalarsAsWritten(doc, text);
@@ -124,7 +127,11 @@ export function toPointer(segs: readonly (string | number)[]): string {
 function syntaxMessage(code: string, message: string, at: string): string {
   if (code === 'MULTIPLE_DOCS') return 'a contract file holds one YAML document, this one has several (`---` separators)';
   if (/call stack/i.test(message)) return 'the document is nested too deeply';
-  if (code === 'DUPLICATE_KEY') return `the key ${JSON.stringify(at.split(/[:\n]/)[0]!.trim())} is written twice in the same mapping`;
+  if (code === 'DUPLICATE_KEY') {
+    const key = at.split(/[:\n]/)[0]!.trim();
+    return key ? `the key ${JSON.stringify(key)} is written twice in the same mapping` : 'a mapping has two empty keys';
+  }
+  if (code === 'TAB_AS_INDENT') return 'a tab is used for indentation; YAML indents with spaces only';
   return message.split('\n')[0]!.trim();
 }
 

@@ -113,6 +113,14 @@ describe('loadContracts on broken contracts', () => {
     ]);
   });
 
+  it('reports a tab used for indentation at its line, without a made-up duplicate empty key', async () => {
+    const out = await loadContracts([broken('tab-indent.yaml')]);
+    expect(out.contracts).toEqual([]);
+    expect(out.problems.every((p) => p.code === 'yaml')).toBe(true);
+    expect(out.problems[0]).toMatchObject({ line: 9, column: 1, message: 'YAML syntax error: a tab is used for indentation; YAML indents with spaces only' });
+    expect(out.problems.map((p) => p.message).join('\n')).not.toMatch(/key "" is written twice|empty keys/);
+  });
+
   it('reports every schema error of a file, not only the first', async () => {
     const out = await loadContracts([broken('bad-soap-version.yaml'), broken('unknown-key.yaml')]);
     expect(out.problems.map((p) => p.code)).toEqual(['schema', 'schema']);
