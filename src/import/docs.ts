@@ -18,9 +18,10 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { ContractDoc, MessageDoc, TypesDoc } from '../contract/model.ts';
 import { FORMAT_VERSION } from '../contract/model.ts';
+import { decodeUtf8 } from '../contract/utf8.ts';
 import { clark, parseXml, SOAP11_ENV_NS, SOAP12_ENV_NS, XSI_NS, type ExpandedName } from '../xml/index.ts';
 import { inferMessage, type IField, type InferredMessage, type TypeObservation } from './docs/infer.ts';
-import { readDocPage, withoutNoiseLines, type DocPage, type XmlExample } from './docs/page.ts';
+import { readDocPage, unclosedReason, withoutNoiseLines, type DocPage, type XmlExample } from './docs/page.ts';
 import { expandWritten, PrefixMap, renderField, renderTypesDoc, type CarriedType } from './docs/render.ts';
 import { mergeTypeObservations } from './docs/types.ts';
 import { schemaComment, toYaml } from './yaml-write.ts';
@@ -77,7 +78,10 @@ export function importPage(text: string, file: string, sha256: string): PageOutc
   const page = r.page;
   const req = page.examples.find((e) => e.role === 'request');
   const resp = page.examples.find((e) => e.role === 'response');
-  if (!req || !resp) return { ok: false, reason: `has ${req ? 'a request' : 'a response'} example but no ${req ? 'response' : 'request'} example` };
+  if (!req || !resp) {
+    if (page.unclosed) return { ok: false, reason: unclosedReason(page.unclosed) };
+    return { ok: false, reason: `has ${req ? 'a request' : 'a response'} example but no ${req ? 'response' : 'request'} example` };
+  }
   const request = inferExample(req, file);
   if (!request.ok) return { ok: false, reason: request.reason };
   const response = inferExample(resp, file);
@@ -240,8 +244,15 @@ export async function importDocs(opts: ImportOptions): Promise<ImportSummary> {
       continue;
     }
     summary.pagesRead++;
+    const text = decodeUtf8(bytes);
+    if (!text.ok) {
+      const reason = `not UTF-8 text: invalid byte 0x${text.byte} at line ${text.line}, column ${text.column}`;
+      summary.skipped.push({ file: f.rel, reason });
+      log(`skipped ${f.rel}: ${reason}`);
+      continue;
+    }
     const sha = createHash('sha256').update(bytes).digest('hex');
-    const r = importPage(bytes.toString('utf8'), f.rel, sha);
+    const r = importPage(text.text, f.rel, sha);
     if (!r.ok) {
       summary.skipped.push({ file: f.rel, reason: r.reason });
       log(`skipped ${f.rel}: ${r.reason}`);

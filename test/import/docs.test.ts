@@ -170,6 +170,33 @@ describe('importDocs over the fixture pages', () => {
   });
 });
 
+describe('importDocs on a page that is not UTF-8', () => {
+  it('skips it with the position of the first bad byte, and goes on', async () => {
+    const dir = tempDir();
+    const page = readFileSync(join(MARKDOWN, 'Demo9', 'Widget', 'SaveWidget.md'));
+    const nl = page.indexOf(0x0a);
+    // A Latin-1 "é" (0xE9) at the start of the second line: not a UTF-8 sequence.
+    writeFileSync(join(dir, 'Latin1.md'), Buffer.concat([page.subarray(0, nl + 1), Buffer.from([0xe9]), page.subarray(nl + 1)]));
+    const { summary, log } = await run([dir, join(MARKDOWN, 'Demo9', 'Widget', 'ListWidgets.md')]);
+    const rel = `${dir.split(/[\\/]/).at(-1)}/Latin1.md`;
+    expect(summary.skipped).toEqual([{ file: rel, reason: 'not UTF-8 text: invalid byte 0xE9 at line 2, column 1' }]);
+    expect(log).toContain(`skipped ${rel}: not UTF-8 text: invalid byte 0xE9 at line 2, column 1`);
+    expect(summary.operations).toBe(1);
+  });
+});
+
+describe('importDocs on a page whose response Envelope is never closed', () => {
+  it('says so, with the page line of that example, instead of "no response example"', async () => {
+    const dir = tempDir();
+    const page = readFileSync(join(MARKDOWN, 'Demo9', 'Widget', 'SaveWidget.md'), 'utf8');
+    const cut = page.lastIndexOf('</SOAP-ENV:Envelope>');
+    writeFileSync(join(dir, 'Unclosed.md'), page.slice(0, cut) + page.slice(cut + '</SOAP-ENV:Envelope>'.length));
+    const line = page.slice(0, page.lastIndexOf('<?xml')).split('\n').length;
+    const { summary } = await run([dir]);
+    expect(summary.skipped.map((s) => s.reason)).toEqual([`the example starting at line ${line} has no closing </SOAP-ENV:Envelope>`]);
+  });
+});
+
 describe('soapcheck import (CLI)', () => {
   async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
     let out = '';

@@ -26,6 +26,16 @@ describe('readDocPage', () => {
     }
   });
 
+  it('names the example whose Envelope is never closed, with its page line', () => {
+    const page = ['# Demo1 A Op', '## Op Request', '<env:Envelope xmlns:env="urn:e"><env:Body/></env:Envelope>', '## Op Response', '<env:Envelope xmlns:env="urn:e">', '<env:Body/>'].join('\n');
+    const r = readDocPage(page);
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.page.examples.map((e) => e.role)).toEqual(['request']);
+    expect(r.page.unclosed).toEqual({ line: 5, endTag: '</env:Envelope>' });
+    const none = readDocPage(['# Demo1 A Op', '<Envelope xmlns="urn:e">', '<Body/>'].join('\n'));
+    expect(none).toMatchObject({ ok: false, reason: 'the example starting at line 2 has no closing </Envelope>' });
+  });
+
   it('gives the page line where each example starts', () => {
     const text = read('markdown/Demo9/Widget/SaveWidget.md');
     const r = readDocPage(text);

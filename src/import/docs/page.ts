@@ -34,6 +34,8 @@ export interface DocPage {
   /** The `Returns:` text, if any. */
   returns?: string;
   examples: XmlExample[];
+  /** An example whose Envelope start tag has no end tag on the page (it and what follows are not read). */
+  unclosed?: { line: number; endTag: string };
 }
 
 /** Why a page is not an operation page. */
@@ -55,9 +57,10 @@ export function readDocPage(text: string): PageResult {
   if (/<wsdl:definitions\b|<definitions\s[^>]*xmlns="http:\/\/schemas\.xmlsoap\.org\/wsdl\/"/.test(src)) {
     return { ok: false, kind: 'wsdl', reason: 'a WSDL page (no request/response examples)' };
   }
-  const examples = findExamples(lines);
+  const { examples, unclosed } = scanExamples(lines);
   const titleIdx = lines.findIndex((l) => TITLE_RE.test(l.trim()));
   if (examples.length === 0) {
+    if (unclosed) return { ok: false, kind: 'no-examples', reason: unclosedReason(unclosed) };
     return { ok: false, kind: 'no-examples', reason: 'no request/response examples on the page' };
   }
   if (titleIdx < 0) {
@@ -68,24 +71,32 @@ export function readDocPage(text: string): PageResult {
   const endpoint = ENDPOINT_RE.exec(src)?.[1];
   const markdown = lines.some((l) => /^```/.test(l));
   const prose = markdown ? markdownProse(lines, operation) : plainProse(lines, operation);
-  return { ok: true, page: { version, agent, operation, endpoint, ...prose, examples } };
+  return { ok: true, page: { version, agent, operation, endpoint, ...prose, examples, ...(unclosed ? { unclosed } : {}) } };
+}
+
+export function unclosedReason(u: { line: number; endTag: string }): string {
+  return `the example starting at line ${u.line} has no closing ${u.endTag}`;
 }
 
 /** Find the envelope spans, and label each by the nearest heading line above it. */
 export function findExamples(lines: string[]): XmlExample[] {
+  return scanExamples(lines).examples;
+}
+
+function scanExamples(lines: string[]): { examples: XmlExample[]; unclosed?: { line: number; endTag: string } } {
   const out: XmlExample[] = [];
   let i = 0;
   while (i < lines.length) {
     const start = findEnvelopeStart(lines, i);
     if (!start) break;
     const end = findEnvelopeEnd(lines, start.envelopeLine, start.prefix);
-    if (end < 0) break;
+    if (end < 0) return { examples: out, unclosed: { line: start.line + 1, endTag: `</${start.prefix}Envelope>` } };
     const body = lines.slice(start.line, end + 1).join('\n');
     const text = body.slice(body.indexOf('<')).replace(/(<\/(?:[\w.-]+:)?Envelope\s*>)[\s\S]*$/, '$1');
     out.push({ role: roleFromHeading(lines, start.line) ?? (out.length === 0 ? 'request' : 'response'), text, line: start.line + 1 });
     i = end + 1;
   }
-  return out;
+  return { examples: out };
 }
 
 function findEnvelopeStart(lines: string[], from: number): { line: number; envelopeLine: number; prefix: string } | null {
