@@ -1,6 +1,5 @@
 /** `soapcheck import docs <files or folders…> --out <dir>` */
-import { existsSync } from 'node:fs';
-import { relative } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
 import { EXIT, parseCommandArgs, UsageError, type Command } from './command.ts';
 import { importDocs } from '../import/docs.ts';
 
@@ -27,7 +26,8 @@ Options:
   -q, --quiet   print only the summary (no per-page lines)
   -h, --help    show this help
 
-Exit codes: 0 imported (skips and conflicts are reported, not failures), 2 usage or input error.`;
+Exit codes: 0 imported (skips and conflicts are reported, not failures), 2 usage or input error
+(an input or --out that cannot be used, or no pages at all in the inputs).`;
 
 export const command: Command = {
   help,
@@ -41,6 +41,7 @@ export const command: Command = {
     if (inputs.length === 0) throw new UsageError('no input files or folders given');
     if (!values.out) throw new UsageError('--out <dir> is required');
     for (const i of inputs) if (!existsSync(i)) throw new UsageError(`input not found: ${i}`);
+    if (existsSync(values.out) && !statSync(values.out).isDirectory()) throw new UsageError(`--out ${values.out} is a file, not a folder`);
 
     const quiet = values.quiet === true;
     let summary;
@@ -52,6 +53,10 @@ export const command: Command = {
       if (err.code && err.path) throw new UsageError(`cannot ${err.syscall ?? 'use'} ${err.path}: ${err.code}`);
       throw e;
     }
+    if (summary.pagesRead === 0 && summary.skipped.length === 0) {
+      process.stderr.write(`soapcheck import: no pages (*.md, *.txt) found in ${inputs.join(', ')}; nothing imported\n`);
+      return EXIT.USAGE;
+    }
     const versions = Object.entries(summary.typesPerVersion).map(([v, n]) => `${v} ${n}`).join(', ');
     process.stdout.write(
       [
@@ -59,7 +64,7 @@ export const command: Command = {
         `operations imported: ${summary.operations} (pages repeating an operation, merged: ${summary.duplicates})`,
         `types per version: ${versions || 'none'}`,
         `conflicts: ${summary.conflicts.length}`,
-        `files written: ${summary.written.length}, unchanged: ${summary.unchanged} (in ${relative(process.cwd(), values.out) || '.'})`,
+        `files written: ${summary.written.length}, unchanged: ${summary.unchanged} (in ${values.out})`,
       ].join('\n') + '\n',
     );
     return EXIT.OK;

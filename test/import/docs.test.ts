@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -248,6 +248,25 @@ describe('soapcheck import (CLI)', () => {
     const r = await cli(['import', 'docs', MARKDOWN, '--out', join(file, 'out'), '--quiet']);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/cannot mkdir .*not-a-folder.*ENOTDIR/);
+  });
+
+  it('exits 2 before reading any page when --out is a file', async () => {
+    const file = join(tempDir(), 'a-file');
+    writeFileSync(file, 'x');
+    const r = await cli(['import', 'docs', MARKDOWN, '--out', file]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`--out ${file} is a file, not a folder`);
+    expect(r.out).toBe('');
+    expect(readFileSync(file, 'utf8')).toBe('x');
+  });
+
+  it('exits 2 when the inputs hold no page at all, and writes nothing', async () => {
+    const empty = tempDir();
+    const out = join(tempDir(), 'out');
+    const r = await cli(['import', 'docs', empty, '--out', out, '-q']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`no pages (*.md, *.txt) found in ${empty}`);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('has a --help that names every option it accepts', async () => {
