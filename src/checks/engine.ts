@@ -98,7 +98,7 @@ export function runChecks(rules: readonly Rule[], plan: ContractPlan, input: Mes
     if (payload && payload.local === message.body.name.local) {
       const nsMismatch = payload.ns !== message.body.name.ns;
       const remap = nsMismatch ? { from: message.body.name.ns, to: payload.ns } : null;
-      walker.walk(payload, message.body, { el: payload, index: 0, node: message.body, nsMismatch, inheritedNsMismatch: false, remap });
+      walker.walk(payload, message.body, { el: payload, index: 0, node: message.body, nsMismatch, inheritedNsMismatch: false, remap, secret: message.body.secret });
     }
   }
   return { findings: finish(findings, truncations), doc };
@@ -164,10 +164,10 @@ class Walker {
     const found = [...(env.header ? childElements(env.header) : []), ...env.misplacedHeaderBlocks];
     const blocks: AlignedChild[] = found.map((el) => {
       const exact = message.headerByName.get(clark(el));
-      if (exact) return { el, index: message.headers.indexOf(exact), node: exact, nsMismatch: false, inheritedNsMismatch: false, remap: null };
+      if (exact) return { el, index: message.headers.indexOf(exact), node: exact, nsMismatch: false, inheritedNsMismatch: false, remap: null, secret: exact.secret };
       const byLocal = message.headerByLocal.get(el.local);
-      if (byLocal) return { el, index: message.headers.indexOf(byLocal), node: byLocal, nsMismatch: true, inheritedNsMismatch: false, remap: { from: byLocal.name.ns, to: el.ns } };
-      return { el, index: -1, nsMismatch: false, inheritedNsMismatch: false, remap: null };
+      if (byLocal) return { el, index: message.headers.indexOf(byLocal), node: byLocal, nsMismatch: true, inheritedNsMismatch: false, remap: { from: byLocal.name.ns, to: el.ns }, secret: byLocal.secret };
+      return { el, index: -1, nsMismatch: false, inheritedNsMismatch: false, remap: null, secret: false };
     });
     for (const l of this.on.headers) l({ plan: message, blocks }, env);
     for (const b of blocks) {
@@ -194,7 +194,7 @@ class Walker {
       }
       if (this.on.value.length) {
         const text = textContent(el);
-        for (const l of this.on.value) l(el, node, text, content);
+        for (const l of this.on.value) l(el, node, text, content, match);
       }
       return;
     }
@@ -214,13 +214,13 @@ class Walker {
         }
       }
       if (index === undefined) {
-        items.push({ el: c, index: -1, nsMismatch: false, inheritedNsMismatch: false, remap });
+        items.push({ el: c, index: -1, nsMismatch: false, inheritedNsMismatch: false, remap, secret: match.secret });
         continue;
       }
       counts[index]!++;
       const child = content.children[index]!;
       const childRemap: NsRemap | null = nsMismatch ? { from: child.name.ns, to: c.ns } : remap;
-      items.push({ el: c, index, node: child, nsMismatch, inheritedNsMismatch: inherited, remap: childRemap });
+      items.push({ el: c, index, node: child, nsMismatch, inheritedNsMismatch: inherited, remap: childRemap, secret: match.secret || child.secret });
     }
     const alignment: Alignment = { items, counts, text: hasSignificantText(el) ? textContent(el).trim() : null };
     for (const l of this.on.children) l(el, node, content, alignment);

@@ -44,6 +44,8 @@ export interface AlignedChild {
   readonly inheritedNsMismatch: boolean;
   /** The namespace substitution in effect here (contract namespace `from` found as `to`), once reported above or here. */
   readonly remap: NsRemap | null;
+  /** This field, or a field it stands inside, is marked secret: its value is never quoted. */
+  readonly secret: boolean;
 }
 
 export interface NsRemap { readonly from: string; readonly to: string }
@@ -78,7 +80,7 @@ export interface RuleListeners {
   /** Element children where simple content was expected. */
   unexpectedElements?(parent: XElement, node: ElementPlan, kids: readonly XElement[]): void;
   /** The text of a simple-content element (not nil). */
-  value?(el: XElement, node: ElementPlan, text: string, content: SimpleContent): void;
+  value?(el: XElement, node: ElementPlan, text: string, content: SimpleContent, match: AlignedChild): void;
 }
 
 export interface ReportDescriptor {

@@ -1,6 +1,5 @@
 /** Shared wording for rule messages. Secret values are never quoted. */
 import type { XElement } from '../../xml/tree.ts';
-import type { ElementPlan } from '../plan.ts';
 
 /** `prefix:local` as written in the message, or the local name. */
 export function nameOf(el: XElement): string {
@@ -11,9 +10,9 @@ export function nsLabel(ns: string): string {
   return ns === '' ? '(no namespace)' : ns;
 }
 
-/** A value for a message: quoted and shortened, or `(secret)` for a secret field. */
-export function quoteValue(node: ElementPlan | undefined, text: string): string {
-  if (node?.secret) return '(secret value not shown)';
+/** A value for a message: quoted and shortened, or a placeholder for a secret one. */
+export function quoteValue(secret: boolean, text: string): string {
+  if (secret) return '(secret value not shown)';
   const t = text.length > 60 ? `${text.slice(0, 57)}…` : text;
   return JSON.stringify(t);
 }

@@ -10,10 +10,11 @@ export const rule: Rule = {
   levels: { strict: 'error', compatible: 'error' },
   create(ctx) {
     return {
-      value(el, node, text, content) {
+      value(el, _node, text, content, match) {
+        const secret = match.secret;
         const hard = content.lexical?.(text, el.scope);
         if (hard) {
-          ctx.report({ el, message: `${nameOf(el)} value ${quoteValue(node, text)} is not a valid ${content.label}: ${node.secret ? 'invalid' : hard}`, expected: content.label, actual: quoteValue(node, text) });
+          ctx.report({ el, message: `${nameOf(el)} value ${quoteValue(secret, text)} is not a valid ${content.label}: ${secret ? 'invalid' : hard}`, expected: content.label, actual: quoteValue(secret, text) });
           return;
         }
         const e = content.enumeration?.(text);
@@ -22,9 +23,9 @@ export const rule: Rule = {
         if (e.soft && ctx.profile === 'compatible') return;
         ctx.report({
           el,
-          message: `${nameOf(el)} value ${node.secret ? '(secret value not shown)' : e.reason} (${content.label})`,
+          message: `${nameOf(el)} value ${secret ? '(secret value not shown)' : e.reason} (${content.label})`,
           expected: content.label,
-          actual: quoteValue(node, text),
+          actual: quoteValue(secret, text),
           soft: e.soft,
         });
       },

@@ -18,7 +18,7 @@ export interface Case {
 }
 
 export interface InvalidCase extends Case {
-  errors: Array<{ path?: string; line?: number; severity?: 'error' | 'warn'; message?: RegExp }>;
+  errors: Array<{ path?: string; line?: number; severity?: 'error' | 'warn'; message?: RegExp; actual?: RegExp }>;
 }
 
 export function findingsOf(ruleId: string, c: Case): Finding[] {
@@ -52,6 +52,7 @@ export function ruleTester(ruleId: string, cases: { valid: Case[]; invalid: Inva
             if (e.line !== undefined) expect(g.line).toBe(e.line);
             expect(g.severity).toBe(e.severity ?? 'error');
             if (e.message) expect(g.message).toMatch(e.message);
+            if (e.actual) expect(g.actual).toMatch(e.actual);
           });
         });
       });

@@ -15,6 +15,14 @@ const ints = makeContract({
   types: { 't:IntList': { base: 'xsd:int', list: true } },
 });
 const untyped = makeContract({ response: { body: f('t:GetThingResponse', { fields: [f('t:Data')] }) } });
+const secretCreds = makeContract({
+  request: {
+    headers: [f('t:Creds', { secret: true, fields: [f('t:Pin', { type: 'xsd:int' }), f('t:Kind', { type: 't:Kind', min: 0 })] })],
+    body: f('t:GetThing', { fields: [] }),
+  },
+  types: { 't:Kind': { enum: ['A', 'B'] } },
+});
+const inSecret = (inner: string) => `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:t="urn:soapcheck:test:Services1"><soap:Header><t:Creds>${inner}</t:Creds></soap:Header><soap:Body><t:GetThing/></soap:Body></soap:Envelope>`;
 const wrap = (inner: string) => `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:t="urn:soapcheck:test:Services1"><soap:Body><t:GetThingResponse>${inner}</t:GetThingResponse></soap:Body></soap:Envelope>`;
 
 ruleTester('value/lexical', {
@@ -33,6 +41,7 @@ ruleTester('value/lexical', {
     { name: 'incomplete enum in strict: a warning', code: wrap('<t:Mode>C</t:Mode>'), contract: incomplete, errors: [{ severity: 'warn', message: /known values/ }] },
     { name: 'an untyped field is checked against its own built-in xsi:type', code: wrap('<t:Data xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema" xsi:type="xsd:dateTime">yesterday</t:Data>'), contract: untyped, errors: [{ message: /not a valid xsd:dateTime/ }] },
     { name: 'a list item that is not an int', code: wrap('<t:Ids>1 two 3</t:Ids>'), contract: ints, errors: [{ message: /item "two": not an integer/ }] },
-    { name: 'a secret value is never quoted', code: req('<t:Ticket>x</t:Ticket>', 'abc-secret'), contract: makeContract({ request: { body: f('t:GetThing', { fields: [f('t:Id', { type: 'xsd:int', secret: true })] }) } }), direction: 'request', errors: [{ message: /^(?!.*abc-secret).*secret value not shown/ }] },
+    { name: 'a value inside a secret field is never quoted', code: inSecret('<t:Pin>pin-secret-1</t:Pin><t:Kind>kind-secret-2</t:Kind>'), contract: secretCreds, direction: 'request', errors: [{ message: /^(?!.*pin-secret-1).*secret value not shown/, actual: /^\(secret value not shown\)$/ }, { message: /^(?!.*kind-secret-2).*secret value not shown/, actual: /^\(secret value not shown\)$/ }] },
+    { name: 'a secret value is never quoted', code: req('<t:Ticket>x</t:Ticket>', 'abc-secret'), contract: makeContract({ request: { body: f('t:GetThing', { fields: [f('t:Id', { type: 'xsd:int', secret: true })] }) } }), direction: 'request', errors: [{ message: /^(?!.*abc-secret).*secret value not shown/, actual: /^\(secret value not shown\)$/ }] },
   ],
 });
