@@ -13,17 +13,12 @@
  *   ignored, since the text is already decoded. Bytes go to the engine as bytes, so it honours a BOM
  *   and the declared encoding and refuses bytes that are invalid in it (invalid UTF-8, say).
  */
-import {
-  XmlCData,
-  XmlComment,
-  XmlDocument,
-  XmlElement,
-  XmlEntityReference,
-  XmlText,
-  type XmlTreeNode,
-} from 'libxml2-wasm';
+import { convertFromMemory } from './convert-memory.ts';
+import type { ConvertState } from './convert-state.ts';
+import { convertFromWrappers } from './convert-wrappers.ts';
 import { openDocument } from './engine.ts';
-import type { NamespaceScope, XAttribute, XDocument, XElement, XNode, XProcessingInstruction } from './tree.ts';
+import { engineMemory } from './engine-memory.ts';
+import type { NamespaceScope, XDocument } from './tree.ts';
 
 export interface ParseLimits {
   /** Largest input accepted, in bytes (default 16 MiB). */
@@ -79,115 +74,16 @@ export function parseXml(input: string | Uint8Array, limits: ParseLimits = {}): 
   const { doc, text, elementLines } = opened;
   try {
     if (doc.dtd) return { ok: false, kind: 'doctype', message: 'document has a DOCTYPE; DTDs are not allowed in SOAP messages' };
-    const pis: XProcessingInstruction[] = [];
-    const state: ConvertState = { nodes: 0, elements: 0, elementLines, lim, pis, failure: null, piTargets: piTargetsByLine(text) };
-    // Processing instructions before/after the root element are siblings of the root.
-    collectTopLevelPis(doc, state);
-    const root = convert(doc.root, null, EMPTY_SCOPE, 1, state);
+    const state: ConvertState = { nodes: 0, elements: 0, elementLines, lim, pis: [], failure: null };
+    // No engine call from here to dispose(): the heap reader's view stays valid.
+    const memory = engineMemory();
+    const root = memory
+      ? convertFromMemory(memory, memory.docPointer(doc), EMPTY_SCOPE, state)
+      : convertFromWrappers(doc, text, EMPTY_SCOPE, state);
     if (state.failure) return state.failure;
     const m = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']/.exec(text);
-    return { ok: true, doc: { root: root!, processingInstructions: pis, declaredEncoding: m ? m[1]! : null } };
+    return { ok: true, doc: { root: root!, processingInstructions: state.pis, declaredEncoding: m ? m[1]! : null } };
   } finally {
     doc.dispose();
   }
 }
-
-function collectTopLevelPis(doc: XmlDocument, st: ConvertState): void {
-  let n = doc.root.prev;
-  while (n) { pushPi(n, st); n = n.prev; }
-  n = doc.root.next;
-  while (n) { pushPi(n, st); n = n.next; }
-}
-
-function pushPi(n: XmlTreeNode, st: ConvertState): XProcessingInstruction | null {
-  if (n.constructor.name !== 'XmlProcessingInstructionNode') return null;
-  const pi: XProcessingInstruction = { kind: 'pi', target: st.piTargets.get(n.line) ?? '?', line: n.line };
-  st.pis.push(pi);
-  return pi;
-}
-
-/** libxml2-wasm does not expose a PI's target; read it from the source line it stands on. */
-function piTargetsByLine(text: string): Map<number, string> {
-  const out = new Map<number, string>();
-  if (!text.includes('<?')) return out;
-  const re = /<\?([A-Za-z_][\w.:-]*)/g;
-  let line = 1;
-  let scanned = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    for (; scanned < m.index; scanned++) if (text.charCodeAt(scanned) === 10) line++;
-    if (m[1]!.toLowerCase() === 'xml') continue;
-    if (!out.has(line)) out.set(line, m[1]!);
-  }
-  return out;
-}
-
-interface ConvertState {
-  nodes: number;
-  /** Elements converted so far (their index in document order). */
-  elements: number;
-  elementLines: readonly number[];
-  lim: Required<ParseLimits>;
-  pis: XProcessingInstruction[];
-  failure: ParseFailure | null;
-  piTargets: Map<number, string>;
-}
-
-function convert(el: XmlElement, parent: XElement | null, parentScope: NamespaceScope, depth: number, st: ConvertState): XElement | null {
-  if (depth > st.lim.maxDepth) {
-    st.failure = { ok: false, kind: 'too-deep', message: `elements nested deeper than ${st.lim.maxDepth} levels`, line: st.elementLines[st.elements] ?? el.line };
-    return null;
-  }
-  if (++st.nodes > st.lim.maxNodes) {
-    st.failure = { ok: false, kind: 'too-deep', message: `more than ${st.lim.maxNodes} nodes`, line: st.elementLines[st.elements] ?? el.line };
-    return null;
-  }
-  const declared = el.nsDeclarations;
-  let scope = parentScope;
-  const declaredKeys = Object.keys(declared);
-  if (declaredKeys.length > 0) {
-    const s: Record<string, string> = { ...parentScope };
-    for (const k of declaredKeys) s[k] = declared[k]!;
-    scope = Object.freeze(s);
-  }
-  const attrs: XAttribute[] = el.attrs.map((a) => ({ local: a.name, ns: a.namespaceUri ?? '', prefix: a.prefix ?? '', value: a.value }));
-  const children: XNode[] = [];
-  const me: XElement = {
-    kind: 'element',
-    local: el.name,
-    ns: el.namespaceUri ?? '',
-    prefix: el.prefix ?? '',
-    attrs,
-    children,
-    line: st.elementLines[st.elements++] ?? el.line,
-    scope,
-    declared: declaredKeys.length ? Object.freeze({ ...declared }) : EMPTY_DECLARED,
-    parent,
-  };
-  for (let c = el.firstChild; c; c = c.next) {
-    if (st.failure) return null;
-    if (c instanceof XmlElement) {
-      const ce = convert(c, me, scope, depth + 1, st);
-      if (!ce) return null;
-      children.push(ce);
-      continue;
-    }
-    if (++st.nodes > st.lim.maxNodes) {
-      st.failure = { ok: false, kind: 'too-deep', message: `more than ${st.lim.maxNodes} nodes`, line: c.line };
-      return null;
-    }
-    if (c instanceof XmlText) children.push({ kind: 'text', value: c.content, cdata: false, line: c.line });
-    else if (c instanceof XmlCData) children.push({ kind: 'text', value: c.content, cdata: true, line: c.line });
-    else if (c instanceof XmlComment) children.push({ kind: 'comment', value: c.content, line: c.line });
-    else if (c instanceof XmlEntityReference) {
-      // Never read its content: that would expand it.
-      st.failure = { ok: false, kind: 'entity', message: `entity reference &${c.name}; is not allowed`, line: c.line };
-      return null;
-    } else {
-      const pi = pushPi(c, st);
-      if (pi) children.push(pi);
-    }
-  }
-  return me;
-}
-
-const EMPTY_DECLARED: NamespaceScope = Object.freeze({});
