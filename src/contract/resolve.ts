@@ -22,7 +22,7 @@ import type {
   TypesDoc,
 } from './model.ts';
 import { XSD_BUILTINS } from './xsd-builtins.ts';
-import type { Position } from './yaml-source.ts';
+import { toPointer, type Position } from './yaml-source.ts';
 
 /** Maps a JSON pointer to where it is written; absent for in-memory documents. */
 export type Locator = (pointer: string) => Position | undefined;
@@ -228,5 +228,5 @@ export function resolveContractDoc(
 }
 
 function escapeSeg(s: string): string {
-  return s.replace(/~/g, '~0').replace(/\//g, '~1');
+  return toPointer([s]).slice(1);
 }

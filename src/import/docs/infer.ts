@@ -18,7 +18,8 @@
  */
 import { attribute, childElements, resolveQName, XSD_NS, XSI_NS, type ExpandedName, type XDocument, type XElement } from '../../xml/index.ts';
 import { versionOfEnvelopeNs } from '../../soap/versions.ts';
-import type { SoapVersion } from '../../contract/model.ts';
+import type { SoapVersion, SourceQuirk } from '../../contract/model.ts';
+import { DEFAULT_SECRET_NAMES } from '../../report/redact.ts';
 
 /** A field with resolved names: what infer produces and types.ts merges; rendered to FieldDoc at the end. */
 export interface IField {
@@ -46,17 +47,14 @@ export interface TypeObservation {
   where: string;
 }
 
-export interface SourceQuirk {
-  code: string;
-  description: string;
-  elements: ExpandedName[];
-}
+/** A quirk of one example; which message it belongs to is added when the contract is written. */
+export type ExampleQuirk = Omit<SourceQuirk, 'message'>;
 
 export interface InferredMessage {
   soapVersion: SoapVersion;
   headers: IField[];
   body: IField;
-  quirks: SourceQuirk[];
+  quirks: ExampleQuirk[];
   /** Every prefix → URI declared in the example (first binding of a prefix wins). */
   declarations: Array<[string, string]>;
   observations: TypeObservation[];
@@ -67,10 +65,8 @@ export type InferResult = { ok: true; message: InferredMessage } | { ok: false; 
 export const MS_SERIALIZATION_NS = 'http://schemas.microsoft.com/2003/10/Serialization/';
 export const MS_ARRAYS_NS = 'http://schemas.microsoft.com/2003/10/Serialization/Arrays';
 
-/** Local names of fields whose values are secrets (case-insensitive). */
-const SECRET_NAMES = new Set(
-  ['ApplicationToken', 'AppToken', 'AccessToken', 'RefreshToken', 'Token', 'Ticket', 'Secret', 'SecretValue', 'ClientSecret', 'Password', 'NewPassword', 'OldPassword', 'ApiKey'].map((s) => s.toLowerCase()),
-);
+/** Local names of fields whose values are secrets (case-insensitive): the reports' list, and the pages' `AppToken`. */
+const SECRET_NAMES = new Set([...DEFAULT_SECRET_NAMES, 'AppToken'].map((s) => s.toLowerCase()));
 
 export function isSecretName(local: string): boolean {
   return SECRET_NAMES.has(local.toLowerCase());
@@ -109,7 +105,7 @@ export function inferMessage(doc: XDocument, where: string): InferResult {
     body.fields = [];
     delete body.example;
   }
-  const quirks: SourceQuirk[] = [];
+  const quirks: ExampleQuirk[] = [];
   if (outside.length > 0) {
     quirks.push({
       code: 'header-blocks-outside-header',
