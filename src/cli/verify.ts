@@ -8,7 +8,7 @@ import { bodyElementName } from '../checks/body-name.ts';
 import { ConfigError, loadConfigFile, makeConfig, parseProfile, parseRuleOption } from '../checks/config.ts';
 import { checkMessage, compileContract, type CheckConfig, type Finding, type RuleSetting } from '../checks/index.ts';
 import { parseXml } from '../xml/parse.ts';
-import { clark } from '../xml/qname.ts';
+import { clark, type ExpandedName } from '../xml/qname.ts';
 import { EXIT, parseCommandArgs, UsageError, type Command } from './command.ts';
 
 const DEFAULT_CONFIG = 'soapcheck.config.yaml';
@@ -134,7 +134,7 @@ function verifyOne(file: string, contracts: Contract[], single: boolean, directi
       const bodyName = bodyElementName(parsed.doc);
       if (!bodyName) return { file, findings: [], error: 'cannot select an operation: the message has no SOAP Body element' };
       const sel = selectOperation(contracts, { bodyName, action, direction });
-      if (sel.none !== undefined) return { file, findings: [], error: `no operation matches: ${sel.none}` };
+      if (sel.none !== undefined) return { file, findings: [], error: `no operation matches: ${sel.none}${otherDirectionHint(contracts, bodyName, action, direction)}` };
       if (sel.ambiguous) {
         return { file, findings: [], error: `${sel.ambiguous.length} operations match body element ${clark(bodyName)}${action ? ` and action ${action}` : ''}: ${sel.ambiguous.map((c) => `${c.version}/${c.service}/${c.operation}`).join(', ')} (give --action or one contract file)` };
       }
@@ -148,4 +148,12 @@ function verifyOne(file: string, contracts: Contract[], single: boolean, directi
     contract: { file: relative(process.cwd(), contract.file) || contract.file, service: contract.service, version: contract.version, operation: contract.operation },
     findings: out.findings,
   };
+}
+
+/** When the body element is another direction's (a request checked as a response, or back), say which option fits. */
+function otherDirectionHint(contracts: Contract[], bodyName: ExpandedName, action: string | undefined, direction: 'request' | 'response'): string {
+  const other = direction === 'request' ? 'response' : 'request';
+  const sel = selectOperation(contracts, { bodyName, action, direction: other });
+  if (sel.none !== undefined) return '';
+  return ` as a ${direction}; it is the body element of a ${other}${other === 'request' ? ' (give --request)' : ' (leave out --request)'}`;
 }

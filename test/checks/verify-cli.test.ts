@@ -53,6 +53,15 @@ describe('soapcheck verify', () => {
     expect(r.out).toContain('no operation matches: no contract has body element {urn:nope}Nope');
   });
 
+  it('a request checked as a response (or back) is told which option fits', () => {
+    const r = verify(CONTRACTS, MSG('get-request-secret.xml'));
+    expect(r.code).toBe(2);
+    expect(r.out).toMatch(/no operation matches: .*GetWidget as a response; it is the body element of a request \(give --request\)/);
+    const back = verify(CONTRACTS, MSG('get-ok.xml'), '--request');
+    expect(back.code).toBe(2);
+    expect(back.out).toMatch(/as a request; it is the body element of a response \(leave out --request\)/);
+  });
+
   it('a page that is not XML is a finding (exit 1), not a routing error', () => {
     const r = verify(CONTRACTS, MSG('html.html'));
     expect(r.code).toBe(1);
