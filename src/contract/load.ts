@@ -47,7 +47,8 @@ interface TypesEntry {
 export async function loadContracts(paths: string[]): Promise<LoadOutcome> {
   const problems: ContractProblem[] = [];
   const files: string[] = [];
-  for (const p of paths) await collect(p, true, files, problems);
+  const walked = new Set<string>();
+  for (const p of paths) await collect(p, true, files, problems, walked);
 
   const typesCache = new Map<string, Promise<TypesEntry>>();
   const loadTypes = (file: string): Promise<TypesEntry> => {
@@ -115,7 +116,8 @@ function kindOf(data: unknown): DocKind {
   return data !== null && typeof data === 'object' && (data as { kind?: unknown }).kind === 'types' ? 'types' : 'operation';
 }
 
-async function collect(path: string, explicit: boolean, out: string[], problems: ContractProblem[]): Promise<void> {
+/** `walked` holds the folders (device:inode) already listed, so that a symbolic link back up the tree is not followed again. */
+async function collect(path: string, explicit: boolean, out: string[], problems: ContractProblem[], walked: Set<string>): Promise<void> {
   let st;
   try {
     st = await stat(path);
@@ -129,6 +131,9 @@ async function collect(path: string, explicit: boolean, out: string[], problems:
   }
   if (!st.isDirectory()) return;
   if (!explicit && isSkippedDir(path)) return;
+  const id = `${st.dev}:${st.ino}`;
+  if (walked.has(id)) return;
+  walked.add(id);
   let names: string[];
   try {
     names = (await readdir(path)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -136,7 +141,7 @@ async function collect(path: string, explicit: boolean, out: string[], problems:
     problems.push({ file: path, code: 'io', message: `cannot list ${path}: ${ioReason(e)}` });
     return;
   }
-  for (const name of names) await collect(join(path, name), false, out, problems);
+  for (const name of names) await collect(join(path, name), false, out, problems, walked);
 }
 
 function isContractFileName(path: string): boolean {

@@ -1,3 +1,5 @@
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContracts, resolveContract } from '../../src/contract/load.ts';
@@ -39,6 +41,22 @@ describe('loadContracts on a valid contract with a types file', () => {
     const out = await loadContracts([join(dir, 'Gadget', 'SaveGadget.yaml'), join(dir, 'types.yaml')]);
     expect(out.problems).toEqual([]);
     expect(out.typesFiles).toHaveLength(1);
+  });
+
+  it('follows a symbolic link back up the tree only once (two such links made 2^40 paths)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'soapcheck-load-'));
+    try {
+      cpSync(join(FIX, 'valid'), dir, { recursive: true });
+      const gadget = join(dir, 'Demo7', 'Gadget');
+      symlinkSync('..', join(gadget, 'up'));
+      symlinkSync('../..', join(gadget, 'top'));
+      const out = await loadContracts([dir]);
+      expect(out.problems).toEqual([]);
+      expect(out.contractFiles).toEqual([join(gadget, 'SaveGadget.yaml')]);
+      expect(out.contracts).toHaveLength(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('walks folders but skips suites, config, contracts/schema and non-YAML files', async () => {
