@@ -183,6 +183,11 @@ async function readYaml(file: string, problems: ContractProblem[]): Promise<Yaml
     problems.push({ file, line: 1, column: 1, pointer: '/', code: 'schema', message: `${file} is not a contract: expected a mapping with \`soapcheck: 1\` and \`kind\` at the top level` });
     return null;
   }
+  if (!('soapcheck' in data) && !('kind' in data)) {
+    // Some other YAML (or JSON) file: one line saying so, not a schema error for each of its keys.
+    problems.push({ file, line: 1, column: 1, pointer: '/', code: 'schema', message: `${file} is not a contract or types file: it has neither \`soapcheck: 1\` nor \`kind\` at the top level` });
+    return null;
+  }
   const kind = (data as { kind?: unknown }).kind;
   if (kind !== undefined && kind !== 'operation' && kind !== 'types') {
     problems.push({ file, ...parsed.source.locate('/kind'), pointer: '/kind', code: 'schema', message: `\`kind\` must be \`operation\` (a contract) or \`types\` (a types file) — got ${JSON.stringify(kind)}` });

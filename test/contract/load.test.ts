@@ -91,6 +91,7 @@ const BROKEN: BrokenCase[] = [
   { file: 'endpoint-url.yaml', code: 'schema', line: 7, column: 11, pointer: '/endpoint', message: /`endpoint` must be a path relative to the base URL .* not a full URL — got "https:\/\/elsewhere/ },
   { file: 'types-absolute.yaml', code: 'schema', line: 8, column: 8, pointer: '/types', message: /`types` must be a relative path — got "\/etc\/soapcheck\/types\.yaml"/ },
   { file: 'types-not-yaml.yaml', code: 'schema', line: 8, column: 8, pointer: '/types', message: /`types` must name a \.yaml or \.yml file — got "\.\.\/types\.json"/ },
+  { file: 'not-a-contract.yaml', code: 'schema', line: 1, column: 1, pointer: '/', message: /is not a contract or types file: it has neither `soapcheck: 1` nor `kind` at the top level/ },
   { file: 'not-utf8.yaml', code: 'encoding', line: 7, column: 6, message: /is not UTF-8 text: invalid byte 0xE9 at line 7, column 6/ },
   { file: 'does-not-exist.yaml', code: 'io', message: /no such file/ },
   { file: 'types-missing', code: 'io', line: 24, column: 8, pointer: '/types', message: /types file \.\.\/nothing-here\.yaml .* does not exist/ },
