@@ -54,11 +54,13 @@ export const rule: Rule = {
           return;
         }
         const f = sequence(ctx, fault, envNs, [['Code', true], ['Reason', true], ['Node', false], ['Role', false], ['Detail', false]]);
-        const code = f.get('Code');
-        if (code) {
+        // Code and each nested Subcode: a Value (a QName; the top one a SOAP code), then an optional Subcode.
+        let top = true;
+        for (let code = f.get('Code'); code; top = false) {
           const c = sequence(ctx, code, envNs, [['Value', true], ['Subcode', false]]);
           const value = c.get('Value');
-          if (value) checkCodeQName(ctx, value, envNs, SOAP12_CODES);
+          if (value) checkCodeQName(ctx, value, envNs, top ? SOAP12_CODES : undefined);
+          code = c.get('Subcode');
         }
         const reason = f.get('Reason');
         if (reason) {
