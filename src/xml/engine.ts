@@ -38,14 +38,24 @@ export function openDocument(input: string | Uint8Array, lim: Required<ParseLimi
   const scanned = startTagLines(text, lim.maxNodes);
   if (scanned && !Array.isArray(scanned)) return scanned;
   try {
+    // Text goes in as its UTF-8 bytes, encoded natively (the engine's fromString encodes in JS, a
+    // char at a time). A lone surrogate has no UTF-8 form (Buffer would make it U+FFFD): such text
+    // takes fromString, where the engine refuses it as the malformed input it is.
     const doc =
-      typeof input === 'string'
-        ? XmlDocument.fromString(text, { option: TEXT_PARSE_OPTIONS })
-        : XmlDocument.fromBuffer(input, { option: PARSE_OPTIONS });
+      typeof input !== 'string'
+        ? XmlDocument.fromBuffer(input, { option: PARSE_OPTIONS })
+        : wellFormedUtf16(text)
+          ? XmlDocument.fromBuffer(Buffer.from(text, 'utf8'), { option: TEXT_PARSE_OPTIONS })
+          : XmlDocument.fromString(text, { option: TEXT_PARSE_OPTIONS });
     return { ok: true, doc, text, elementLines: scanned ?? [] };
   } catch (e) {
     return engineRefusal(e, lim);
   }
+}
+
+/** No lone surrogate (String.prototype.isWellFormed, Node 20+; the ES2023 typings lack it). */
+function wellFormedUtf16(s: string): boolean {
+  return (s as { isWellFormed?(): boolean }).isWellFormed?.() ?? !/\p{Cs}/u.test(s);
 }
 
 /** Bytes as text for the pre-parse checks: UTF-16 by its BOM or its first '<', else UTF-8 (lenient). */
