@@ -4,6 +4,7 @@
  */
 import type { TypeRegistry } from '../contract/model.ts';
 import { clark, XSD_NS, type ExpandedName } from '../xml/qname.ts';
+import { MS_SERIALIZATION_NS } from '../checks/lexical/index.ts';
 
 /** Samples for the XML Schema built-ins by local name (anything else in the namespace: ''). */
 const XSD_SAMPLES: Readonly<Record<string, string>> = {
@@ -20,7 +21,6 @@ const XSD_SAMPLES: Readonly<Record<string, string>> = {
 };
 
 /** The .NET / WCF serialization namespace's primitive types (guid, char, duration). */
-export const MS_SERIALIZATION_NS = 'http://schemas.microsoft.com/2003/10/Serialization/';
 const MS_SAMPLES: Readonly<Record<string, string>> = {
   guid: '00000000-0000-0000-0000-000000000000',
   char: '0',

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { TypeDef } from '../../src/contract/model.ts';
 import { XSD_BUILTINS } from '../../src/contract/xsd-builtins.ts';
-import { MS_SERIALIZATION_NS, sampleValue } from '../../src/soap/sample-values.ts';
+import { MS_SERIALIZATION_NS } from '../../src/checks/lexical/index.ts';
+import { sampleValue } from '../../src/soap/sample-values.ts';
 import { clark, XSD_NS } from '../../src/xml/qname.ts';
 
 const xsd = (local: string) => ({ ns: XSD_NS, local });

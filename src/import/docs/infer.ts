@@ -20,6 +20,7 @@ import { attribute, childElements, resolveQName, XSD_NS, XSI_NS, type ExpandedNa
 import { versionOfEnvelopeNs } from '../../soap/versions.ts';
 import type { SoapVersion, SourceQuirk } from '../../contract/model.ts';
 import { DEFAULT_SECRET_NAMES } from '../../report/redact.ts';
+import { MS_SERIALIZATION_NS } from '../../checks/lexical/index.ts';
 
 /** A field with resolved names: what infer produces and types.ts merges; rendered to FieldDoc at the end. */
 export interface IField {
@@ -62,8 +63,6 @@ export interface InferredMessage {
 
 export type InferResult = { ok: true; message: InferredMessage } | { ok: false; reason: string; line?: number };
 
-export const MS_SERIALIZATION_NS = 'http://schemas.microsoft.com/2003/10/Serialization/';
-export const MS_ARRAYS_NS = 'http://schemas.microsoft.com/2003/10/Serialization/Arrays';
 
 /** Local names of fields whose values are secrets (case-insensitive): the reports' list, and the pages' `AppToken`. */
 const SECRET_NAMES = new Set([...DEFAULT_SECRET_NAMES, 'AppToken'].map((s) => s.toLowerCase()));

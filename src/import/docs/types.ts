@@ -14,8 +14,8 @@
  *   reported with where each side was seen; the first seen wins, nothing is dropped silently.
  */
 import { clark, XSD_NS, type ExpandedName } from '../../xml/index.ts';
-import { MS_SERIALIZATION_NS, type IField, type TypeObservation } from './infer.ts';
-import { MS_CHECKS, XSD_CHECKS } from '../../checks/lexical/index.ts';
+import type { IField, TypeObservation } from './infer.ts';
+import { MS_CHECKS, MS_SERIALIZATION_NS, XSD_CHECKS } from '../../checks/lexical/index.ts';
 
 export interface MergedType {
   name: ExpandedName;
