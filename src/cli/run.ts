@@ -16,6 +16,7 @@ import { suitesIn } from '../run/suite.ts';
 import { DEFAULT_TIMEOUT_MS } from '../run/transport.ts';
 import { parseVarOptions, VariableError } from '../run/variables.ts';
 import { REPO_ROOT } from '../run/session.ts';
+import type { Reporter, Vitest } from 'vitest/node';
 
 const OPTIONS = {
   endpoint: { type: 'string' },
@@ -74,8 +75,10 @@ report and log. On the embedded mock a value whose variable is unset falls back 
 example value; against a real endpoint an unset variable is an input error.
 
 Exit codes: 0 every case passed, 1 a case failed or could not be checked (transport error,
-timeout), 2 usage or input error (bad suite, contract problems, unknown variable, bad URL).
-See docs/suites.md.`,
+timeout), 2 usage or input error (bad suite, contract problems, unknown variable, bad URL),
+130 (SIGINT, Ctrl-C) or 143 (SIGTERM) when the run was interrupted: the cases in flight are
+stopped and the reports are still written (summary.json outcome "interrupted"); a second signal
+stops at once. See docs/suites.md.`,
 
   async run(argv) {
     const { values: o, positionals } = parseCommandArgs(argv, OPTIONS);
@@ -102,6 +105,7 @@ See docs/suites.md.`,
     mkdirSync(opts.out, { recursive: true });
     process.env[RUN_OPTIONS_ENV] = encodeRunOptions(opts);
     const { startVitest } = await import('vitest/node');
+    const interrupt = interruptOnSignals();
     const vitest = await startVitest(
       'test',
       [],
@@ -114,14 +118,18 @@ See docs/suites.md.`,
         testTimeout: opts.timeoutMs + 5_000,
         ...(retry !== undefined ? { retry } : {}),
         ...(o.t ? { testNamePattern: o.t } : {}),
-        reporters: reportersFor(opts.out, reporterNames, { redactor }) as never,
+        reporters: [interrupt.reporter, ...reportersFor(opts.out, reporterNames, { redactor })] as never,
       },
     ).catch((e: unknown) => {
       process.stderr.write(`soapcheck run: could not start the test runner: ${redactor.redact(e instanceof Error ? e.message : String(e))}\n`);
       return undefined;
-    });
-    if (!vitest) return EXIT.USAGE;
+    }).finally(() => interrupt.dispose());
+    if (!vitest) return interrupt.signal ? exitCodeFor(interrupt.signal) : EXIT.USAGE;
     await vitest.close();
+    if (interrupt.signal) {
+      process.exitCode = undefined;
+      return exitCodeFor(interrupt.signal);
+    }
     const modules = vitest.state.getTestModules();
     const errors = vitest.state.getUnhandledErrors();
     const vitestFailed = process.exitCode !== undefined && process.exitCode !== 0;
@@ -134,6 +142,47 @@ See docs/suites.md.`,
     return modules.some((m) => !m.ok()) || vitestFailed ? EXIT.FINDINGS : EXIT.OK;
   },
 };
+
+/**
+ * Ctrl-C (SIGINT) or SIGTERM during a run: the first one cancels the vitest run, so that the cases in
+ * flight end (their requests are aborted), the rest are skipped and every reporter still writes its
+ * report (summary.json says `interrupted`); a second one stops at once.
+ */
+function interruptOnSignals(): { reporter: Reporter; signal: NodeJS.Signals | undefined; dispose(): void } {
+  let vitest: Vitest | undefined;
+  const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+  const before = new Set(SIGNALS.flatMap((s) => process.listeners(s)));
+  const state = {
+    signal: undefined as NodeJS.Signals | undefined,
+    reporter: {
+      onInit: (v: Vitest) => {
+        vitest = v;
+        // vitest's logger exits the process on these signals, before any report is written; the run's own
+        // handler (below) cancels the run instead. Listeners that were there before the run are left alone.
+        for (const s of SIGNALS) for (const l of process.listeners(s)) if (l !== onSignal && !before.has(l)) process.off(s, l);
+      },
+    } as Reporter,
+    dispose: () => {
+      for (const s of SIGNALS) process.off(s, onSignal);
+    },
+  };
+  function onSignal(signal: NodeJS.Signals): void {
+    if (state.signal) {
+      process.stderr.write(`soapcheck run: ${signal} again: stopping now, without reports\n`);
+      process.exit(exitCodeFor(signal));
+    }
+    state.signal = signal;
+    process.stderr.write(`soapcheck run: ${signal}: stopping the run; the reports will cover the cases that finished (${signal} again to stop at once)\n`);
+    void vitest?.cancelCurrentRun('keyboard-input');
+  }
+  for (const s of SIGNALS) process.on(s, onSignal);
+  return state;
+}
+
+/** 128 + the signal's number, as shells report a process ended by it. */
+function exitCodeFor(signal: NodeJS.Signals): number {
+  return signal === 'SIGTERM' ? 143 : 130;
+}
 
 function toRunOptions(o: Record<string, string | boolean | string[] | undefined>, positionals: string[]): RunOptions {
   const suites: string[] = [];
