@@ -5,7 +5,7 @@
  * parse.ts uses when the heap cannot be read; the limits are enforced the same way.
  */
 import { NodeType, type EngineMemory } from './engine-memory.ts';
-import { EMPTY_DECLARED, tooManyNodes, type ConvertState } from './convert-state.ts';
+import { EMPTY_DECLARED, chargeScopeCopy, tooManyNodes, type ConvertState } from './convert-state.ts';
 import type { NamespaceScope, XAttribute, XElement, XNode, XProcessingInstruction } from './tree.ts';
 
 /** Convert the document at `docPtr`; null (with `st.failure` set) when a limit or rule refuses it. */
@@ -38,6 +38,7 @@ function element(m: EngineMemory, p: number, parent: XElement | null, parentScop
   let declared = EMPTY_DECLARED;
   let d = m.firstNsDef(p);
   if (d) {
+    if (!chargeScopeCopy(st, parentScope, st.elementLines[st.elements] ?? m.line(p))) return null;
     const inScope: Record<string, string> = { ...parentScope };
     const own: Record<string, string> = {};
     for (; d; d = m.nextNs(d)) {

@@ -13,7 +13,7 @@ import {
   XmlText,
   XmlTreeNode,
 } from 'libxml2-wasm';
-import { EMPTY_DECLARED, tooManyNodes, type ConvertState } from './convert-state.ts';
+import { EMPTY_DECLARED, chargeScopeCopy, tooManyNodes, type ConvertState } from './convert-state.ts';
 import type { NamespaceScope, XAttribute, XElement, XNode, XProcessingInstruction } from './tree.ts';
 
 /** Convert the document; null (with `st.failure` set) when a limit or rule refuses it. */
@@ -73,6 +73,7 @@ function convert(el: XmlElement, parent: XElement | null, parentScope: Namespace
   let scope = parentScope;
   const declaredKeys = Object.keys(declared);
   if (declaredKeys.length > 0) {
+    if (!chargeScopeCopy(st, parentScope, st.elementLines[st.elements] ?? el.line)) return null;
     const s: Record<string, string> = { ...parentScope };
     for (const k of declaredKeys) s[k] = declared[k]!;
     scope = Object.freeze(s);

@@ -77,6 +77,23 @@ describe('hostile input', () => {
     expect(out.findings.map((f) => f.rule)).toEqual(['envelope/not-xml']);
   });
 
+  it('many namespace prefixes in scope, redeclared on many elements: refused in bounded time and memory', () => {
+    // Under 1 MB; copying 20,000 prefixes to each of 20,000 declaring elements ran out of heap.
+    const n = 20_000;
+    const decls = Array.from({ length: n }, (_, i) => `xmlns:p${i}="urn:p${i}"`).join(' ');
+    const kids = Array.from({ length: n }, (_, i) => `<t:X xmlns:q="urn:q${i}"/>`).join('');
+    const out = timed(envelope(`<t:GetThingResponse ${decls}><t:Response>${kids}</t:Response></t:GetThingResponse>`));
+    expect(out.findings.map((f) => f.rule)).toEqual(['envelope/not-xml']);
+    expect(out.findings[0]!.message).toMatch(/too many namespace declarations/);
+  });
+
+  it('a namespace-heavy but ordinary message still parses', () => {
+    const decls = Array.from({ length: 50 }, (_, i) => `xmlns:p${i}="urn:p${i}"`).join(' ');
+    const tags = Array.from({ length: 3 }, (_, i) => `<t:Tags xmlns:q="urn:q${i}">x</t:Tags>`).join('');
+    const out = timed(envelope(`<t:GetThingResponse ${decls}><t:Response><t:Id xmlns:a="urn:a">1</t:Id><t:Name>n</t:Name>${tags}</t:Response></t:GetThingResponse>`));
+    expect(out.findings).toEqual([]);
+  });
+
   it('invalid UTF-8 bytes: a finding, not a crash', () => {
     const bytes = Buffer.concat([Buffer.from(envelope('<t:GetThingResponse><t:Response><t:Id>1</t:Id><t:Name>')), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('</t:Name></t:Response></t:GetThingResponse>')]);
     const out = timed(bytes);
