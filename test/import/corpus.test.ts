@@ -10,13 +10,11 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { lintContracts } from '../../src/contract/lint.ts';
 import { loadContracts } from '../../src/contract/load.ts';
-import type { Contract, ContractDoc, FieldDoc, TypesDoc } from '../../src/contract/model.ts';
-import { contractDocOf, contractShape, importDocs, importPage, type ImportSummary, type PageImport } from '../../src/import/docs.ts';
+import type { ContractDoc, FieldDoc, TypesDoc } from '../../src/contract/model.ts';
+import { contractDocOf, contractShape, importDocs, importPage, type ImportSummary } from '../../src/import/docs.ts';
 import { readDocPage } from '../../src/import/docs/page.ts';
-import { buildMessage } from '../../src/soap/build.ts';
-import { compareXml, type XmlDifference } from '../../src/xml/compare.ts';
-import { attribute, childElements, parseXml, XSI_NS, type XElement } from '../../src/xml/index.ts';
 import { describeShared, REPO_ROOT, SEEDS_DIR, SUPEROFFICE_DOCS_DIR } from '../support/corpus.ts';
+import { rebuildDifferences } from './rebuild.ts';
 
 const tmp: string[] = [];
 function tempDir(): string {
@@ -190,55 +188,6 @@ describeShared('import docs: the whole SuperOffice corpus', () => {
     expect(rebuildDifferences(moved, r.value, 'request').map((d) => d.kind)).toContain('element-name');
   });
 });
-
-/** The source example's blocks: header blocks (in or out of soap:Header) and the body element. */
-function blocksOf(envelope: XElement): { headers: XElement[]; body: XElement } {
-  const headers: XElement[] = [];
-  let body: XElement | undefined;
-  for (const c of childElements(envelope)) {
-    if (c.ns === envelope.ns && c.local === 'Header') headers.push(...childElements(c));
-    else if (c.ns === envelope.ns && c.local === 'Body') body = childElements(c)[0];
-    else headers.push(c);
-  }
-  return { headers, body: body! };
-}
-
-/** Values for the builder from an example: every leaf's text by dotted path, nil → null. */
-function valuesOf(el: XElement, path: string, out: Record<string, string | null>): void {
-  const nil = attribute(el, XSI_NS, 'nil');
-  if (nil && (nil.value === 'true' || nil.value === '1')) {
-    out[path] = null;
-    return;
-  }
-  const kids = childElements(el);
-  if (kids.length === 0) {
-    const text = el.children.filter((c) => c.kind === 'text').map((c) => (c.kind === 'text' ? c.value : '')).join('');
-    out[path] = /\S/.test(text) ? text : '';
-    return;
-  }
-  for (const k of kids) valuesOf(k, `${path}.${k.local}`, out);
-}
-
-function rebuildDifferences(contract: Contract, imp: PageImport, direction: 'request' | 'response', opts: { dropNils?: boolean } = {}): XmlDifference[] {
-  const example = imp.page.examples.find((e) => e.role === direction)!;
-  const src = parseXml(example.text);
-  if (!src.ok) throw new Error(src.message);
-  const source = blocksOf(src.doc.root);
-  const values: Record<string, string | null> = {};
-  for (const h of source.headers) valuesOf(h, h.local, values);
-  // The body element itself is never a leaf value: an empty one stays an element.
-  for (const k of childElements(source.body)) valuesOf(k, `${source.body.local}.${k.local}`, values);
-  if (opts.dropNils) for (const k of Object.keys(values)) if (values[k] === null) delete values[k];
-  const built = parseXml(buildMessage(contract, direction, { values, maxTypeRepeat: 8 }));
-  if (!built.ok) throw new Error(`rebuilt ${direction} does not parse: ${built.message}`);
-  const rebuilt = blocksOf(built.doc.root);
-  const diffs = compareXml(source.body, rebuilt.body);
-  if (source.headers.length !== rebuilt.headers.length) {
-    diffs.push({ kind: 'child-missing', path: '/Header', message: `${rebuilt.headers.length} header blocks where ${source.headers.length} were expected` });
-  }
-  source.headers.forEach((h, i) => rebuilt.headers[i] && diffs.push(...compareXml(h, rebuilt.headers[i]!)));
-  return diffs;
-}
 
 /**
  * The plain-text form of a markdown page, as a browser's copy of the rendered page gives it:
