@@ -17,12 +17,12 @@ for (const s of session.suites) {
   describe(s.suite.name, () => {
     for (const c of s.cases) {
       if (c.kind === 'contract') {
-        test.concurrent(c.name, async ({ task }) => {
-          await recordCase(task, await session.runContract(s, c), session.redactor);
+        test.concurrent(c.name, async ({ task, signal }) => {
+          await recordCase(task, await session.runContract(s, c, signal), session.redactor);
         }, timeout);
       } else {
-        test(c.name, async ({ task }) => {
-          await recordCase(task, await session.runScenario(s, c), session.redactor);
+        test(c.name, async ({ task, signal }) => {
+          await recordCase(task, await session.runScenario(s, c, signal), session.redactor);
         }, timeout * c.scenario.steps.length);
       }
     }

@@ -22,6 +22,8 @@ export interface RunContext {
   redactor: Redactor;
   /** Suite name, for ids. */
   suite?: string;
+  /** Aborts requests in flight (the run was interrupted). */
+  signal?: AbortSignal;
 }
 
 // --- secrets of a contract ----------------------------------------------------------------
@@ -108,7 +110,7 @@ export async function send(c: Contract, values: ValueMap, ctx: RunContext): Prom
   }
   const request = { method: 'POST', url: ctx.redactor.redactUrl(url), headers: ctx.redactor.redactHeaders(headers), body: ctx.redactor.redactXml(body) };
   try {
-    const response = await ctx.transport.send({ url, method: 'POST', headers, body });
+    const response = await ctx.transport.send({ url, method: 'POST', headers, body, ...(ctx.signal ? { signal: ctx.signal } : {}) });
     return {
       response,
       exchange: {

@@ -68,8 +68,9 @@ export interface Session {
   suites: PlannedSuite[];
   redactor: Redactor;
   options: RunOptions;
-  runContract(s: PlannedSuite, c: ContractCase): Promise<CaseResult>;
-  runScenario(s: PlannedSuite, c: ScenarioCase): Promise<CaseResult>;
+  /** `signal` (the vitest test's) aborts the case's requests when the run is cancelled. */
+  runContract(s: PlannedSuite, c: ContractCase, signal?: AbortSignal): Promise<CaseResult>;
+  runScenario(s: PlannedSuite, c: ScenarioCase, signal?: AbortSignal): Promise<CaseResult>;
   close(): Promise<void>;
 }
 
@@ -87,19 +88,19 @@ export async function openSession(mockUrls: MockUrls, opts: RunOptions = current
     // The CLI already printed the --insecure warning once.
     warn: () => {},
   });
-  const ctxOf = (s: PlannedSuite): RunContext => {
+  const ctxOf = (s: PlannedSuite, signal?: AbortSignal): RunContext => {
     const endpoint = s.endpoint ?? mockUrls[s.suite.name];
     if (!endpoint) throw new Error(`no endpoint for suite ${s.suite.name}: the embedded mock was not started (run through soapcheck run or vitest.suites.config.ts)`);
-    return { endpoint, transport, config: s.config, redactor, suite: s.suite.name };
+    return { endpoint, transport, config: s.config, redactor, suite: s.suite.name, ...(signal ? { signal } : {}) };
   };
   return {
     suites: plan.suites,
     redactor,
     options: opts,
-    runContract: (s, c) => runContract(c.contract, c.values, ctxOf(s)),
-    runScenario: (s, c) =>
+    runContract: (s, c, signal) => runContract(c.contract, c.values, ctxOf(s, signal)),
+    runScenario: (s, c, signal) =>
       runScenario(c.scenario, {
-        ...ctxOf(s),
+        ...ctxOf(s, signal),
         resolveCall: s.resolveCall,
         valuesOf: s.valuesOf,
         variables: s.variables,

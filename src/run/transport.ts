@@ -31,6 +31,8 @@ export interface HttpRequest {
   method?: 'POST' | 'GET';
   headers: Record<string, string>;
   body?: string;
+  /** Aborts the request (the run was interrupted): it fails with kind `cancelled`. */
+  signal?: AbortSignal;
 }
 
 export interface HttpResponse {
@@ -41,7 +43,7 @@ export interface HttpResponse {
   durationMs: number;
 }
 
-export type TransportErrorKind = 'refused' | 'reset' | 'timeout' | 'tls' | 'dns' | 'too-large' | 'bad-url' | 'other';
+export type TransportErrorKind = 'refused' | 'reset' | 'timeout' | 'tls' | 'dns' | 'too-large' | 'bad-url' | 'cancelled' | 'other';
 
 export class TransportError extends Error {
   constructor(readonly kind: TransportErrorKind, message: string, readonly url: string, readonly durationMs = 0) {
@@ -95,7 +97,7 @@ export function createTransport(opts: TransportOptions = {}): Transport {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       throw new TransportError('bad-url', `unsupported URL scheme ${url.protocol} (use http: or https:)`, req.url);
     }
-    const signal = AbortSignal.timeout(timeoutMs);
+    const signal = req.signal ? AbortSignal.any([AbortSignal.timeout(timeoutMs), req.signal]) : AbortSignal.timeout(timeoutMs);
     try {
       const res = await undiciRequest(url, {
         method: req.method ?? 'POST',
@@ -121,6 +123,7 @@ export function createTransport(opts: TransportOptions = {}): Transport {
       return { status: res.statusCode, headers, body: Buffer.concat(chunks).toString('utf8'), durationMs: elapsed() };
     } catch (e) {
       if (e instanceof TransportError) throw e;
+      if (req.signal?.aborted) throw new TransportError('cancelled', 'cancelled before a complete answer came (the run was interrupted)', req.url, elapsed());
       throw classify(e, req.url, timeoutMs, elapsed());
     }
   }

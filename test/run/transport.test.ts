@@ -83,6 +83,23 @@ describe('transport', () => {
     await t.close();
   });
 
+  it.each([
+    ['before the headers', '/hang'],
+    ['in the middle of the body', '/slow-body'],
+  ])('an abort signal (the run was interrupted) ends a request %s at once, as cancelled', async (_what, path) => {
+    const t = createTransport({ timeoutMs: 60_000 });
+    const abort = new AbortController();
+    const started = Date.now();
+    setTimeout(() => abort.abort(), 100);
+    let e: unknown;
+    await t.send({ url: `${base}${path}`, headers: {}, body: '<x/>', signal: abort.signal }).catch((x: unknown) => (e = x));
+    expect(e).toBeInstanceOf(TransportError);
+    expect((e as TransportError).kind).toBe('cancelled');
+    expect((e as TransportError).message).toMatch(/interrupted/);
+    expect(Date.now() - started).toBeLessThan(5000);
+    await t.close();
+  });
+
   it('stops reading a body over the cap', async () => {
     const t = createTransport({ maxResponseBytes: 100_000 });
     const e = await failure(t, `${base}/big`);

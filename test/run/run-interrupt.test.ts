@@ -1,0 +1,94 @@
+/**
+ * Ctrl-C (SIGINT) or SIGTERM in the middle of `soapcheck run`: the run stops promptly, the reports are
+ * still written and say so (summary.json outcome "interrupted", a readable junit.xml, no temporary files),
+ * and the exit code is the signal's (130, 143), not a pass.
+ */
+import { spawn } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../support/corpus.ts';
+
+const SUITE = join(REPO_ROOT, 'test/fixtures/run/inventory.suite.yaml');
+
+/** An endpoint that takes every request and never answers; resolves `waitForRequest` on the first one. */
+function hangingServer(): Promise<{ url: string; waitForRequest: Promise<void>; close(): Promise<void> }> {
+  let seen!: () => void;
+  const waitForRequest = new Promise<void>((r) => (seen = r));
+  const server: Server = createServer((req) => {
+    req.resume();
+    seen();
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      resolve({
+        url: `http://127.0.0.1:${port}/`,
+        waitForRequest,
+        close: () => {
+          server.closeAllConnections();
+          return new Promise((done) => server.close(() => done()));
+        },
+      });
+    });
+  });
+}
+
+async function interruptedRun(signal: NodeJS.Signals): Promise<{ code: number | null; stderr: string; out: string; ms: number }> {
+  const server = await hangingServer();
+  const out = mkdtempSync(join(tmpdir(), 'soapcheck-interrupt-'));
+  try {
+    const child = spawn(
+      process.execPath,
+      [join(REPO_ROOT, 'bin/soapcheck.js'), 'run', SUITE, '--endpoint', server.url, '--timeout', '60000', '--concurrency', '2', '--out', out],
+      { cwd: REPO_ROOT, env: { ...process.env, SOAPCHECK_RUN_OPTIONS: '', SO_TICKET: 'interrupt-ticket-0001' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.resume();
+    const closed = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    const hardStop = setTimeout(() => child.kill('SIGKILL'), 90_000);
+    try {
+      // Requests are in flight (and will not be answered for a minute): interrupt now.
+      await Promise.race([server.waitForRequest, closed]);
+      const sentAt = Date.now();
+      child.kill(signal);
+      const code = await closed;
+      return { code, stderr, out, ms: Date.now() - sentAt };
+    } finally {
+      clearTimeout(hardStop);
+    }
+  } finally {
+    await server.close();
+  }
+}
+
+describe.each([
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const)('soapcheck run interrupted by %s', (signal, exitCode) => {
+  let r: Awaited<ReturnType<typeof interruptedRun>>;
+  beforeAll(async () => {
+    r = await interruptedRun(signal);
+  }, 120_000);
+  afterAll(() => rmSync(r.out, { recursive: true, force: true }));
+
+  it(`stops within seconds, not the 60 s request timeout, and exits ${exitCode}`, () => {
+    expect(r.code, r.stderr).toBe(exitCode);
+    expect(r.ms).toBeLessThan(30_000);
+    expect(r.stderr).toContain(`${signal}: stopping the run`);
+  });
+
+  it('still writes summary.json, saying the run was interrupted', () => {
+    const summary = JSON.parse(readFileSync(join(r.out, 'summary.json'), 'utf8')) as { outcome: string; totals: { passed: number } };
+    expect(summary.outcome).toBe('interrupted');
+    expect(summary.totals.passed).toBe(0);
+  });
+
+  it('still writes a complete junit.xml and leaves no temporary files', () => {
+    expect(readFileSync(join(r.out, 'junit.xml'), 'utf8')).toMatch(/<testsuites[\s\S]*<\/testsuites>\s*$/);
+    expect(readdirSync(r.out).filter((f) => f.startsWith('.') || f.endsWith('.part'))).toEqual([]);
+  });
+});
