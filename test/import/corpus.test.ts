@@ -12,7 +12,6 @@ import { lintContracts } from '../../src/contract/lint.ts';
 import { loadContracts } from '../../src/contract/load.ts';
 import type { ContractDoc, FieldDoc, TypesDoc } from '../../src/contract/model.ts';
 import { contractDocOf, contractShape, importDocs, importPage, type ImportSummary } from '../../src/import/docs.ts';
-import { readDocPage } from '../../src/import/docs/page.ts';
 import { describeShared, REPO_ROOT, SEEDS_DIR, SUPEROFFICE_DOCS_DIR } from '../support/corpus.ts';
 import { rebuildDifferences } from './rebuild.ts';
 
@@ -93,10 +92,8 @@ describeShared('import docs: the whole SuperOffice corpus', () => {
   }, 120_000);
 
   it('imports one operation per page with examples', () => {
-    const withExamples = pages.filter((f) => {
-      const r = readDocPage(readFileSync(f, 'utf8'));
-      return r.ok && r.page.examples.length === 2;
-    });
+    // Counted without the importer's page reader, so that a reader dropping examples cannot agree with itself.
+    const withExamples = pages.filter((f) => (readFileSync(f, 'utf8').match(/<[\w.-]+:Envelope\b/g) ?? []).length >= 2);
     const operationPages = new Set(withExamples.map((f) => relative(SUPEROFFICE_DOCS_DIR, f)));
     expect(operationPages.size).toBe(200);
     expect(summary.operations).toBe(operationPages.size);
