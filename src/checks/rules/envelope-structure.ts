@@ -1,3 +1,4 @@
+import { hasSignificantText } from '../../xml/tree.ts';
 import type { Rule } from '../rule.ts';
 import { docsAnchor } from '../rule.ts';
 import { nameOf } from '../helpers/describe.ts';
@@ -29,10 +30,15 @@ export const rule: Rule = {
           ctx.report({ el: env.header, message: 'Header is not the first element of Envelope', expected: 'Header first', actual: `after ${nameOf(env.envelopeChildren[0]!)}` });
         }
         for (const s of env.strays) {
-          const what = s.ns === env.root.ns && s.local === 'Body' ? 'a second Body'
-            : s.ns === env.root.ns && s.local === 'Header' ? (env.header ? 'a second Header' : 'a Header after Body')
+          const what = s.ns === env.root.ns && s.local === 'Body' ? 'second Body'
+            : s.ns === env.root.ns && s.local === 'Header' ? (env.header ? 'second Header' : 'Header after Body')
             : `${nameOf(s)} directly under Envelope`;
           ctx.report({ el: s, message: `unexpected ${what}; an Envelope holds an optional Header then one Body`, expected: 'Header?, Body', actual: nameOf(s) });
+        }
+        for (const el of [env.root, env.header, env.body]) {
+          if (el && hasSignificantText(el)) {
+            ctx.report({ el, message: `text directly inside ${nameOf(el)}, which holds elements only`, expected: 'elements only', actual: 'text' });
+          }
         }
         if (!env.body) {
           ctx.report({ el: env.root, message: 'Envelope has no Body', expected: 'Body', actual: 'none' });

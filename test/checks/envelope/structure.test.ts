@@ -10,6 +10,7 @@ const quirky = makeContract({
 ruleTester('envelope/structure', {
   valid: [
     { code: resp(OK_THING), contract: thing },
+    { name: 'whitespace between the envelope parts', code: envelope('', { raw: '\n\t<soap:Header> </soap:Header>\n<soap:Body>\n<t:GetThingResponse/>\n</soap:Body>\n' }), contract: thing },
     { name: 'Header then Body', code: req('<t:Ticket>x</t:Ticket>'), contract: thing, direction: 'request' },
   ],
   invalid: [
@@ -25,6 +26,7 @@ ruleTester('envelope/structure', {
     { name: 'second Body', code: envelope('', { raw: '<soap:Body><t:GetThingResponse/></soap:Body><soap:Body/>' }), contract: thing, errors: [{ path: '/Envelope/Body[2]', message: /second Body/ }] },
     { name: 'unknown element under Envelope', code: envelope('', { raw: '<t:Extra/><soap:Body><t:GetThingResponse/></soap:Body>' }), contract: thing, errors: [{ path: '/Envelope/Extra' }] },
     { name: 'Header not first', code: envelope('', { raw: '<t:Extra/><soap:Header/><soap:Body><t:GetThingResponse/></soap:Body>' }), contract: thing, errors: [{ path: '/Envelope/Header', message: /not the first/ }, { path: '/Envelope/Extra' }] },
+    { name: 'text in Envelope, Header and Body', code: envelope('', { raw: 'junk<soap:Header>more</soap:Header><soap:Body>and more<t:GetThingResponse/></soap:Body>' }), contract: thing, errors: [{ path: '/Envelope', message: /^text directly inside soap:Envelope/ }, { path: '/Envelope/Header', message: /soap:Header/ }, { path: '/Envelope/Body', message: /soap:Body/ }] },
     { name: 'second Header', code: envelope('', { raw: '<soap:Header/><soap:Header/><soap:Body><t:GetThingResponse/></soap:Body>' }), contract: thing, errors: [{ path: '/Envelope/Header[2]', message: /second Header/ }] },
     {
       name: 'header blocks directly under Envelope (the vendor pages\' quirk): one finding',
