@@ -1,4 +1,4 @@
-import { SOAP11_ENV_NS, resolveQName } from '../../xml/qname.ts';
+import { SOAP11_ENV_NS, resolveQName, type ExpandedName } from '../../xml/qname.ts';
 import { attribute, childElements, textContent, type XElement } from '../../xml/tree.ts';
 import type { Rule, RuleContext } from '../rule.ts';
 import { docsAnchor } from '../rule.ts';
@@ -28,13 +28,15 @@ function sequence(ctx: RuleContext, parent: XElement, ns: string, spec: Readonly
   return found;
 }
 
-function checkCodeQName(ctx: RuleContext, el: XElement, envNs: string, known?: Set<string>): void {
+/** Report a code that is not a QName (or not one of `known`); the resolved name, or null when it does not resolve. */
+function checkCodeQName(ctx: RuleContext, el: XElement, envNs: string, known?: Set<string>): ExpandedName | null {
   const v = textContent(el).trim();
   const q = resolveQName(v, el.scope, true);
-  if (!v || !q) { ctx.report({ el, message: `fault code ${JSON.stringify(v)} is not a QName with a declared prefix`, expected: 'a QName', actual: v }); return; }
+  if (!v || !q) { ctx.report({ el, message: `fault code ${JSON.stringify(v)} is not a QName with a declared prefix`, expected: 'a QName', actual: v }); return null; }
   if (known && (q.ns !== envNs || !known.has(q.local))) {
     ctx.report({ el, message: `fault code ${v} is not one of the SOAP 1.2 codes (${[...known].join(', ')}) in the envelope namespace`, expected: [...known].join(' | '), actual: v });
   }
+  return q;
 }
 
 export const rule: Rule = {
@@ -50,7 +52,13 @@ export const rule: Rule = {
         if (envNs === SOAP11_ENV_NS) {
           const f = sequence(ctx, fault, '', [['faultcode', true], ['faultstring', true], ['faultactor', false], ['detail', false]]);
           const code = f.get('faultcode');
-          if (code) checkCodeQName(ctx, code, envNs);
+          if (code) {
+            const q = checkCodeQName(ctx, code, envNs);
+            if (q && q.ns === '') {
+              // WS-I Basic Profile R1004: a SOAP 1.1 code (soap:Server…) or a namespace-qualified one.
+              ctx.report({ el: code, message: `fault code ${q.local} is in no namespace; SOAP 1.1 codes are soap:Client, soap:Server… and others should be namespace-qualified (WS-I BP R1004)`, expected: 'a namespace-qualified QName', actual: q.local, soft: true });
+            }
+          }
           return;
         }
         const f = sequence(ctx, fault, envNs, [['Code', true], ['Reason', true], ['Node', false], ['Role', false], ['Detail', false]]);

@@ -10,6 +10,7 @@ const REASON12 = '<soap:Reason><soap:Text xml:lang="en">x</soap:Text></soap:Reas
 ruleTester('fault/structure', {
   valid: [
     { code: f11('<faultcode>soap:Server</faultcode><faultstring>x</faultstring>'), contract: thing },
+    { name: '1.1 application code in its own namespace', code: f11('<faultcode>t:Busy</faultcode><faultstring>x</faultstring>'), contract: thing },
     { name: '1.1 with actor and detail', code: f11('<faultcode>soap:Client</faultcode><faultstring>x</faultstring><faultactor>urn:a</faultactor><detail><t:X/></detail>'), contract: thing },
     { name: '1.2 full', code: f12(`${CODE12}${REASON12}<soap:Detail/>`), contract: thing },
     { name: '1.2 nested Subcodes with application codes', code: f12(`<soap:Code><soap:Value>soap:Sender</soap:Value><soap:Subcode><soap:Value>t:BadInput</soap:Value><soap:Subcode><soap:Value>t:TooLong</soap:Value></soap:Subcode></soap:Subcode></soap:Code>${REASON12}`), contract: thing },
@@ -18,6 +19,7 @@ ruleTester('fault/structure', {
     { name: '1.1 without faultstring', code: f11('<faultcode>soap:Server</faultcode>'), contract: thing, errors: [{ path: '/Envelope/Body/Fault', message: /no faultstring/ }] },
     { name: '1.1 qualified faultcode', code: f11('<soap:faultcode>soap:Server</soap:faultcode><faultstring>x</faultstring>'), contract: thing, errors: [{ message: /not allowed/ }, { message: /no faultcode/ }] },
     { name: '1.1 faultcode with undeclared prefix', code: f11('<faultcode>zz:Server</faultcode><faultstring>x</faultstring>'), contract: thing, errors: [{ path: '/Envelope/Body/Fault/faultcode' }] },
+    { name: '1.1 faultcode in no namespace: a warning (WS-I BP R1004)', code: f11('<faultcode>Server</faultcode><faultstring>x</faultstring>'), contract: thing, errors: [{ path: '/Envelope/Body/Fault/faultcode', severity: 'warn', message: /Server is in no namespace/ }] },
     { name: '1.1 order', code: f11('<faultstring>x</faultstring><faultcode>soap:Server</faultcode>'), contract: thing, errors: [{ message: /out of order/ }] },
     { name: '1.2 without Reason', code: f12(CODE12), contract: thing, errors: [{ message: /no Reason/ }] },
     { name: '1.2 unknown code', code: f12(`<soap:Code><soap:Value>soap:Oops</soap:Value></soap:Code>${REASON12}`), contract: thing, errors: [{ message: /not one of the SOAP 1\.2 codes/ }] },
