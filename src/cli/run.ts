@@ -63,7 +63,9 @@ Options:
                         suite order, so every shard gets a fair share)
   --var NAME=VALUE      value of \${NAME} in suites and contract examples (wins over the environment);
                         repeatable
-  -t FILTER             run only tests whose name matches FILTER (a regular expression, as vitest -t)
+  -t FILTER             run only the cases whose test name, "<suite> <case>" (e.g. "superoffice-user
+                        Services88/User/GetUser"), matches FILTER (a regular expression, as vitest -t);
+                        a filter that matches no case is a usage error
   --ca FILE             PEM file of CA certificates to trust (private CA)
   --cert FILE --key FILE  client certificate and key (PEM) for mutual TLS
   --insecure            do not verify TLS certificates (prints a warning; never the default)
@@ -92,6 +94,14 @@ stops at once. See docs/suites.md.`,
     if (plan.problems.length) {
       process.stderr.write(`soapcheck run: input errors:\n${plan.problems.map((p) => `  ${redactor.redact(p)}`).join('\n')}\n`);
       return EXIT.USAGE;
+    }
+    if (o.t !== undefined) {
+      const filter = new RegExp(o.t);
+      if (!plan.testNames.some((n) => filter.test(n))) {
+        const examples = plan.testNames.slice(0, 3).map((n) => `  ${n}`).join('\n');
+        process.stderr.write(`soapcheck run: -t ${JSON.stringify(o.t)} matches no case of this run. Test names are "<suite> <case>", e.g.\n${examples}\n`);
+        return EXIT.USAGE;
+      }
     }
     // Register every secret variable's value with the main process's redactor (the reporters use it).
     for (const s of plan.suites) {

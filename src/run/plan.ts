@@ -60,6 +60,8 @@ export interface RunPlan {
   problems: string[];
   /** Cases in all suites before sharding. */
   totalCases: number;
+  /** Every case's full test name before sharding, as vitest's `-t` filter sees it: `<suite> <case>`. */
+  testNames: string[];
 }
 
 /** The ad-hoc suite made of contract paths given on the command line. */
@@ -97,19 +99,21 @@ export async function planRun(opts: RunOptions, redactor: Redactor, env: NodeJS.
   const planned: PlannedSuite[] = [];
   let position = 0;
   let totalCases = 0;
+  const testNames: string[] = [];
   for (const suite of suites) {
     const p = await planSuite(suite, opts, redactor, env, problems);
     if (!p) continue;
     const kept: PlannedCase[] = [];
     for (const c of p.cases) {
       totalCases++;
+      testNames.push(`${p.suite.name} ${c.name}`);
       const mine = !opts.shard || position % opts.shard.count === opts.shard.index - 1;
       position++;
       if (mine) kept.push(c);
     }
     planned.push({ ...p, cases: kept });
   }
-  return { suites: planned, problems: [...new Set(problems)], totalCases };
+  return { suites: planned, problems: [...new Set(problems)], totalCases, testNames };
 }
 
 async function planSuite(suite: Suite, opts: RunOptions, redactor: Redactor, env: NodeJS.ProcessEnv, problems: string[]): Promise<PlannedSuite | null> {
