@@ -50,6 +50,7 @@ function badTz(h?: string, m?: string): boolean {
 function badDate(y: string, mo: string, d: string): string | null {
   const month = Number(mo), day = Number(d), year = Number(y);
   if (/^-?0+$/.test(y)) return 'year 0000 is not allowed';
+  if (/^-?0\d{4,}$/.test(y)) return `year ${y} has a leading zero (only four-digit years may start with 0)`;
   if (month < 1 || month > 12) return `month ${mo} out of range`;
   if (day < 1 || day > daysIn(Math.abs(year), month)) return `day ${d} out of range for month ${mo}`;
   return null;
@@ -85,7 +86,10 @@ const duration: LexicalCheck = regexCheck(DURATION_RE, 'not a duration (e.g. P1D
 const base64Binary: LexicalCheck = (raw) => {
   const v = raw.replace(/[\t\n\r ]+/g, '');
   if (v.length % 4 !== 0) return 'base64 length is not a multiple of 4';
-  return /^[A-Za-z0-9+/]*(=|==)?$/.test(v) && !/=[^=]/.test(v) ? null : 'not base64';
+  if (!/^[A-Za-z0-9+/]*(=|==)?$/.test(v) || /=[^=]/.test(v)) return 'not base64';
+  // The character before the padding may not carry bits the padding drops (XSD's B16 and B04).
+  if (v.endsWith('==') ? !/[AQgw]==$/.test(v) : v.endsWith('=') && !/[AEIMQUYcgkosw048]=$/.test(v)) return 'base64 with bits set in the padding';
+  return null;
 };
 const hexBinary: LexicalCheck = regexCheck(/^([0-9a-fA-F]{2})*$/, 'not hexBinary (an even number of hex digits)');
 
@@ -133,8 +137,8 @@ export const XSD_CHECKS: Readonly<Record<string, LexicalCheck>> = {
   long: I(64), int: I(32), short: I(16), byte: I(8),
   unsignedLong: U(64), unsignedInt: U(32), unsignedShort: U(16), unsignedByte: U(8),
   dateTime, date, time, duration,
-  gYear: regexCheck(/^-?\d{4,}(Z|[+-]\d\d:\d\d)?$/, 'not a gYear'),
-  gYearMonth: regexCheck(/^-?\d{4,}-(0[1-9]|1[0-2])(Z|[+-]\d\d:\d\d)?$/, 'not a gYearMonth'),
+  gYear: regexCheck(/^-?(\d{4}|[1-9]\d{4,})(Z|[+-]\d\d:\d\d)?$/, 'not a gYear'),
+  gYearMonth: regexCheck(/^-?(\d{4}|[1-9]\d{4,})-(0[1-9]|1[0-2])(Z|[+-]\d\d:\d\d)?$/, 'not a gYearMonth'),
   gMonth: regexCheck(/^--(0[1-9]|1[0-2])(Z|[+-]\d\d:\d\d)?$/, 'not a gMonth'),
   gDay: regexCheck(/^---(0[1-9]|[12]\d|3[01])(Z|[+-]\d\d:\d\d)?$/, 'not a gDay'),
   gMonthDay: regexCheck(/^--(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(Z|[+-]\d\d:\d\d)?$/, 'not a gMonthDay'),
