@@ -118,9 +118,11 @@ export async function planRun(opts: RunOptions, redactor: Redactor, env: NodeJS.
 
 async function planSuite(suite: Suite, opts: RunOptions, redactor: Redactor, env: NodeJS.ProcessEnv, problems: string[]): Promise<PlannedSuite | null> {
   const file = shown(suite.file);
+  /** `file:line` of a place in the suite (see Suite.lines), or just the file. */
+  const at = (place: string) => (suite.lines?.[place] ? `${file}:${suite.lines[place]}` : file);
   const before = problems.length;
   const { paths, unmatched } = expandContractPaths(suite.contracts);
-  for (const u of unmatched) problems.push(`${file}: contracts: ${shown(u)} matches no file`);
+  for (const u of unmatched) problems.push(`${at('contracts')}: contracts: ${shown(u)} matches no file`);
   const contractPaths = paths.filter((p) => basename(p) !== 'types.yaml' && !p.endsWith('.suite.yaml'));
   const loaded = contractPaths.length ? await loadContracts(contractPaths) : { contracts: [], problems: [] };
   for (const pr of loaded.problems) {
@@ -128,14 +130,14 @@ async function planSuite(suite: Suite, opts: RunOptions, redactor: Redactor, env
   }
   const contracts = loaded.contracts;
   if (contracts.length === 0 && unmatched.length === 0 && loaded.problems.length === 0) {
-    problems.push(`${file}: contracts: no contract found in ${suite.contracts.map(shown).join(', ')}`);
+    problems.push(`${at('contracts')}: contracts: no contract found in ${suite.contracts.map(shown).join(', ')}`);
   }
 
   const variables = new Variables(opts.vars, env, suite.variables, redactor);
   let endpoint = opts.endpoint;
   if (!endpoint && suite.endpoint) {
     try {
-      endpoint = variables.substitute(suite.endpoint, file, 'endpoint');
+      endpoint = variables.substitute(suite.endpoint, at('endpoint'), 'endpoint');
     } catch (e) {
       // `endpoint: ${SO_ENDPOINT}` with SO_ENDPOINT unset: the embedded mock.
       if (!(e instanceof VariableError)) throw e;
@@ -143,7 +145,7 @@ async function planSuite(suite: Suite, opts: RunOptions, redactor: Redactor, env
   }
   if (endpoint !== undefined) {
     const why = badBaseUrl(endpoint);
-    if (why) problems.push(`${opts.endpoint ? '--endpoint' : `${file}: endpoint`}: ${why}`);
+    if (why) problems.push(`${opts.endpoint ? '--endpoint' : `${at('endpoint')}: endpoint`}: ${why}`);
   }
   const lenient = endpoint === undefined;
   if (lenient) {
@@ -152,12 +154,15 @@ async function planSuite(suite: Suite, opts: RunOptions, redactor: Redactor, env
       ...checkEchoRules((suite.mock.echo ?? []) as EchoRule[], contracts),
       ...checkResponses((suite.mock.responses ?? []) as MockResponse[], contracts),
     ];
-    for (const m of mockProblems) problems.push(`${file}: mock.${m}`);
+    for (const m of mockProblems) {
+      const entry = /^(echo|responses)\[(\d+)\]/.exec(m);
+      problems.push(`${entry ? at(`mock/${entry[1]}/${entry[2]}`) : file}: mock.${m}`);
+    }
   }
 
   for (const key of Object.keys(suite.values)) {
     if (key === '*') continue;
-    if (!contracts.some((c) => matches(key, c))) problems.push(`${file}: values: "${key}" names no loaded contract (use Service/Operation or Version/Service/Operation)`);
+    if (!contracts.some((c) => matches(key, c))) problems.push(`${at(`values/${key}`)}: values: "${key}" names no loaded contract (use Service/Operation or Version/Service/Operation)`);
   }
 
   const resolveCall = (call: string): Contract => {
@@ -173,7 +178,7 @@ async function planSuite(suite: Suite, opts: RunOptions, redactor: Redactor, env
     values[key] = {};
     for (const [path, v] of Object.entries(map)) {
       try {
-        Object.assign(values[key], resolveValues({ [path]: v }, variables, file, `values.${key}`, lenient));
+        Object.assign(values[key], resolveValues({ [path]: v }, variables, at(`values/${key}/${path}`), `values.${key}`, lenient));
       } catch (e) {
         if (e instanceof VariableError) problems.push(e.message);
         else throw e;

@@ -68,6 +68,11 @@ export interface Suite {
   /** Passed to the embedded mock as they are (responses, echo). */
   mock: { responses?: unknown[]; echo?: unknown[] };
   scenarios: Scenario[];
+  /**
+   * 1-based lines in the suite file, for problems found after loading (e.g. an unset variable):
+   * `endpoint`, `contracts`, `values/<key>`, `values/<key>/<path>` (keys as written), `mock/echo/<i>`, `mock/responses/<i>`.
+   */
+  lines?: Record<string, number>;
 }
 
 export interface SuiteProblem {
@@ -139,8 +144,8 @@ export function parseSuite(text: string, file: string): Suite {
   }
   const raw = data as RawSuite;
   const base = dirname(resolve(file));
-  const lineOf = (pointer: string) => {
-    const node = nodeAt(doc.contents as YamlNode | null, pointer);
+  const lineOf = (pointer: string, atKey = false) => {
+    const node = nodeAt(doc.contents as YamlNode | null, pointer, atKey);
     return node?.range ? lc.linePos(node.range[0]).line : undefined;
   };
   const problems: SuiteProblem[] = [];
@@ -183,6 +188,19 @@ export function parseSuite(text: string, file: string): Suite {
     }
   });
   if (problems.length) throw new SuiteError(problems);
+  const lines: Record<string, number> = {};
+  const note = (name: string, pointer: string) => {
+    const line = lineOf(pointer, true);
+    if (line !== undefined) lines[name] = line;
+  };
+  const esc = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
+  if (raw.endpoint !== undefined) note('endpoint', '/endpoint');
+  note('contracts', '/contracts');
+  for (const kind of ['echo', 'responses'] as const) (raw.mock?.[kind] ?? []).forEach((_, i) => note(`mock/${kind}/${i}`, `/mock/${kind}/${i}`));
+  for (const [k, m] of Object.entries(raw.values ?? {})) {
+    note(`values/${k}`, `/values/${esc(k)}`);
+    for (const path of Object.keys(m ?? {})) note(`values/${k}/${path}`, `/values/${esc(k)}/${esc(path)}`);
+  }
   return {
     file: resolve(file),
     name: raw.name,
@@ -196,6 +214,7 @@ export function parseSuite(text: string, file: string): Suite {
     values: Object.fromEntries(Object.entries(raw.values ?? {}).map(([k, m]) => [k, stringify(m)])),
     mock: raw.mock ?? {},
     scenarios,
+    lines,
   };
 }
 

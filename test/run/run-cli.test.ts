@@ -40,7 +40,7 @@ describe('soapcheck run: usage and input errors (exit 2)', () => {
   const cases: Array<[string, () => string[], RegExp]> = [
     ['a bad --endpoint URL', () => ['run', inventory, '--endpoint', 'not a url'], /--endpoint: not a valid URL/],
     ['an unsupported URL scheme', () => ['run', inventory, '--endpoint', 'ftp://example.com/'], /unsupported scheme ftp:/],
-    ['an unset variable against a real endpoint', () => ['run', inventory, '--endpoint', 'http://127.0.0.1:9/'], /inventory\.suite\.yaml: values\.\*\.Ticket: variable \$\{SO_TICKET\} has no value/],
+    ['an unset variable against a real endpoint', () => ['run', inventory, '--endpoint', 'http://127.0.0.1:9/'], /inventory\.suite\.yaml:12: values\.\*\.Ticket: variable \$\{SO_TICKET\} has no value/],
     ['a bad --profile', () => ['run', inventory, '--profile', 'lax'], /--profile must be strict or compatible/],
     ['an unknown --rule', () => ['run', inventory, '--rule', 'field/nope=warn'], /unknown rule "field\/nope"/],
     ['a bad --retry', () => ['run', inventory, '--retry', 'x'], /--retry expects a whole number/],
@@ -53,8 +53,10 @@ describe('soapcheck run: usage and input errors (exit 2)', () => {
     ['--cert without --key', () => ['run', inventory, '--cert', inventory], /--cert and --key go together/],
     ['a suite with an unknown key (file:line)', () => ['run', suiteFile('a.suite.yaml', 'soapcheck: 1\nkind: suite\nname: a\ncontracts: [x/]\nendpiont: http://h/\n')], /a\.suite\.yaml:5:\d+: \(top level\): unknown key "endpiont"|a\.suite\.yaml:\d+(:\d+)?: .*unknown key "endpiont"/],
     ['a suite with YAML syntax errors (file:line)', () => ['run', suiteFile('b.suite.yaml', 'soapcheck: 1\nkind: suite\nname: [b\n')], /b\.suite\.yaml:\d+:\d+: YAML:/],
-    ['a suite whose contracts match nothing', () => ['run', suiteFile('c.suite.yaml', 'soapcheck: 1\nkind: suite\nname: c\ncontracts: [no/such/*.yaml]\n')], /c\.suite\.yaml: contracts: .*matches no file/],
-    ['a bad embedded-mock echo rule', () => ['run', suiteFile('e.suite.yaml', `soapcheck: 1\nkind: suite\nname: e\ncontracts: [${join(REPO_ROOT, 'test/fixtures/run/inventory')}]\nmock:\n  echo:\n    - { from: Inventory/GetItem, path: GetItem.Nope, to: Inventory/Reflect, into: ReflectResponse.Item }\n`)], /e\.suite\.yaml: mock\.echo\[0\]\.path/],
+    ['a suite whose contracts match nothing', () => ['run', suiteFile('c.suite.yaml', 'soapcheck: 1\nkind: suite\nname: c\ncontracts: [no/such/*.yaml]\n')], /c\.suite\.yaml:4: contracts: .*matches no file/],
+    ['a bad embedded-mock echo rule', () => ['run', suiteFile('e.suite.yaml', `soapcheck: 1\nkind: suite\nname: e\ncontracts: [${join(REPO_ROOT, 'test/fixtures/run/inventory')}]\nmock:\n  echo:\n    - { from: Inventory/GetItem, path: GetItem.Nope, to: Inventory/Reflect, into: ReflectResponse.Item }\n`)], /e\.suite\.yaml:7: mock\.echo\[0\]\.path/],
+    ['a values key that names no contract (file:line)', () => ['run', suiteFile('f.suite.yaml', `soapcheck: 1\nkind: suite\nname: f\ncontracts: [${join(REPO_ROOT, 'test/fixtures/run/inventory')}]\nvalues:\n  Inventory/GetItm:\n    GetItem.Id: "1"\n`)], /f\.suite\.yaml:6: values: "Inventory\/GetItm" names no loaded contract/],
+    ['a bad endpoint in the suite (file:line)', () => ['run', suiteFile('g.suite.yaml', `soapcheck: 1\nkind: suite\nname: g\ncontracts: [${join(REPO_ROOT, 'test/fixtures/run/inventory')}]\nendpoint: ftp://h/\n`)], /g\.suite\.yaml:5: endpoint: unsupported scheme ftp:/],
     ['a scenario calling an unknown operation', () => ['run', suiteFile('d.suite.yaml', `soapcheck: 1\nkind: suite\nname: d\ncontracts: [${join(REPO_ROOT, 'test/fixtures/run/inventory')}]\nscenarios:\n  - name: s\n    steps:\n      - call: Inventory/Nope\n`)], /d\.suite\.yaml:8: scenario "s": call "Inventory\/Nope" names no loaded contract/],
   ];
 
