@@ -17,7 +17,7 @@ const XSD_SAMPLES: Readonly<Record<string, string>> = {
   float: '0', double: '0',
   duration: 'PT0S', dateTime: '2000-01-01T00:00:00Z', time: '00:00:00', date: '2000-01-01',
   gYearMonth: '2000-01', gYear: '2000', gMonthDay: '--01-01', gDay: '---01', gMonth: '--01',
-  hexBinary: '', base64Binary: '', anyURI: 'http://example.com/', QName: 'xsd:string', NOTATION: '',
+  hexBinary: '', base64Binary: '', anyURI: 'http://example.com/', QName: 'name', NOTATION: 'name',
 };
 
 /** The .NET / WCF serialization namespace's primitive types (guid, char, duration). */

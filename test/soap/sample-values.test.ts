@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TypeDef } from '../../src/contract/model.ts';
 import { XSD_BUILTINS } from '../../src/contract/xsd-builtins.ts';
-import { MS_SERIALIZATION_NS } from '../../src/checks/lexical/index.ts';
+import { MS_SERIALIZATION_NS, XSD_CHECKS } from '../../src/checks/lexical/index.ts';
 import { sampleValue } from '../../src/soap/sample-values.ts';
 import { clark, XSD_NS } from '../../src/xml/qname.ts';
 
@@ -28,6 +28,16 @@ describe('sampleValue', () => {
 
   it.each([['string'], ['base64Binary'], ['hexBinary'], ['anyType']])('xsd:%s sample is the empty string (valid for it)', (local) => {
     expect(sampleValue(xsd(local), new Map())).toBe('');
+  });
+
+  it('gives every built-in a sample that the checks accept in any message (no namespace prefix needed)', () => {
+    const rejected: string[] = [];
+    for (const local of XSD_BUILTINS) {
+      const check = XSD_CHECKS[local];
+      const why = check?.(sampleValue(xsd(local), new Map()), {});
+      if (why) rejected.push(`${local}: ${why}`);
+    }
+    expect(rejected).toEqual([]);
   });
 
   it('has a sample for every built-in it knows', () => {
