@@ -16,6 +16,7 @@ import { checkEchoRules, type EchoRule } from '../mock/echo.ts';
 import { checkResponses, type MockResponse } from '../mock/responses.ts';
 import { contractExampleValues, endpointUrl, operationKey, resolveValues, valuesFor } from './values.ts';
 import { expandContractPaths } from './contract-paths.ts';
+import { stepXPathProblems } from './scenario.ts';
 import { loadSuite, shown, SuiteError, formatProblem, type Scenario, type Suite, type ValueMap } from './suite.ts';
 import type { RunOptions } from './options.ts';
 import { Variables, VariableError } from './variables.ts';
@@ -206,7 +207,8 @@ async function planSuite(suite: Suite, opts: RunOptions, redactor: Redactor, env
   for (const s of suite.scenarios) {
     for (const step of s.steps) {
       try {
-        resolveCall(step.call);
+        const called = resolveCall(step.call);
+        for (const p of stepXPathProblems(step, called, s)) problems.push(`${file}${step.line ? `:${step.line}` : ''}: scenario "${s.name}": step "${step.name}": ${p}`);
       } catch (e) {
         problems.push(`${file}${step.line ? `:${step.line}` : ''}: scenario "${s.name}": ${(e as Error).message.replace(`${file}: `, '')}`);
       }

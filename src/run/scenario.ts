@@ -73,7 +73,7 @@ async function runStep(s: Scenario, index: number, step: Step, ctx: ScenarioCont
   const res = sent.response;
   if (step.check) base.findings = check(contract, res, ctx.config);
   let status = statusOf(base.findings);
-  const ns = { ...contract.namespaces, soap: contract.soapVersion === '1.1' ? SOAP11_ENV_NS : SOAP12_ENV_NS, ...s.namespaces };
+  const ns = xpathNamespaces(contract, s);
   for (const [name, cap] of Object.entries(step.capture)) {
     let xpath: string;
     try {
@@ -100,6 +100,28 @@ async function runStep(s: Scenario, index: number, step: Step, ctx: ScenarioCont
     if (!msg.ok) status = 'failed';
   }
   return { ...base, status };
+}
+
+/** Prefixes bound in a step's XPath: the called contract's, `soap`, then the scenario's (which win). */
+export function xpathNamespaces(contract: Contract, s: Scenario): Record<string, string> {
+  return { ...contract.namespaces, soap: contract.soapVersion === '1.1' ? SOAP11_ENV_NS : SOAP12_ENV_NS, ...s.namespaces };
+}
+
+/**
+ * XPath problems of a step found before anything is sent: a syntax error or an unbound prefix in a
+ * capture or assertion (one without `${…}`, which is only known at run time). Each as `capture NAME: …`.
+ */
+export function stepXPathProblems(step: Step, contract: Contract, s: Scenario): string[] {
+  const ns = xpathNamespaces(contract, s);
+  const out: string[] = [];
+  const probe = (label: string, xpath: string, wrap: string) => {
+    if (xpath.includes('${')) return;
+    const r = evaluateXPath('<probe/>', `${wrap}(${xpath})`, ns);
+    if (!r.ok) out.push(`${label}: ${r.message}`);
+  };
+  for (const [name, cap] of Object.entries(step.capture)) probe(`capture ${name}`, cap.xpath, 'string');
+  for (const a of step.assert) probe(`assert ${a.xpath}`, a.xpath, a.count !== undefined ? 'count' : a.exists !== undefined ? 'boolean' : 'string');
+  return out;
 }
 
 function substituteStep(values: ValueMap, ctx: ScenarioContext, captured: Map<string, string>, key: string): ValueMap {
