@@ -6,9 +6,10 @@ export type Utf8 = { ok: true; text: string } | { ok: false; line: number; colum
 export function decodeUtf8(bytes: Uint8Array): Utf8 {
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
+  } catch (e) {
     let offset = 0;
     for (let len; offset < bytes.length && (len = utf8SequenceLength(bytes, offset)) > 0; ) offset += len;
+    if (offset >= bytes.length) throw e; // valid UTF-8 that could not be decoded (too large for a string)
     const lines = new TextDecoder('utf-8').decode(bytes.subarray(0, offset)).split('\n');
     return { ok: false, line: lines.length, column: lines.at(-1)!.length + 1, byte: (bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0') };
   }

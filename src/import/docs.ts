@@ -29,6 +29,9 @@ import { schemaComment, toYaml } from './yaml-write.ts';
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DEFAULT_SCHEMA_DIR = join(REPO_ROOT, 'contracts', 'schema');
 
+/** Largest page read, in bytes (the corpus's largest is well under 1 MiB). */
+export const MAX_PAGE_BYTES = 16 * 1024 * 1024;
+
 export interface ImportOptions {
   inputs: string[];
   out: string;
@@ -234,13 +237,18 @@ export async function importDocs(opts: ImportOptions): Promise<ImportSummary> {
   const summary: ImportSummary = { pagesRead: 0, pagesWithExamples: 0, operations: 0, skipped: [], duplicates: 0, conflicts: [], typesPerVersion: {}, written: [], unchanged: 0 };
   const kept = new Map<string, { imp: PageImport; shape: unknown; doc: ContractDoc }>();
   for (const f of files) {
-    let bytes: Buffer;
+    let bytes: Buffer | undefined;
+    let reason: string | undefined;
     try {
-      bytes = await readFile(f.path);
+      const size = (await stat(f.path)).size;
+      if (size > MAX_PAGE_BYTES) reason = `${size} bytes, over the limit of ${MAX_PAGE_BYTES} bytes for a page`;
+      else bytes = await readFile(f.path);
     } catch (e) {
-      const reason = `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
-      summary.skipped.push({ file: f.rel, reason });
-      log(`skipped ${f.rel}: ${reason}`);
+      reason = `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+    }
+    if (!bytes) {
+      summary.skipped.push({ file: f.rel, reason: reason! });
+      log(`skipped ${f.rel}: ${reason!}`);
       continue;
     }
     summary.pagesRead++;

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { main } from '../../src/cli/main.ts';
 import { lintContracts } from '../../src/contract/lint.ts';
 import type { ContractDoc, TypesDoc } from '../../src/contract/model.ts';
-import { contractShape, importDocs, type ImportSummary } from '../../src/import/docs.ts';
+import { contractShape, importDocs, MAX_PAGE_BYTES, type ImportSummary } from '../../src/import/docs.ts';
 import { REPO_ROOT } from '../support/corpus.ts';
 
 const FIX = join(REPO_ROOT, 'test', 'fixtures', 'docs');
@@ -182,6 +182,17 @@ describe('importDocs on a page that is not UTF-8', () => {
     expect(summary.skipped).toEqual([{ file: rel, reason: 'not UTF-8 text: invalid byte 0xE9 at line 2, column 1' }]);
     expect(log).toContain(`skipped ${rel}: not UTF-8 text: invalid byte 0xE9 at line 2, column 1`);
     expect(summary.operations).toBe(1);
+  });
+});
+
+describe('importDocs on a page over the size limit', () => {
+  it('skips it without reading it, saying its size and the limit', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'Huge.md'), '');
+    truncateSync(join(dir, 'Huge.md'), MAX_PAGE_BYTES + 1); // sparse: no real 16 MiB written
+    const { summary } = await run([dir]);
+    expect(summary.pagesRead).toBe(0);
+    expect(summary.skipped.map((s) => s.reason)).toEqual([`${MAX_PAGE_BYTES + 1} bytes, over the limit of ${MAX_PAGE_BYTES} bytes for a page`]);
   });
 });
 
