@@ -15,10 +15,11 @@ Writes, under <dir>:
   ServicesNN/types.yaml                 the named types of that version, merged over all pages
 
 Pages without examples, WSDL pages, pages whose XML does not parse, pages that are not UTF-8 and
-pages over 16 MiB are skipped with one line saying which file and why; the import goes on. The same operation on two pages is imported once
-when the contracts agree apart from source, example values and descriptions, else reported as a
-conflict (the first page given wins). Types of an existing types.yaml that no page of the run shows
-are kept. Output is deterministic; files whose content is unchanged are not rewritten.
+pages over 16 MiB are skipped with one line saying which file and why; the import goes on.
+The same operation on two pages is imported once when the contracts agree apart from source,
+example values and descriptions, else reported as a conflict (the first page given wins). Types
+of an existing types.yaml that no page of the run shows are kept. Output is deterministic; files
+whose content is unchanged are not rewritten.
 See docs/import-docs.md.
 
 Options:
