@@ -92,7 +92,7 @@ stops at once. See docs/suites.md.`,
     const redactor = new Redactor();
     const plan = await planRun(opts, redactor);
     if (plan.problems.length) {
-      process.stderr.write(`soapcheck run: input errors:\n${plan.problems.map((p) => `  ${redactor.redact(p)}`).join('\n')}\n`);
+      process.stderr.write(`soapcheck run: input errors:\n${plan.problems.map((p) => `  ${redactor.redactUrl(p)}`).join('\n')}\n`);
       return EXIT.USAGE;
     }
     if (o.t !== undefined) {

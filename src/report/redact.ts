@@ -130,9 +130,14 @@ export class Redactor {
     return out as T;
   }
 
-  /** Query parameters with a secret name (`?ticket=…&apiKey=…`) → `***`; registered values too. */
+  /**
+   * Query parameters with a secret name (`?ticket=…&apiKey=…`) → `***`; the password of a URL's user
+   * info (`https://user:***@host/`); registered values too.
+   */
   redactUrl(text: string): string {
-    if (!text || !text.includes('=')) return this.redact(text);
+    if (!text) return text;
+    if (text.includes('@')) text = text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^\s/?#@:"'<>]*):([^\s/?#@"'<>]+)@/gi, `$1:${MASK}@`);
+    if (!text.includes('=')) return this.redact(text);
     const out = text.replace(/([?&;])([^=&#\s"'<>]+)=([^&#\s"'<>]*)/g, (m, sep: string, key: string, val: string) => {
       let k = key;
       try {

@@ -171,6 +171,11 @@ describe('Redactor.redactUrl', () => {
     ['https://h/svc?id=1&Password=pw#frag', `https://h/svc?id=1&Password=${MASK}#frag`],
     ['https://h/svc?id=1&key=value', 'https://h/svc?id=1&key=value'],
     ['https://h/svc', 'https://h/svc'],
+    ['https://bob:S3cret@h/Cust1/', `https://bob:${MASK}@h/Cust1/`],
+    ['http://bob:p%40ss:w@127.0.0.1:8080/x?ticket=t1', `http://bob:${MASK}@127.0.0.1:8080/x?ticket=${MASK}`],
+    ['suite x against https://u:pw@h/ (profile strict)', `suite x against https://u:${MASK}@h/ (profile strict)`],
+    ['https://bob@h/ (a user name alone is not secret)', 'https://bob@h/ (a user name alone is not secret)'],
+    ['mailto:a@b.c and https://h/@x', 'mailto:a@b.c and https://h/@x'],
   ])('%s', (input, expected) => {
     expect(r.redactUrl(input)).toBe(expected);
   });
