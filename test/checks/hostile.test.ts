@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkMessage, compileContract } from '../../src/checks/index.ts';
-import { envelope } from './support/contract.ts';
+import { envelope, f, makeContract } from './support/contract.ts';
 import { thing } from './support/fixtures.ts';
 
 const plan = compileContract(thing);
@@ -112,5 +112,32 @@ describe('hostile input: many findings', () => {
     expect(byRule.get('field/unexpected')).toBe(101);
     expect(byRule.get('field/order')).toBe(101);
     expect(out.findings.filter((f) => f.rule === 'field/unexpected').at(-1)!.message).toMatch(/^99900 more field\/unexpected findings not shown/);
+  });
+});
+
+describe('hostile input: many findings against a wide type', () => {
+  // Building each finding's text from the whole field list made this cost (children × fields).
+  const fields = Array.from({ length: 400 }, (_, i) => f(`t:F${i}`, { type: 'xsd:string', min: 0 }));
+  const wide = compileContract(makeContract({ response: { body: f('t:GetThingResponse', { fields }) } }));
+  const check = (inner: string) => {
+    const t0 = performance.now();
+    const out = checkMessage(wide, { direction: 'response', body: envelope(`<t:GetThingResponse>${inner}</t:GetThingResponse>`) }, { profile: 'strict' });
+    expect(performance.now() - t0).toBeLessThan(8000);
+    return out.findings;
+  };
+
+  it('600,000 unknown children', () => {
+    const fs = check('<t:X/>'.repeat(600_000));
+    expect(fs.filter((x) => x.rule === 'field/unexpected')).toHaveLength(101);
+  });
+
+  it('300,000 out-of-order pairs', () => {
+    const fs = check('<t:F5/><t:F1/>'.repeat(300_000));
+    expect(fs.filter((x) => x.rule === 'field/order')).toHaveLength(101);
+  });
+
+  it('every field over its maximum, one of them 500,000 times', () => {
+    const fs = check(`${fields.map((x) => `<${x.written}/><${x.written}/>`).join('')}${'<t:F399/>'.repeat(500_000)}`);
+    expect(fs.filter((x) => x.rule === 'field/cardinality')).toHaveLength(101);
   });
 });

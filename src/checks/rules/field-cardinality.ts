@@ -26,12 +26,15 @@ export const rule: Rule = {
   create(ctx) {
     return {
       children(parent, _node, content, alignment) {
+        let wrong: Map<number, XElement[]> | undefined;
         content.children.forEach((c, i) => {
           const n = alignment.counts[i]!;
-          if (n > c.maxOccurs || (n > 0 && n < c.minOccurs)) {
-            check(ctx, parent, c, alignment.items.filter((it) => it.index === i).map((it) => it.el));
-          }
+          if (n > c.maxOccurs || (n > 0 && n < c.minOccurs)) (wrong ??= new Map()).set(i, []);
         });
+        if (!wrong) return;
+        // One pass over the children collects the occurrences of every field out of bounds.
+        for (const it of alignment.items) wrong.get(it.index)?.push(it.el);
+        for (const [i, occurrences] of wrong) check(ctx, parent, content.children[i]!, occurrences);
       },
       headers(match, env) {
         for (const h of match.plan.headers) {

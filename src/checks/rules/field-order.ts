@@ -14,13 +14,14 @@ export const rule: Rule = {
         let maxIndex = -1;
         let maxEl = '';
         let actual: string | undefined;
+        let expected: string | undefined;
         for (const it of alignment.items) {
           if (it.index < 0) continue;
           if (it.index < maxIndex) {
             ctx.report({
               el: it.el,
               message: `${nameOf(it.el)} comes after ${maxEl} in ${nameOf(parent)}; the contract's order puts it before`,
-              expected: content.children.map((c) => c.written).join(', '),
+              expected: (expected ??= content.children.map((c) => c.written).join(', ')),
               actual: (actual ??= shortList(alignment.items.filter((x) => x.index >= 0).map((x) => nameOf(x.el)))),
             });
             continue;

@@ -11,13 +11,14 @@ export const rule: Rule = {
   create(ctx) {
     return {
       children(parent, node, content, alignment) {
+        let known: string | undefined;
         for (const it of alignment.items) {
           if (it.index >= 0) continue;
-          const known = content.children.map((c) => c.written);
+          known ??= content.children.map((c) => c.written).join(', ');
           ctx.report({
             el: it.el,
-            message: `unexpected element ${nameOf(it.el)} in ${nameOf(parent)}; the contract has ${known.length ? known.join(', ') : 'no fields here'}`,
-            expected: known.join(', ') || 'no elements',
+            message: `unexpected element ${nameOf(it.el)} in ${nameOf(parent)}; the contract has ${known || 'no fields here'}`,
+            expected: known || 'no elements',
             actual: it.el.ns ? `{${it.el.ns}}${it.el.local}` : it.el.local,
           });
         }
