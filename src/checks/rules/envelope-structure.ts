@@ -1,7 +1,7 @@
 import { hasSignificantText } from '../../xml/tree.ts';
 import type { Rule } from '../rule.ts';
 import { docsAnchor } from '../rule.ts';
-import { nameOf } from '../helpers/describe.ts';
+import { nameOf, shortList } from '../helpers/describe.ts';
 
 export const rule: Rule = {
   id: 'envelope/structure',
@@ -17,7 +17,7 @@ export const rule: Rule = {
           return;
         }
         if (env.misplacedHeaderBlocks.length > 0) {
-          const names = env.misplacedHeaderBlocks.map(nameOf).join(', ');
+          const names = shortList(env.misplacedHeaderBlocks.map(nameOf));
           const quirk = ctx.message.headerBlocksOutsideHeaderQuirk ? ' (a known quirk of the source this contract was imported from)' : '';
           ctx.report({
             el: env.misplacedHeaderBlocks[0],
@@ -48,7 +48,7 @@ export const rule: Rule = {
           const extra = env.bodyChildren[1]!;
           ctx.report({
             el: extra,
-            message: `Body has ${env.bodyChildren.length} child elements; one is expected (${nameOf(env.bodyChildren[0]!)} first, then ${env.bodyChildren.slice(1).map(nameOf).join(', ')})`,
+            message: `Body has ${env.bodyChildren.length} child elements; one is expected (${nameOf(env.bodyChildren[0]!)} first, then ${shortList(env.bodyChildren.slice(1).map(nameOf))})`,
             expected: '1 body element',
             actual: String(env.bodyChildren.length),
           });

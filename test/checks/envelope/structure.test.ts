@@ -22,6 +22,13 @@ ruleTester('envelope/structure', {
       contract: thing,
       errors: [{ path: '/Envelope/Body/GetThingResponse[2]', message: /2 child elements/ }],
     },
+    {
+      name: 'many body elements, or many header blocks under Envelope: the finding names 20 and counts the rest',
+      code: envelope('', { raw: `${'<t:Ticket>x</t:Ticket>'.repeat(50_000)}<soap:Body>${'<t:GetThing/>'.repeat(50_000)}</soap:Body>` }),
+      contract: quirky,
+      direction: 'request',
+      errors: [{ message: /^header blocks (t:Ticket, ){19}t:Ticket, … \(49980 more\) directly under Envelope/ }, { message: /^Body has 50000 child elements; one is expected \(t:GetThing first, then (t:GetThing, ){20}… \(49979 more\)\)$/ }],
+    },
     { name: 'Header after Body', code: envelope('', { raw: '<soap:Body><t:GetThingResponse/></soap:Body><soap:Header/>' }), contract: thing, errors: [{ path: '/Envelope/Header', message: /Header after Body/ }] },
     { name: 'second Body', code: envelope('', { raw: '<soap:Body><t:GetThingResponse/></soap:Body><soap:Body/>' }), contract: thing, errors: [{ path: '/Envelope/Body[2]', message: /second Body/ }] },
     { name: 'unknown element under Envelope', code: envelope('', { raw: '<t:Extra/><soap:Body><t:GetThingResponse/></soap:Body>' }), contract: thing, errors: [{ path: '/Envelope/Extra' }] },
