@@ -202,7 +202,7 @@ class Walker {
     const items: AlignedChild[] = [];
     for (const c of el.children) {
       if (c.kind !== 'element') continue;
-      let index = content.byName.get(c.ns ? `{${c.ns}}${c.local}` : c.local);
+      let index = content.byNs.get(c.ns)?.get(c.local);
       let nsMismatch = false;
       let inherited = false;
       if (index === undefined) {

@@ -17,6 +17,8 @@ export interface ComplexContent {
   readonly children: readonly ElementPlan[];
   /** Clark name → index in `children`. */
   readonly byName: ReadonlyMap<string, number>;
+  /** Namespace URI → local name → index: the same lookup as `byName` without building a Clark key per element. */
+  readonly byNs: ReadonlyMap<string, ReadonlyMap<string, number>>;
   /** Local name → index, for spotting a known field in the wrong namespace. */
   readonly byLocal: ReadonlyMap<string, number>;
 }
@@ -113,12 +115,16 @@ class TypeCompiler {
   complex(label: string, fields: readonly Field[]): ComplexContent {
     const children = fields.map((f) => this.element(f));
     const byName = new Map<string, number>();
+    const byNs = new Map<string, Map<string, number>>();
     const byLocal = new Map<string, number>();
     children.forEach((c, i) => {
       if (!byName.has(c.clark)) byName.set(c.clark, i);
+      let locals = byNs.get(c.name.ns);
+      if (!locals) byNs.set(c.name.ns, (locals = new Map()));
+      if (!locals.has(c.name.local)) locals.set(c.name.local, i);
       if (!byLocal.has(c.name.local)) byLocal.set(c.name.local, i);
     });
-    return { kind: 'complex', label, children, byName, byLocal };
+    return { kind: 'complex', label, children, byName, byNs, byLocal };
   }
 
   element(f: Field): ElementPlan {
