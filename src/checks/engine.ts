@@ -56,14 +56,14 @@ export function runChecks(rules: readonly Rule[], plan: ContractPlan, input: Mes
         const f: Finding = {
           rule: rule.id,
           severity: d.soft ? 'warn' : level,
-          message: d.message,
+          message: clip(d.message),
           path: d.path ?? (d.el ? paths.pathOf(d.el) : '/'),
         };
         const line = d.line ?? d.el?.line;
         if (line !== undefined && line > 0) f.line = line;
         if (d.column !== undefined) f.column = d.column;
-        if (d.expected !== undefined) f.expected = d.expected;
-        if (d.actual !== undefined) f.actual = d.actual;
+        if (d.expected !== undefined) f.expected = clip(d.expected);
+        if (d.actual !== undefined) f.actual = clip(d.actual);
         findings.push(f);
         last = f;
       },
@@ -106,6 +106,13 @@ export function runChecks(rules: readonly Rule[], plan: ContractPlan, input: Mes
 
 /** Most findings one rule reports on one message; the rest are counted in one closing finding. */
 export const MAX_FINDINGS_PER_RULE = 100;
+
+/** Longest message, expected or actual text of a finding: values, codes and names quoted from a hostile message are clipped. */
+export const MAX_FINDING_TEXT = 1000;
+
+function clip(s: string): string {
+  return s.length > MAX_FINDING_TEXT ? `${s.slice(0, MAX_FINDING_TEXT - 1)}…` : s;
+}
 
 function finish(findings: Finding[], truncations: Array<() => void>): Finding[] {
   findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkMessage, compileContract } from '../../src/checks/index.ts';
+import { MAX_FINDING_TEXT } from '../../src/checks/engine.ts';
 import { envelope, f, makeContract } from './support/contract.ts';
 import { thing } from './support/fixtures.ts';
 
@@ -98,6 +99,23 @@ describe('hostile input', () => {
     const bytes = Buffer.concat([Buffer.from(envelope('<t:GetThingResponse><t:Response><t:Id>1</t:Id><t:Name>')), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('</t:Name></t:Response></t:GetThingResponse>')]);
     const out = timed(bytes);
     expect(Array.isArray(out.findings)).toBe(true);
+  });
+});
+
+describe('hostile input: long texts quoted in findings', () => {
+  const long = 'Z'.repeat(200_000);
+  it.each([
+    ['an enum value', `<t:GetThingResponse><t:Response><t:Id>1</t:Id><t:Name>n</t:Name><t:Kind>${long}</t:Kind></t:Response></t:GetThingResponse>`],
+    ['an xsi:nil value', `<t:GetThingResponse><t:Response xsi:nil="${long}"/></t:GetThingResponse>`],
+    ['an xsi:type value', `<t:GetThingResponse><t:Response xsi:type="t:${long}"><t:Id>1</t:Id><t:Name>n</t:Name></t:Response></t:GetThingResponse>`],
+    ['a fault code', `<soap:Fault><faultcode>soap:${long}</faultcode><faultstring>x</faultstring></soap:Fault>`],
+    ['an element name', `<t:${long}/>`],
+  ])('%s is clipped', (_, body) => {
+    const out = timed(envelope(body));
+    expect(out.findings.length).toBeGreaterThan(0);
+    for (const x of out.findings) {
+      for (const text of [x.message, x.expected ?? '', x.actual ?? '']) expect(text.length).toBeLessThanOrEqual(MAX_FINDING_TEXT);
+    }
   });
 });
 
