@@ -5,7 +5,7 @@
  */
 import type { FieldDoc, TypeDefDoc, TypesDoc } from '../../contract/model.ts';
 import { FORMAT_VERSION } from '../../contract/model.ts';
-import { clark, type ExpandedName } from '../../xml/index.ts';
+import { clark, resolveQName, type ExpandedName } from '../../xml/index.ts';
 import type { IField } from './infer.ts';
 import type { MergedType } from './types.ts';
 
@@ -77,12 +77,9 @@ export interface CarriedType {
   namespaces: Readonly<Record<string, string>>;
 }
 
-/** `p:local` through a prefix map (unprefixed = no namespace); null when the prefix is unknown. */
+/** `p:local` as written in a contract file (unprefixed = no namespace); null when the prefix is unknown. */
 export function expandWritten(q: string, namespaces: Readonly<Record<string, string>>): ExpandedName | null {
-  const i = q.indexOf(':');
-  if (i < 0) return { ns: '', local: q };
-  const ns = Object.prototype.hasOwnProperty.call(namespaces, q.slice(0, i)) ? namespaces[q.slice(0, i)] : undefined;
-  return ns === undefined ? null : { ns, local: q.slice(i + 1) };
+  return resolveQName(q, namespaces, false);
 }
 
 /** Rewrite the QNames of a field written with other prefixes (unknown prefixes are left as written). */
