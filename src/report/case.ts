@@ -12,6 +12,17 @@ export interface ReportedCase extends Omit<CaseResult, 'kind'> {
   kind: CaseResult['kind'] | 'test';
 }
 
+/**
+ * True the first time a test is seen in `seen`. vitest reports a test's result once, except when a run is
+ * cancelled (Ctrl-C): the tests it marks skipped can be reported again, which would count them twice.
+ */
+export function reportedOnce(seen: Set<string>, test: TestCase): boolean {
+  const key = test.id ?? test.fullName;
+  if (seen.has(key)) return false;
+  seen.add(key);
+  return true;
+}
+
 export function caseOf(test: TestCase, redactor: Redactor): ReportedCase {
   const recorded = test.meta().soapcheck;
   const result = test.result();

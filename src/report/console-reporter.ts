@@ -10,7 +10,7 @@
  */
 import { styleText } from 'node:util';
 import type { Reporter, SerializedError, TestCase, TestModule, TestRunEndReason, Vitest } from 'vitest/node';
-import { caseOf } from './case.ts';
+import { caseOf, reportedOnce } from './case.ts';
 import { formatCaseFailure, oneLine, plural } from './format.ts';
 import { Redactor } from './redact.ts';
 
@@ -55,6 +55,7 @@ export class ConsoleReporter implements Reporter {
   #startedAt = 0;
   #lastProgressAt = 0;
   #lastProgressDone = 0;
+  #seen = new Set<string>();
 
   constructor(options: ConsoleReporterOptions = {}) {
     this.#opts = {
@@ -80,6 +81,7 @@ export class ConsoleReporter implements Reporter {
     this.#lastProgressAt = this.#startedAt;
     this.#total = this.#done = this.#passed = this.#failed = this.#errors = this.#skipped = this.#findings = this.#detailed = 0;
     this.#lastProgressDone = 0;
+    this.#seen.clear();
   }
 
   onTestModuleCollected(module: TestModule): void {
@@ -87,6 +89,7 @@ export class ConsoleReporter implements Reporter {
   }
 
   onTestCaseResult(test: TestCase): void {
+    if (!reportedOnce(this.#seen, test)) return;
     const c = caseOf(test, this.#redactor);
     this.#done++;
     this.#findings += c.findings.length + (c.steps ?? []).reduce((n, s) => n + s.findings.length, 0);

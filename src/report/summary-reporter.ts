@@ -11,7 +11,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import type { Reporter, SerializedError, TestCase, TestModule, TestRunEndReason } from 'vitest/node';
 import type { Finding } from '../checks/api.ts';
-import { caseOf, type ReportedCase } from './case.ts';
+import { caseOf, reportedOnce, type ReportedCase } from './case.ts';
 import { Redactor } from './redact.ts';
 
 /** Bump on any incompatible change of summary.json; additions of optional fields keep the version. */
@@ -103,6 +103,8 @@ export class SummaryReporter implements Reporter {
   #startedAt = new Date(0);
   #totals: SummaryTotals = emptyTotals();
   #finished = false;
+  /** Tests already written: a cancelled run reports some tests twice (see reportedOnce). */
+  #seen = new Set<string>();
 
   constructor(options: SummaryReporterOptions) {
     this.#outDir = options.outDir;
@@ -122,12 +124,14 @@ export class SummaryReporter implements Reporter {
     this.#totals = emptyTotals();
     this.#first = true;
     this.#finished = false;
+    this.#seen.clear();
     mkdirSync(this.#outDir, { recursive: true });
     this.#stream = createWriteStream(this.#tmpFile, { encoding: 'utf8' });
   }
 
   onTestCaseResult(test: TestCase): Promise<void> | void {
     if (!this.#stream) this.onTestRunStart();
+    if (!reportedOnce(this.#seen, test)) return;
     const c = toSummaryCase(caseOf(test, this.#redactor));
     count(this.#totals, c);
     const chunk = (this.#first ? '\n    ' : ',\n    ') + JSON.stringify(c);

@@ -41,6 +41,22 @@ describe('ConsoleReporter: small runs', () => {
     ]);
   });
 
+  it('counts a test reported twice (a cancelled run does that) once', () => {
+    let text = '';
+    const reporter = new ConsoleReporter({ color: false, write: (t) => (text += t), now: () => 0 });
+    const tests = [contractCase(1, 'passed'), contractCase(2, 'skipped')].map(fakeTestCase);
+    reporter.onTestRunStart();
+    reporter.onTestModuleCollected(fakeModule(tests));
+    for (const t of [...tests, ...tests]) reporter.onTestCaseResult(t);
+    reporter.onTestRunEnd([fakeModule([], [])], [], 'interrupted');
+    expect(text.split('\n').filter(Boolean)).toEqual([
+      '✓ Svc/Op1 (1 ms)',
+      '↓ Svc/Op2 (skipped)',
+      '2 cases: 1 passed, 0 failed, 0 errors, 1 skipped; 0 findings (0.0 s)',
+      'run interrupted before all cases ran',
+    ]);
+  });
+
   it('lists only the first 10 skipped cases, counts them all', () => {
     const lines = run([...Array.from({ length: 30 }, (_, i) => contractCase(i, 'skipped')), contractCase(99, 'passed')]);
     expect(lines.filter((l) => l.startsWith('↓'))).toHaveLength(10);

@@ -18,14 +18,15 @@ afterEach(() => {
 
 async function summarise(
   cases: FakeCase[],
-  opts: { reason?: 'passed' | 'failed' | 'interrupted'; runErrors?: string[]; redactor?: Redactor } = {},
+  opts: { reason?: 'passed' | 'failed' | 'interrupted'; runErrors?: string[]; redactor?: Redactor; reportTwice?: boolean } = {},
 ): Promise<{ summary: Summary; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'soapcheck-summary-'));
   dirs.push(dir);
   let t = Date.UTC(2026, 0, 2, 3, 4, 5, 6);
   const reporter = new SummaryReporter({ outDir: join(dir, 'out'), redactor: opts.redactor, now: () => new Date((t += 1000)) });
   reporter.onTestRunStart();
-  for (const c of cases) await reporter.onTestCaseResult(fakeTestCase(c));
+  const tests = cases.map(fakeTestCase);
+  for (const t of opts.reportTwice ? [...tests, ...tests] : tests) await reporter.onTestCaseResult(t);
   await reporter.onTestRunEnd([fakeModule([], opts.runErrors)], [], opts.reason ?? 'failed');
   const summary = JSON.parse(readFileSync(join(dir, 'out', 'summary.json'), 'utf8')) as Summary;
   expect(validate(summary), JSON.stringify(validate.errors, null, 2)).toBe(true);
@@ -33,6 +34,13 @@ async function summarise(
 }
 
 describe('SummaryReporter', () => {
+  it('writes a test reported twice (a cancelled run does that) once', async () => {
+    const { summary } = await summarise([contractCase(1, 'passed'), contractCase(2, 'skipped')], { reason: 'interrupted', reportTwice: true });
+    expect(summary.outcome).toBe('interrupted');
+    expect(summary.totals).toMatchObject({ cases: 2, passed: 1, skipped: 1 });
+    expect(summary.cases.map((c) => c.id)).toEqual(['demo/Svc/Services88/Op1', 'demo/Svc/Services88/Op2']);
+  });
+
   it('writes tool, times, totals by status and findings by rule', async () => {
     const { summary } = await summarise([
       contractCase(1, 'passed'),
