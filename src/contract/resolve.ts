@@ -7,7 +7,7 @@
  *   types file of the contract (else `unresolved-type`).
  * - An undeclared prefix is an `undeclared-prefix` problem at the QName's position.
  */
-import { clark, splitQName, XSD_NS, type ExpandedName } from '../xml/qname.ts';
+import { clark, resolveQName, splitQName, XSD_NS, type ExpandedName } from '../xml/qname.ts';
 import type {
   ComplexTypeDef,
   Contract,
@@ -58,14 +58,12 @@ class Resolver {
 
   /** Resolve a QName; unprefixed → no namespace. Reports an undeclared prefix. */
   qname(written: string, pointer: string, what: string): ExpandedName | undefined {
-    const { prefix, local } = splitQName(written);
-    if (prefix === '') return { ns: '', local };
-    const ns = Object.prototype.hasOwnProperty.call(this.namespaces, prefix) ? this.namespaces[prefix] : undefined;
-    if (ns === undefined) {
-      this.problem(pointer, 'undeclared-prefix', `${what} \`${written}\` uses the prefix \`${prefix}\`, which is not declared in \`namespaces\``);
+    const name = resolveQName(written, this.namespaces, false);
+    if (!name) {
+      this.problem(pointer, 'undeclared-prefix', `${what} \`${written}\` uses the prefix \`${splitQName(written).prefix}\`, which is not declared in \`namespaces\``);
       return undefined;
     }
-    return { ns, local };
+    return name;
   }
 
   /** Resolve a type reference and check that it is a built-in or defined in `registry`. */
