@@ -4,7 +4,7 @@
  * command line (`--rule id=level`). Bad config is a ConfigError saying what and where.
  */
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { Document, LineCounter, isMap, isScalar, parseDocument } from 'yaml';
 import type { CheckConfig, Profile, RuleSetting } from './api.ts';
 import { RULES } from './catalogue.ts';
 
@@ -56,20 +56,43 @@ export interface FileConfig {
   rules: Record<string, RuleSetting>;
 }
 
-/** Parse the text of soapcheck.config.yaml (keys: profile, rules; others are left to their owners). */
+/**
+ * Parse the text of soapcheck.config.yaml (keys: profile, rules; others are left to their owners).
+ * Errors name the file and the line of the offending key (`soapcheck.config.yaml:4: rules: …`).
+ */
 export function parseConfigText(text: string, file: string): FileConfig {
-  let doc: unknown;
+  const lines = new LineCounter();
+  let d: Record<string, unknown>;
+  let yamlDoc: Document;
   try {
-    doc = parseYaml(text, { maxAliasCount: 100 });
+    yamlDoc = parseDocument(text, { lineCounter: lines });
+    if (yamlDoc.errors.length > 0) throw yamlDoc.errors[0];
+    const doc: unknown = yamlDoc.toJS({ maxAliasCount: 100 });
+    if (doc === null || doc === undefined) return { rules: {} };
+    if (typeof doc !== 'object' || Array.isArray(doc)) throw new ConfigError(`${file}: must be a mapping`);
+    d = doc as Record<string, unknown>;
   } catch (e) {
+    if (e instanceof ConfigError) throw e;
     throw new ConfigError(`${file}: not valid YAML: ${e instanceof Error ? e.message : String(e)}`);
   }
-  if (doc === null || doc === undefined) return { rules: {} };
-  if (typeof doc !== 'object' || Array.isArray(doc)) throw new ConfigError(`${file}: must be a mapping`);
-  const d = doc as Record<string, unknown>;
+  const at = (node: unknown): string => {
+    const offset = (node as { range?: [number, number, number] } | null)?.range?.[0];
+    return offset === undefined ? file : `${file}:${lines.linePos(offset).line}`;
+  };
+  const rulesNode = yamlDoc.get('rules', true);
+  const keyLine = new Map<string, string>();
+  if (isMap(rulesNode)) for (const pair of rulesNode.items) keyLine.set(String(isScalar(pair.key) ? pair.key.value : pair.key), at(pair.key));
+  const block = d.rules;
+  const rules: Record<string, RuleSetting> = {};
+  if (block !== null && typeof block === 'object' && !Array.isArray(block)) {
+    // One rule at a time, so that an error names the line of its key.
+    for (const [id, v] of Object.entries(block)) Object.assign(rules, parseRulesBlock({ [id]: v }, `${keyLine.get(id) ?? file}: rules`));
+  } else {
+    Object.assign(rules, parseRulesBlock(block, `${at(rulesNode)}: rules`));
+  }
   return {
-    profile: d.profile === undefined ? undefined : parseProfile(d.profile, `${file}: profile`),
-    rules: parseRulesBlock(d.rules, `${file}: rules`),
+    profile: d.profile === undefined ? undefined : parseProfile(d.profile, `${at(yamlDoc.get('profile', true))}: profile`),
+    rules,
   };
 }
 
