@@ -7,6 +7,10 @@ import { afterAll, describe, inject, test } from 'vitest';
 import { recordCase } from '../src/report/record.ts';
 import { openSession } from '../src/run/session.ts';
 
+// Ctrl-C at a terminal signals the whole process group, this worker too: leave it to `soapcheck run`,
+// which cancels the run so that the cases in flight end and every report is still written.
+if (process.env.SOAPCHECK_RUN_OPTIONS) process.on('SIGINT', () => {});
+
 const session = await openSession(inject('soapcheckMocks') ?? {});
 afterAll(() => session.close());
 

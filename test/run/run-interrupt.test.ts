@@ -36,14 +36,20 @@ function hangingServer(): Promise<{ url: string; waitForRequest: Promise<void>; 
   });
 }
 
-async function interruptedRun(signal: NodeJS.Signals): Promise<{ code: number | null; stderr: string; out: string; ms: number }> {
+async function interruptedRun(signal: NodeJS.Signals, wholeGroup = false): Promise<{ code: number | null; stderr: string; out: string; ms: number }> {
   const server = await hangingServer();
   const out = mkdtempSync(join(tmpdir(), 'soapcheck-interrupt-'));
   try {
     const child = spawn(
       process.execPath,
       [join(REPO_ROOT, 'bin/soapcheck.js'), 'run', SUITE, '--endpoint', server.url, '--timeout', '60000', '--concurrency', '2', '--out', out],
-      { cwd: REPO_ROOT, env: { ...process.env, SOAPCHECK_RUN_OPTIONS: '', SO_TICKET: 'interrupt-ticket-0001' }, stdio: ['ignore', 'pipe', 'pipe'] },
+      {
+        cwd: REPO_ROOT,
+        env: { ...process.env, SOAPCHECK_RUN_OPTIONS: '', SO_TICKET: 'interrupt-ticket-0001' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        // Its own process group, so that the signal can go to the whole group as Ctrl-C at a terminal does.
+        detached: wholeGroup,
+      },
     );
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -54,7 +60,8 @@ async function interruptedRun(signal: NodeJS.Signals): Promise<{ code: number | 
       // Requests are in flight (and will not be answered for a minute): interrupt now.
       await Promise.race([server.waitForRequest, closed]);
       const sentAt = Date.now();
-      child.kill(signal);
+      if (wholeGroup) process.kill(-child.pid!, signal);
+      else child.kill(signal);
       const code = await closed;
       return { code, stderr, out, ms: Date.now() - sentAt };
     } finally {
@@ -66,12 +73,13 @@ async function interruptedRun(signal: NodeJS.Signals): Promise<{ code: number | 
 }
 
 describe.each([
-  ['SIGINT', 130],
-  ['SIGTERM', 143],
-] as const)('soapcheck run interrupted by %s', (signal, exitCode) => {
+  ['SIGINT', 130, false],
+  ['SIGTERM', 143, false],
+  ['SIGINT', 130, true],
+] as const)('soapcheck run interrupted by %s (to its whole process group, as Ctrl-C at a terminal: %s)', (signal, exitCode, wholeGroup) => {
   let r: Awaited<ReturnType<typeof interruptedRun>>;
   beforeAll(async () => {
-    r = await interruptedRun(signal);
+    r = await interruptedRun(signal, wholeGroup);
   }, 120_000);
   afterAll(() => rmSync(r.out, { recursive: true, force: true }));
 
@@ -82,9 +90,20 @@ describe.each([
   });
 
   it('still writes summary.json, saying the run was interrupted', () => {
-    const summary = JSON.parse(readFileSync(join(r.out, 'summary.json'), 'utf8')) as { outcome: string; totals: { passed: number } };
+    const summary = JSON.parse(readFileSync(join(r.out, 'summary.json'), 'utf8')) as {
+      outcome: string;
+      totals: { cases: number; passed: number };
+      cases: Array<{ id: string }>;
+    };
     expect(summary.outcome).toBe('interrupted');
     expect(summary.totals.passed).toBe(0);
+    // Each case once (a cancelled vitest run reports some tests twice), at most the 9 planned.
+    const ids = summary.cases.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(summary.totals.cases).toBe(ids.length);
+    expect(ids.length).toBeLessThanOrEqual(9);
+    // The test worker gets Ctrl-C too; it leaves stopping to soapcheck run, so no case goes missing.
+    if (wholeGroup) expect(ids.length).toBe(9);
   });
 
   it('still writes a complete junit.xml and leaves no temporary files', () => {
