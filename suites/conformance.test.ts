@@ -5,6 +5,7 @@
  */
 import { afterAll, describe, inject, test } from 'vitest';
 import { recordCase } from '../src/report/record.ts';
+import { contractCaseIdentity, scenarioCaseIdentity } from '../src/run/result.ts';
 import { openSession } from '../src/run/session.ts';
 
 // Ctrl-C at a terminal signals the whole process group, this worker too: leave it to `soapcheck run`,
@@ -21,13 +22,15 @@ for (const s of session.suites) {
   describe(s.suite.name, () => {
     for (const c of s.cases) {
       if (c.kind === 'contract') {
-        test.concurrent(c.name, async ({ task, signal }) => {
+        const meta = { soapcheckCase: contractCaseIdentity(s.suite.name, c.contract) };
+        test.concurrent(c.name, { timeout, meta }, async ({ task, signal }) => {
           await recordCase(task, await session.runContract(s, c, signal), session.redactor);
-        }, timeout);
+        });
       } else {
-        test(c.name, async ({ task, signal }) => {
+        const meta = { soapcheckCase: scenarioCaseIdentity(s.suite.name, c.scenario.name) };
+        test(c.name, { timeout: timeout * c.scenario.steps.length, meta }, async ({ task, signal }) => {
           await recordCase(task, await session.runScenario(s, c, signal), session.redactor);
-        }, timeout * c.scenario.steps.length);
+        });
       }
     }
   });

@@ -41,10 +41,12 @@ export function caseOf(test: TestCase, redactor: Redactor): ReportedCase {
 
   const status: CaseStatus =
     result.state === 'passed' ? 'passed' : result.state === 'skipped' || result.state === 'pending' ? 'skipped' : 'error';
+  // A case that never recorded a result (skipped, or the test crashed) keeps the identity it was registered with.
+  const planned = test.meta().soapcheckCase;
   const c: ReportedCase = {
-    id: `${test.module.relativeModuleId}/${test.fullName.replace(/ > /g, '/')}`,
-    name: test.name,
-    kind: 'test',
+    ...(planned
+      ? { id: planned.id, name: planned.name, kind: planned.kind, ...(planned.suite !== undefined ? { suite: planned.suite } : {}), ...(planned.contract ? { contract: planned.contract } : {}) }
+      : { id: `${test.module.relativeModuleId}/${test.fullName.replace(/ > /g, '/')}`, name: test.name, kind: 'test' as const }),
     status,
     findings: [],
     durationMs,

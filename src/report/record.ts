@@ -14,7 +14,7 @@
 import * as allure from 'allure-js-commons';
 import { BaseMessageTestRuntime, getGlobalTestRuntime } from 'allure-js-commons/sdk/runtime';
 import type { Finding } from '../checks/api.ts';
-import type { CaseResult, ExchangeRecord, StepResult } from '../run/result.ts';
+import type { CaseIdentity, CaseResult, ExchangeRecord, StepResult } from '../run/result.ts';
 import { formatCaseFailure, formatFinding, groupFindings, plural, RULE_GROUPS } from './format.ts';
 import { Redactor } from './redact.ts';
 
@@ -22,6 +22,8 @@ declare module '@vitest/runner' {
   interface TaskMeta {
     /** The soapcheck result of this test, for the reporters (already redacted). */
     soapcheck?: CaseResult;
+    /** Who the case is, set when the test is registered: reports name a skipped case by it. */
+    soapcheckCase?: CaseIdentity;
   }
 }
 

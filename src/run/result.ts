@@ -41,3 +41,22 @@ export interface CaseResult {
   steps?: StepResult[];
   exchange?: ExchangeRecord;
 }
+
+/** Who a case is, known before it runs: what reports show for a case that was skipped or never recorded. */
+export type CaseIdentity = Pick<CaseResult, 'id' | 'name' | 'kind' | 'suite' | 'contract'>;
+
+/** The identity of the case that replays contract `c` in suite `suite` (the runner's CaseResult carries the same). */
+export function contractCaseIdentity(suite: string | undefined, c: { file: string; service: string; version: string; operation: string }): CaseIdentity {
+  return {
+    id: `${suite ?? 'run'}/${c.service}/${c.version}/${c.operation}`,
+    name: `${c.version}/${c.service}/${c.operation}`,
+    kind: 'contract',
+    suite,
+    contract: { file: c.file, service: c.service, version: c.version, operation: c.operation },
+  };
+}
+
+/** The identity of the case that runs scenario `name` in suite `suite`. */
+export function scenarioCaseIdentity(suite: string | undefined, name: string): CaseIdentity {
+  return { id: `${suite ?? 'run'}/scenario/${name}`, name: `scenario: ${name}`, kind: 'scenario', suite };
+}

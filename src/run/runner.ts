@@ -6,7 +6,7 @@
  */
 import type { Contract } from '../contract/model.ts';
 import type { Finding } from '../checks/api.ts';
-import type { CaseResult, CaseStatus } from './result.ts';
+import { contractCaseIdentity, type CaseResult, type CaseStatus } from './result.ts';
 import type { ValueMap } from './suite.ts';
 import { check, redactResult, send, statusOf, type RunContext } from './exchange.ts';
 
@@ -25,13 +25,8 @@ export async function runContract(c: Contract, values: ValueMap, ctx: RunContext
     findings = check(c, sent.response, ctx.config);
     status = statusOf(findings);
   }
-  const suite = ctx.suite ?? 'run';
   const result: CaseResult = {
-    id: `${suite}/${c.service}/${c.version}/${c.operation}`,
-    name: `${c.version}/${c.service}/${c.operation}`,
-    kind: 'contract',
-    suite: ctx.suite,
-    contract: { file: c.file, service: c.service, version: c.version, operation: c.operation },
+    ...contractCaseIdentity(ctx.suite, c),
     status,
     findings,
     ...(sent.error ? { error: sent.error } : {}),

@@ -6,7 +6,7 @@
 import type { Contract } from '../contract/model.ts';
 import { evaluateXPath } from '../xml/xpath.ts';
 import { SOAP11_ENV_NS, SOAP12_ENV_NS } from '../xml/qname.ts';
-import type { CaseResult, CaseStatus, StepResult } from './result.ts';
+import { scenarioCaseIdentity, type CaseResult, type CaseStatus, type StepResult } from './result.ts';
 import type { Assertion, Scenario, Step, ValueMap } from './suite.ts';
 import type { Variables } from './variables.ts';
 import { check, send, statusOf, type RunContext } from './exchange.ts';
@@ -42,10 +42,7 @@ export async function runScenario(s: Scenario, ctx: ScenarioContext): Promise<Ca
   const status: CaseStatus = steps.some((x) => x.status === 'error') ? 'error' : steps.some((x) => x.status === 'failed') ? 'failed' : 'passed';
   const failing = steps.find((x) => x.status === 'error' || x.status === 'failed');
   const result: CaseResult = {
-    id: `${ctx.suite ?? 'run'}/scenario/${s.name}`,
-    name: `scenario: ${s.name}`,
-    kind: 'scenario',
-    suite: ctx.suite,
+    ...scenarioCaseIdentity(ctx.suite, s.name),
     status,
     findings: steps.flatMap((x) => x.findings),
     ...(failing && (failing.error || failing.messages.length) ? { error: `step "${failing.name}": ${failing.error ?? failing.messages.filter((m) => m.startsWith('FAILED')).join('; ')}` } : {}),

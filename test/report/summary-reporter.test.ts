@@ -5,6 +5,7 @@ import { Ajv } from 'ajv';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Redactor } from '../../src/report/redact.ts';
 import { SummaryReporter, type Summary } from '../../src/report/summary-reporter.ts';
+import { contractCaseIdentity, scenarioCaseIdentity } from '../../src/run/result.ts';
 import { REPO_ROOT } from '../support/corpus.ts';
 import { contractCase, fakeModule, fakeTestCase, finding, type FakeCase } from './synthetic.ts';
 
@@ -34,6 +35,20 @@ async function summarise(
 }
 
 describe('SummaryReporter', () => {
+  it('names a skipped case that never ran by the identity it was registered with', async () => {
+    const planned = contractCaseIdentity('demo', { file: 'contracts/Svc/Op7.yaml', service: 'Svc', version: 'Services88', operation: 'Op7' });
+    const { summary } = await summarise([
+      { name: 'Services88/Svc/Op7', state: 'skipped', planned },
+      { name: 'scenario: s', state: 'skipped', planned: scenarioCaseIdentity('demo', 's') },
+      { name: 'unregistered', state: 'skipped' },
+    ]);
+    expect(summary.cases.map((c) => [c.id, c.kind, c.suite, c.contract?.operation ?? null, c.status])).toEqual([
+      ['demo/Svc/Services88/Op7', 'contract', 'demo', 'Op7', 'skipped'],
+      ['demo/scenario/s', 'scenario', 'demo', null, 'skipped'],
+      ['suites/conformance.test.ts/demo/unregistered', 'test', null, null, 'skipped'],
+    ]);
+  });
+
   it('writes a test reported twice (a cancelled run does that) once', async () => {
     const { summary } = await summarise([contractCase(1, 'passed'), contractCase(2, 'skipped')], { reason: 'interrupted', reportTwice: true });
     expect(summary.outcome).toBe('interrupted');

@@ -4,12 +4,14 @@
  */
 import type { TestCase, TestModule } from 'vitest/node';
 import type { Finding } from '../../src/checks/api.ts';
-import type { CaseResult, CaseStatus } from '../../src/run/result.ts';
+import type { CaseIdentity, CaseResult, CaseStatus } from '../../src/run/result.ts';
 
 export interface FakeCase {
   name: string;
   state: 'passed' | 'failed' | 'skipped';
   recorded?: CaseResult;
+  /** The identity the test was registered with (test meta `soapcheckCase`). */
+  planned?: CaseIdentity;
   error?: string;
   durationMs?: number;
 }
@@ -21,7 +23,7 @@ export function fakeTestCase(c: FakeCase): TestCase {
     name: c.name,
     fullName: `demo > ${c.name}`,
     module,
-    meta: () => (c.recorded ? { soapcheck: c.recorded } : {}),
+    meta: () => ({ ...(c.recorded ? { soapcheck: c.recorded } : {}), ...(c.planned ? { soapcheckCase: c.planned } : {}) }),
     result: () =>
       c.state === 'failed' ? { state: 'failed', errors: [{ message: c.error ?? 'failed' }] } : { state: c.state, errors: undefined },
     diagnostic: () => ({ duration: c.durationMs ?? 2 }),
