@@ -13,6 +13,8 @@
  * - An array (maxOccurs > 1) gets one item (or minOccurs items). A field whose complex type is
  *   already open `maxTypeRepeat` times on its path, or that stands `maxDepth` levels below the top
  *   element, is not expanded: nil when nillable, left out when optional, else empty.
+ * - A message that would have more than `maxElements` elements (nested fields with large minOccurs
+ *   multiply) is refused with a MessageTooLargeError naming the contract and the field.
  * The output is deterministic: the same contract and options give the same bytes.
  */
 import type { Contract, Field, Message, TypeRegistry } from '../contract/model.ts';
@@ -36,11 +38,21 @@ export interface BuildOptions {
   xmlDeclaration?: boolean;
   /** Indentation per level; '' writes everything on one line (default two spaces). */
   indent?: string;
+  /**
+   * Most elements one message may have (default 100,000): nested fields with a large minOccurs
+   * multiply, and a message past this is refused with an error rather than filling the memory.
+   */
+  maxElements?: number;
+}
+
+/** Thrown when a message would be larger than `maxElements`. */
+export class MessageTooLargeError extends Error {
+  override name = 'MessageTooLargeError';
 }
 
 /** A full SOAP envelope for the contract's request or response. */
 export function buildMessage(contract: Contract, direction: Direction, opts: BuildOptions = {}): string {
-  const w = new Writer(contract, opts);
+  const w = new Writer(contract, opts, direction);
   const envNs = soapVersionInfo(contract.soapVersion).envelopeNs;
   const env = w.prefixFor(envNs, 'soap');
   const msg: Message = contract[direction];
@@ -67,7 +79,7 @@ export function buildMessage(contract: Contract, direction: Direction, opts: Bui
  * namespace it uses declared on itself — for embedding in an envelope written elsewhere.
  */
 export function buildBodyElement(contract: Contract, direction: Direction, opts: BuildOptions = {}): string {
-  const w = new Writer(contract, opts);
+  const w = new Writer(contract, opts, direction);
   const lines: string[] = [];
   const body = contract[direction].body;
   w.field(body, body.name.local, 0, TOP, lines);
@@ -98,8 +110,15 @@ class Writer {
   private readonly byUri = new Map<string, string>();
   private readonly taken = new Set<string>();
   private readonly xsi: string;
+  private readonly maxElements: number;
+  private elements = 0;
 
-  constructor(contract: Contract, opts: BuildOptions) {
+  constructor(
+    private readonly contract: Contract,
+    opts: BuildOptions,
+    private readonly direction: Direction,
+  ) {
+    this.maxElements = opts.maxElements ?? 100_000;
     this.indent = opts.indent ?? '  ';
     this.values = opts.values ?? {};
     this.xsiTypes = opts.xsiTypes ?? true;
@@ -146,6 +165,12 @@ class Writer {
   }
 
   private occurrence(f: Field, path: string, level: number, place: Place, out: string[]): void {
+    if (++this.elements > this.maxElements) {
+      const c = this.contract;
+      throw new MessageTooLargeError(
+        `the ${this.direction} of ${c.version} ${c.service}.${c.operation} (${c.file}) would have more than ${this.maxElements} elements: lower the minOccurs of its nested fields (now at ${path}, minOccurs ${f.minOccurs})`,
+      );
+    }
     const top = place.depth === 0;
     const tag = this.qname(f.name);
     const pad = this.pad(level);

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadContracts } from '../../src/contract/load.ts';
-import type { Contract } from '../../src/contract/model.ts';
-import { buildBodyElement, buildMessage } from '../../src/soap/build.ts';
+import { loadContracts, resolveContract } from '../../src/contract/load.ts';
+import type { Contract, ContractDoc, FieldDoc } from '../../src/contract/model.ts';
+import { buildBodyElement, buildMessage, MessageTooLargeError } from '../../src/soap/build.ts';
 import { attribute, childElements, parseXml, resolveQName, SOAP11_ENV_NS, SOAP12_ENV_NS, textContent, XSI_NS, type XElement } from '../../src/xml/index.ts';
 import { REPO_ROOT } from '../support/corpus.ts';
 
@@ -123,6 +123,34 @@ describe('buildMessage', () => {
 
   it('is deterministic', () => {
     expect(buildMessage(gadget, 'request')).toBe(buildMessage(gadget, 'request'));
+  });
+});
+
+describe('buildMessage on a contract whose nested minOccurs multiply', () => {
+  const field = (local: string, inner?: FieldDoc): FieldDoc => ({ name: `a:${local}`, minOccurs: 300, maxOccurs: 'unbounded', ...(inner ? { fields: [inner] } : { type: 'xsd:string' }) });
+  const doc: ContractDoc = {
+    soapcheck: 1, kind: 'operation', service: 'Bulk', version: 'Demo4', operation: 'Fill', endpoint: 'Remote/Demo4/Bulk.svc',
+    soap: { version: '1.1', action: 'urn:fill' }, namespaces: { a: 'urn:a', xsd: 'http://www.w3.org/2001/XMLSchema' },
+    // 300 × 300 × 300 = 27 million elements: more than memory holds as text.
+    request: { body: { name: 'a:Fill', fields: [field('A', field('B', field('C')))] } },
+    response: { body: { name: 'a:FillResponse' } },
+  };
+
+  it('refuses it with an error naming the contract and the field, in bounded time', () => {
+    const { contract } = resolveContract(doc, 'bulk.yaml');
+    const started = Date.now();
+    expect(() => buildMessage(contract!, 'request')).toThrow(MessageTooLargeError);
+    expect(() => buildMessage(contract!, 'request')).toThrow(/request of Demo4 Bulk\.Fill \(bulk\.yaml\) would have more than 100000 elements.*Fill\.A\.B\.C, minOccurs 300/);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('builds it when the limit allows (the limit is an option)', () => {
+    const small: ContractDoc = { ...doc, request: { body: { name: 'a:Fill', fields: [field('A', field('B'))] } } };
+    const { contract } = resolveContract(small, 'bulk.yaml');
+    const env = parse(buildMessage(contract!, 'request', { maxElements: 100_000 }));
+    const fill = child(child(env, 'Body'), 'Fill');
+    expect(childElements(fill)).toHaveLength(300);
+    expect(childElements(childElements(fill)[0]!)).toHaveLength(300);
   });
 });
 
