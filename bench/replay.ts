@@ -15,6 +15,7 @@
  * The vitest layer of `soapcheck run` (one test per case, reporters) is not part of this measurement.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
@@ -116,6 +117,28 @@ async function runner(url: string, contracts: Contract[], n: number, onEach?: (d
 
 const mb = (b: number) => (b / 1024 / 1024).toFixed(1);
 
+/** CPU time (user + system, µs) of this process and, on Linux, of the mock's process. */
+function cpuNow(mockPid: number | undefined): { self: number; mock: number | null } {
+  const u = process.cpuUsage();
+  let mock: number | null = null;
+  try {
+    // /proc/<pid>/stat: utime and stime are fields 14 and 15, in clock ticks (100 per second here).
+    const fields = readFileSync(`/proc/${mockPid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    mock = ((Number(fields[11]) + Number(fields[12])) / 100) * 1e6;
+  } catch {
+    mock = null;
+  }
+  return { self: u.user + u.system, mock };
+}
+
+/** Run `fn` (n requests); its CPU per request in µs, for this process and the mock. */
+async function withCpu<T>(mockPid: number | undefined, n: number, fn: () => Promise<T>): Promise<{ out: T; self: number; mock: number | null }> {
+  const a = cpuNow(mockPid);
+  const out = await fn();
+  const b = cpuNow(mockPid);
+  return { out, self: (b.self - a.self) / n, mock: a.mock === null || b.mock === null ? null : (b.mock - a.mock) / n };
+}
+
 async function main(): Promise<void> {
   const loaded = await loadContracts([CONTRACTS]);
   if (loaded.problems.length || loaded.contracts.length === 0) throw new Error(`cannot load ${CONTRACTS}: ${loaded.problems.map((p) => p.message).join('; ')}`);
@@ -127,16 +150,29 @@ async function main(): Promise<void> {
     await runner(mock.url, contracts, Math.min(500, N));
     const bareRates: number[] = [];
     const runnerRates: number[] = [];
+    const cpu = { bare: [] as number[], runner: [] as number[], mockBare: [] as number[], mockRunner: [] as number[] };
+    const pid = mock.child.pid;
     for (let r = 0; r < ROUNDS; r++) {
-      const b = await bare(mock.url, contracts, N);
-      const x = await runner(mock.url, contracts, N);
-      bareRates.push(b);
-      runnerRates.push(x.rps);
-      console.log(`  round ${r + 1}: bare undici ${b.toFixed(0)} req/s, runner ${x.rps.toFixed(0)} req/s, ratio ${(x.rps / b).toFixed(2)}${x.failed ? ` (${x.failed} cases not passed!)` : ''}`);
+      const b = await withCpu(pid, N, () => bare(mock.url, contracts, N));
+      const x = await withCpu(pid, N, () => runner(mock.url, contracts, N));
+      bareRates.push(b.out);
+      runnerRates.push(x.out.rps);
+      cpu.bare.push(b.self);
+      cpu.runner.push(x.self);
+      if (b.mock !== null && x.mock !== null) {
+        cpu.mockBare.push(b.mock);
+        cpu.mockRunner.push(x.mock);
+      }
+      console.log(`  round ${r + 1}: bare undici ${b.out.toFixed(0)} req/s, runner ${x.out.rps.toFixed(0)} req/s, ratio ${(x.out.rps / b.out).toFixed(2)}${x.out.failed ? ` (${x.out.failed} cases not passed!)` : ''}`);
     }
     const sum = (a: number[]) => a.reduce((s, v) => s + v, 0);
+    const mean = (a: number[]) => sum(a) / a.length;
     const ratio = sum(runnerRates) / sum(bareRates);
     console.log(`throughput: runner / bare undici = ${ratio.toFixed(2)} (goal ≥ 0.70) ${ratio >= 0.7 ? 'OK' : 'BELOW GOAL'}`);
+    // Wall-clock rates on a shared machine say as much about the neighbours as about the code: the
+    // CPU each side spends per request does not depend on them.
+    const mockCpu = cpu.mockBare.length ? `; mock process ${mean(cpu.mockBare).toFixed(0)} µs/request answering the bare loop, ${mean(cpu.mockRunner).toFixed(0)} answering the runner` : '';
+    console.log(`CPU per request (mean of the rounds): bare loop ${mean(cpu.bare).toFixed(0)} µs, runner ${mean(cpu.runner).toFixed(0)} µs${mockCpu}`);
 
     console.log('memory: runner over N cases, results streamed to a callback that keeps nothing');
     const rows: Array<{ n: number; heap: number; rss: number; peakHeap: number }> = [];
