@@ -12,11 +12,22 @@ export function operationKey(c: Pick<Contract, 'version' | 'service' | 'operatio
   return `${c.version}/${c.service}/${c.operation}`;
 }
 
+/** endpointUrl's answers, by base and path (a run uses a handful). */
+const resolvedUrls = new Map<string, string>();
+
 /** Resolve a contract endpoint path against the base URL (a base without a trailing `/` is treated as a folder). */
 export function endpointUrl(base: string, path: string): string {
-  const b = new URL(base);
-  if (!b.pathname.endsWith('/')) b.pathname += '/';
-  return new URL(path.replace(/^\/+/, ''), b).toString();
+  // Every request asks again for one of a few URLs; two URL parses each time showed in profiles.
+  const key = `${base}\n${path}`;
+  let url = resolvedUrls.get(key);
+  if (url === undefined) {
+    const b = new URL(base);
+    if (!b.pathname.endsWith('/')) b.pathname += '/';
+    url = new URL(path.replace(/^\/+/, ''), b).toString();
+    if (resolvedUrls.size >= 1000) resolvedUrls.clear();
+    resolvedUrls.set(key, url);
+  }
+  return url;
 }
 
 /** Values for one contract from a suite's `values` map: `*` < `Service/Operation` < `Version/Service/Operation`. */
