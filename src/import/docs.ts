@@ -199,13 +199,19 @@ async function collectFiles(input: string, out: Array<{ path: string; rel: strin
   }
   const root = resolve(input);
   const found: string[] = [];
+  // Symbolic links are followed; a folder met again (a link back up the tree) is not walked twice.
+  const walked = new Set<string>();
   const walk = async (dir: string): Promise<void> => {
+    const id = await stat(dir).then((d) => `${d.dev}:${d.ino}`);
+    if (walked.has(id)) return;
+    walked.add(id);
     const entries = await readdir(dir, { withFileTypes: true });
     for (const e of entries) {
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
       const p = join(dir, e.name);
-      if (e.isDirectory()) await walk(p);
-      else if (e.isFile() && /\.(md|txt)$/i.test(e.name)) found.push(p);
+      const target = e.isSymbolicLink() ? await stat(p).catch(() => undefined) : e;
+      if (target?.isDirectory()) await walk(p);
+      else if (target?.isFile() && /\.(md|txt)$/i.test(e.name)) found.push(p);
     }
   };
   await walk(root);

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, symlinkSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -182,6 +182,20 @@ describe('importDocs on a page that is not UTF-8', () => {
     expect(summary.skipped).toEqual([{ file: rel, reason: 'not UTF-8 text: invalid byte 0xE9 at line 2, column 1' }]);
     expect(log).toContain(`skipped ${rel}: not UTF-8 text: invalid byte 0xE9 at line 2, column 1`);
     expect(summary.operations).toBe(1);
+  });
+});
+
+describe('importDocs over symbolic links', () => {
+  it('follows a linked page and a linked folder, and a link back up the tree only once', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'pages'));
+    symlinkSync(join(MARKDOWN, 'Demo9', 'Widget', 'SaveWidget.md'), join(dir, 'pages', 'SaveWidget.md'));
+    symlinkSync(join(PLAIN), join(dir, 'pages', 'plain'));
+    symlinkSync('..', join(dir, 'pages', 'up'));
+    const { summary } = await run([join(dir, 'pages')]);
+    expect(summary.pagesRead).toBe(2);
+    expect(summary.operations).toBe(1);
+    expect(summary.duplicates).toBe(1);
   });
 });
 
