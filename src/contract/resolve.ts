@@ -21,7 +21,7 @@ import type {
   TypeRegistry,
   TypesDoc,
 } from './model.ts';
-import { XSD_BUILTINS } from './xsd-builtins.ts';
+import { isXsdBuiltin } from './xsd-builtins.ts';
 import { toPointer, type Position } from './yaml-source.ts';
 
 /** Maps a JSON pointer to where it is written; absent for in-memory documents. */
@@ -71,7 +71,7 @@ class Resolver {
     const name = this.qname(written, pointer, 'type');
     if (!name) return undefined;
     if (name.ns === XSD_NS) {
-      if (!XSD_BUILTINS.has(name.local)) this.problem(pointer, 'unresolved-type', `type \`${written}\` is in the XML Schema namespace but is not an XSD built-in type`);
+      if (!isXsdBuiltin(name)) this.problem(pointer, 'unresolved-type', `type \`${written}\` is in the XML Schema namespace but is not an XSD built-in type`);
       return name;
     }
     if (!registry.has(clark(name))) {
@@ -165,7 +165,7 @@ export function resolveTypesDoc(doc: TypesDoc, file: string, locate: Locator = n
       t.fields.push(...r.fields(def.fields, `${pointer}/fields`, registry, file));
     } else if (def.base !== undefined) {
       const base = r.qname(def.base, `${pointer}/base`, 'base type');
-      if (base && !(base.ns === XSD_NS && XSD_BUILTINS.has(base.local))) {
+      if (base && !isXsdBuiltin(base)) {
         r.problem(`${pointer}/base`, 'unresolved-type', `base type \`${def.base}\` of \`${written}\` must be an XSD built-in type (xsd:string, xsd:int, …)`);
       } else if (base) t.base = base;
     }

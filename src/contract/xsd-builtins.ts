@@ -13,11 +13,6 @@ export const XSD_BUILTINS: ReadonlySet<string> = new Set([
   'hexBinary', 'base64Binary', 'anyURI', 'QName', 'NOTATION',
 ]);
 
-/** True for a name in the XML Schema namespace (built-in or not). */
-export function isXsdName(name: ExpandedName): boolean {
-  return name.ns === XSD_NS;
-}
-
 /** True for a known XML Schema built-in type. */
 export function isXsdBuiltin(name: ExpandedName): boolean {
   return name.ns === XSD_NS && XSD_BUILTINS.has(name.local);
