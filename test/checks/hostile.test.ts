@@ -56,7 +56,9 @@ describe('hostile input', () => {
   it('XInclude is not processed', () => {
     const out = timed(envelope(`<t:GetThingResponse><t:Response><t:Id>1</t:Id><t:Name><xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="file://${secretFile}" parse="text"/></t:Name></t:Response></t:GetThingResponse>`));
     expect(out.doc).toBeDefined();
-    expect(out.findings.map((f) => f.rule)).toEqual(['field/unexpected']);
+    // The xi:include element stays an element where t:Name's string value is expected.
+    expect(out.findings.map((f) => f.rule)).toEqual(['value/lexical']);
+    expect(out.findings[0]!.message).toMatch(/holds element xi:include/);
   });
 
   it('a 50 MB body: size refusal without parsing, in bounded time', () => {

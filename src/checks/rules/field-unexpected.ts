@@ -26,11 +26,6 @@ export const rule: Rule = {
           ctx.report({ el: parent, message: `unexpected text inside ${nameOf(parent)}, whose type ${content.label === 'inline' ? node.written : content.label} has element content only`, expected: 'elements only', actual: 'text' });
         }
       },
-      unexpectedElements(parent, node, kids) {
-        for (const k of kids) {
-          ctx.report({ el: k, message: `unexpected element ${nameOf(k)} inside ${nameOf(parent)}, which has simple content (${node.content.kind === 'simple' ? node.content.label : 'a value'})`, expected: 'a value', actual: nameOf(k) });
-        }
-      },
     };
   },
 };
