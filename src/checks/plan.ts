@@ -128,25 +128,48 @@ class TypeCompiler {
   }
 
   element(f: Field): ElementPlan {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
-    const compiler = this;
-    let content: ContentPlan | undefined;
-    return {
-      name: f.name,
-      clark: clark(f.name),
-      written: f.written,
-      minOccurs: f.minOccurs,
-      maxOccurs: f.maxOccurs,
-      nillable: f.nillable,
-      secret: f.secret,
-      declaredType: f.type,
-      get content(): ContentPlan {
-        if (!content) {
-          content = f.fields ? compiler.complex('inline', f.fields) : f.type ? compiler.typeContent(f.type) : ANY;
-        }
-        return content;
-      },
-    };
+    return new FieldPlan(f, this);
+  }
+
+  /** The content of a field: its inline fields, else its type's, else nothing known. */
+  contentOf(f: Field): ContentPlan {
+    return f.fields ? this.complex('inline', f.fields) : f.type ? this.typeContent(f.type) : ANY;
+  }
+}
+
+/**
+ * An element plan with its content compiled on first use. A class, so that every plan shares one
+ * shape (a getter in an object literal gave each plan its own, and made every `node.*` read in the
+ * rules megamorphic).
+ */
+class FieldPlan implements ElementPlan {
+  readonly name: ExpandedName;
+  readonly clark: string;
+  readonly written: string;
+  readonly minOccurs: number;
+  readonly maxOccurs: number;
+  readonly nillable: boolean;
+  readonly secret: boolean;
+  readonly declaredType?: ExpandedName;
+  #content: ContentPlan | undefined;
+  readonly #field: Field;
+  readonly #compiler: TypeCompiler;
+
+  constructor(f: Field, compiler: TypeCompiler) {
+    this.name = f.name;
+    this.clark = clark(f.name);
+    this.written = f.written;
+    this.minOccurs = f.minOccurs;
+    this.maxOccurs = f.maxOccurs;
+    this.nillable = f.nillable;
+    this.secret = f.secret;
+    this.declaredType = f.type;
+    this.#field = f;
+    this.#compiler = compiler;
+  }
+
+  get content(): ContentPlan {
+    return (this.#content ??= this.#compiler.contentOf(this.#field));
   }
 }
 
