@@ -18,7 +18,9 @@ const secretFile = join(dir, 'secret.txt');
 writeFileSync(secretFile, MARKER);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function timed(body: string | Uint8Array, maxMs = 5000) {
+// Bounds prove "no hang, no blow-up", not speed: generous, because CI machines are shared and
+// vitest runs test files in parallel on their 2 cores.
+function timed(body: string | Uint8Array, maxMs = 20_000) {
   const t0 = performance.now();
   const out = checkMessage(plan, { direction: 'response', body }, { profile: 'strict' });
   const ms = performance.now() - t0;
@@ -63,7 +65,7 @@ describe('hostile input', () => {
 
   it('a 50 MB body: size refusal without parsing, in bounded time', () => {
     const big = envelope(`<t:GetThingResponse><t:Response><t:Id>1</t:Id><t:Name>${'A'.repeat(50 * 1024 * 1024)}</t:Name></t:Response></t:GetThingResponse>`);
-    const out = timed(Buffer.from(big), 3000);
+    const out = timed(Buffer.from(big), 10_000);
     expect(out.findings.map((f) => f.rule)).toEqual(['envelope/not-xml']);
     expect(out.findings[0]!.message).toMatch(/over the limit/);
   });
@@ -125,14 +127,14 @@ describe('hostile input: many findings', () => {
   it('200,000 unknown out-of-order siblings: bounded findings in bounded time', () => {
     const n = 200_000;
     const body = envelope(`<t:GetThingResponse><t:Response><t:Name>n</t:Name><t:Id>1</t:Id>${'<t:X/><t:Id>1</t:Id>'.repeat(n / 2)}</t:Response></t:GetThingResponse>`);
-    const out = timed(body, 15_000);
+    const out = timed(body, 45_000);
     const byRule = new Map<string, number>();
     for (const f of out.findings) byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + 1);
     // 100 findings per rule, then one closing count.
     expect(byRule.get('field/unexpected')).toBe(101);
     expect(byRule.get('field/order')).toBe(101);
     expect(out.findings.filter((f) => f.rule === 'field/unexpected').at(-1)!.message).toMatch(/^99900 more field\/unexpected findings not shown/);
-  });
+  }, 60_000);
 });
 
 describe('hostile input: many findings against a wide type', () => {
@@ -142,22 +144,22 @@ describe('hostile input: many findings against a wide type', () => {
   const check = (inner: string) => {
     const t0 = performance.now();
     const out = checkMessage(wide, { direction: 'response', body: envelope(`<t:GetThingResponse>${inner}</t:GetThingResponse>`) }, { profile: 'strict' });
-    expect(performance.now() - t0).toBeLessThan(8000);
+    expect(performance.now() - t0).toBeLessThan(30_000);
     return out.findings;
   };
 
   it('600,000 unknown children', () => {
     const fs = check('<t:X/>'.repeat(600_000));
     expect(fs.filter((x) => x.rule === 'field/unexpected')).toHaveLength(101);
-  });
+  }, 60_000);
 
   it('300,000 out-of-order pairs', () => {
     const fs = check('<t:F5/><t:F1/>'.repeat(300_000));
     expect(fs.filter((x) => x.rule === 'field/order')).toHaveLength(101);
-  });
+  }, 60_000);
 
   it('every field over its maximum, one of them 500,000 times', () => {
     const fs = check(`${fields.map((x) => `<${x.written}/><${x.written}/>`).join('')}${'<t:F399/>'.repeat(500_000)}`);
     expect(fs.filter((x) => x.rule === 'field/cardinality')).toHaveLength(101);
-  });
+  }, 60_000);
 });

@@ -105,7 +105,8 @@ describe('parseXml: hostile and non-XML input is refused, in bounded time', () =
     expect(r.message).toMatch(says);
     expect(r.message).not.toContain(SECRET);
     if (line !== undefined) expect(r.line).toBe(line);
-    expect(ms).toBeLessThan(within ?? 1_000);
+    // Generous bounds (shared 2-core CI machines, files run in parallel): they prove no hang, not speed.
+    expect(ms).toBeLessThan((within ?? 1_000) * 4);
   });
 
   it('refuses the same cases as bytes', () => {
