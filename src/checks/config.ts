@@ -57,9 +57,12 @@ export interface FileConfig {
 }
 
 /**
- * Parse the text of soapcheck.config.yaml (keys: profile, rules; others are left to their owners).
+ * Parse the text of soapcheck.config.yaml (keys: profile, rules; any other key is an error, so a
+ * typo such as `rule:` does not silently do nothing).
  * Errors name the file and the line of the offending key (`soapcheck.config.yaml:4: rules: …`).
  */
+const CONFIG_KEYS = ['profile', 'rules'];
+
 export function parseConfigText(text: string, file: string): FileConfig {
   const lines = new LineCounter();
   let d: Record<string, unknown>;
@@ -79,6 +82,13 @@ export function parseConfigText(text: string, file: string): FileConfig {
     const offset = (node as { range?: [number, number, number] } | null)?.range?.[0];
     return offset === undefined ? file : `${file}:${lines.linePos(offset).line}`;
   };
+  const contents = yamlDoc.contents;
+  if (isMap(contents)) {
+    for (const pair of contents.items) {
+      const key = String(isScalar(pair.key) ? pair.key.value : pair.key);
+      if (!CONFIG_KEYS.includes(key)) throw new ConfigError(`${at(pair.key)}: unknown key ${JSON.stringify(key)} (known keys: ${CONFIG_KEYS.join(', ')})`);
+    }
+  }
   const rulesNode = yamlDoc.get('rules', true);
   const keyLine = new Map<string, string>();
   if (isMap(rulesNode)) for (const pair of rulesNode.items) keyLine.set(String(isScalar(pair.key) ? pair.key.value : pair.key), at(pair.key));
