@@ -3,7 +3,7 @@
  * contracts, variables, URLs) first — input errors exit 2 before anything is sent — then starts
  * vitest programmatically with the run's options in SOAPCHECK_RUN_OPTIONS and the reporters.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { EXIT, parseCommandArgs, UsageError, type Command } from './command.ts';
 import type { RuleSetting } from '../checks/api.ts';
@@ -112,7 +112,7 @@ stops at once. See docs/suites.md.`,
       process.stdout.write(`soapcheck run: suite ${s.suite.name}: ${s.cases.length} case(s) against ${where} (profile ${s.config.profile})\n`);
     }
 
-    mkdirSync(opts.out, { recursive: true });
+    reportsFolder(opts.out);
     process.env[RUN_OPTIONS_ENV] = encodeRunOptions(opts);
     const { startVitest } = await import('vitest/node');
     const interrupt = interruptOnSignals();
@@ -262,6 +262,17 @@ function toRunOptions(o: Record<string, string | boolean | string[] | undefined>
     ...(shard ? { shard } : {}),
     out: resolve((o.out as string | undefined) ?? 'reports'),
   };
+}
+
+/** Make the reports folder, or say why it cannot be used (a usage error, before anything is sent). */
+function reportsFolder(dir: string): void {
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`--out ${dir}: exists and is not a folder`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (e) {
+    throw new UsageError(`--out ${dir}: cannot write reports there (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
 }
 
 function retryCount(text: string): number {

@@ -70,6 +70,13 @@ describe('soapcheck run: usage and input errors (exit 2)', () => {
     expect(existsSync(join(out, 'summary.json'))).toBe(false);
   }, 40_000);
 
+  it('--out naming a file is a usage error, not a crash', async () => {
+    const file = suiteFile('not-a-folder.txt', 'x');
+    const r = await runInProcess(['run', inventory, '--out', file]);
+    expect(r.code, r.stdout + r.stderr).toBe(2);
+    expect(r.stderr).toContain(`--out ${file}: exists and is not a folder`);
+  }, 40_000);
+
   it('--help describes every option it accepts (spawned, as a user runs it)', async () => {
     const r = await runCli(['run', '--help'], { timeoutMs: 30_000 });
     expect(r.code).toBe(0);
