@@ -2,6 +2,7 @@
  * What one test case of a run produced: one contract replayed, or one scenario. The runner
  * makes these; reporters read them. Everything in it is already redacted (no secret values).
  */
+import { isAbsolute, relative, sep } from 'node:path';
 import type { Finding } from '../checks/api.ts';
 
 export type CaseStatus = 'passed' | 'failed' | 'error' | 'skipped';
@@ -45,6 +46,16 @@ export interface CaseResult {
 /** Who a case is, known before it runs: what reports show for a case that was skipped or never recorded. */
 export type CaseIdentity = Pick<CaseResult, 'id' | 'name' | 'kind' | 'suite' | 'contract'>;
 
+/**
+ * A contract's path as reports show it: relative to the working folder (so reports made in CI
+ * name files the way the repository does, and do not carry the machine's folder layout), with
+ * forward slashes. A path on another drive or root stays absolute.
+ */
+export function reportPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel === '' || isAbsolute(rel) ? file : rel.split(sep).join('/');
+}
+
 /** The identity of the case that replays contract `c` in suite `suite` (the runner's CaseResult carries the same). */
 export function contractCaseIdentity(suite: string | undefined, c: { file: string; service: string; version: string; operation: string }): CaseIdentity {
   return {
@@ -52,7 +63,7 @@ export function contractCaseIdentity(suite: string | undefined, c: { file: strin
     name: `${c.version}/${c.service}/${c.operation}`,
     kind: 'contract',
     suite,
-    contract: { file: c.file, service: c.service, version: c.version, operation: c.operation },
+    contract: { file: reportPath(c.file), service: c.service, version: c.version, operation: c.operation },
   };
 }
 
