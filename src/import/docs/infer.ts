@@ -18,23 +18,17 @@
  */
 import { attribute, childElements, resolveQName, XSD_NS, XSI_NS, type ExpandedName, type XDocument, type XElement } from '../../xml/index.ts';
 import { versionOfEnvelopeNs } from '../../soap/versions.ts';
-import type { SoapVersion, SourceQuirk } from '../../contract/model.ts';
+import type { Field, SoapVersion, SourceQuirk } from '../../contract/model.ts';
 import { DEFAULT_SECRET_NAMES } from '../../report/redact.ts';
 import { MS_SERIALIZATION_NS } from '../../checks/lexical/index.ts';
 
-/** A field with resolved names: what infer produces and types.ts merges; rendered to FieldDoc at the end. */
-export interface IField {
-  name: ExpandedName;
-  type?: ExpandedName;
+/**
+ * A field with resolved names: what infer produces and types.ts merges; rendered to FieldDoc at
+ * the end. The loader's resolved Field without `written` (prefixes are chosen when rendering).
+ */
+export interface IField extends Omit<Field, 'written' | 'fields'> {
   /** Inline complex content. */
   fields?: IField[];
-  minOccurs: number;
-  /** Infinity for unbounded. */
-  maxOccurs: number;
-  nillable: boolean;
-  example?: string;
-  description?: string;
-  secret: boolean;
 }
 
 /** What one occurrence of an element typed with a named (non-XSD) type shows about that type. */
