@@ -48,6 +48,8 @@ export class Redactor {
   readonly #names = new Set<string>();
   #valuePattern: RegExp | null | undefined;
   #attrPattern: RegExp | undefined;
+  #namePattern: RegExp | undefined;
+  #version = 0;
 
   constructor(options: { secrets?: Iterable<string>; secretNames?: Iterable<string> } = {}) {
     for (const n of DEFAULT_SECRET_NAMES) this.#names.add(n.toLowerCase());
@@ -68,7 +70,10 @@ export class Redactor {
       if (form.trim().length >= MIN_SECRET_LENGTH) this.#values.add(form);
     }
     if (v !== value) for (const form of encodedForms(v)) this.#values.add(form);
-    if (this.#values.size !== before) this.#valuePattern = undefined;
+    if (this.#values.size !== before) {
+      this.#valuePattern = undefined;
+      this.#version++;
+    }
     return true;
   }
 
@@ -78,6 +83,16 @@ export class Redactor {
     if (!n || this.#names.has(n)) return;
     this.#names.add(n);
     this.#attrPattern = undefined;
+    this.#namePattern = undefined;
+    this.#version++;
+  }
+
+  /**
+   * Changes whenever a secret value or name is registered: a redacted text cached together with the version it
+   * was made at is still what `redact*` would return while the version stays the same.
+   */
+  get version(): number {
+    return this.#version;
   }
 
   /** True when `name` (an element local name or object key) is secret. */
@@ -105,14 +120,22 @@ export class Redactor {
     if (!body) return body;
     let names = this.#names;
     let attrRe: RegExp;
+    let nameRe: RegExp;
     if (secretLocalNames) {
       names = new Set(this.#names);
       for (const n of secretLocalNames) if (n.trim()) names.add(n.trim().toLowerCase());
       attrRe = buildAttrPattern(names);
+      nameRe = buildNamePattern(names);
     } else {
       attrRe = this.#attrPattern ??= buildAttrPattern(this.#names);
+      nameRe = this.#namePattern ??= buildNamePattern(this.#names);
     }
-    return this.redact(maskSecretXml(body, names, attrRe));
+    // Most messages name no secret element or attribute at all: one search for the names (any case) rules that
+    // out, and the tag-by-tag pass is skipped (secret names are matched case-insensitively, so a text without
+    // any of them, in any case, has nothing for that pass to mask).
+    nameRe.lastIndex = 0;
+    if (!nameRe.test(body)) return this.redact(body);
+    return this.redact(maskSecretXml(body, names, attrRe, nameRe));
   }
 
   /** Credential headers (Authorization, Cookie, Set-Cookie, X-*-Token, X-Api-Key, …) → `***`; other values get `redact`. */
@@ -210,6 +233,11 @@ function buildValuePattern(values: Set<string>): RegExp | null {
   return new RegExp(sorted.join('|'), 'g');
 }
 
+/** Any secret name, any case, anywhere (global: `lastIndex` says where a search starts). */
+function buildNamePattern(names: Set<string>): RegExp {
+  return new RegExp(namesAlternation(names), 'gi');
+}
+
 function namesAlternation(names: Set<string>): string {
   return [...names].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
 }
@@ -219,9 +247,19 @@ function namesAlternation(names: Set<string>): string {
  * text (linear time: no regular expression that could backtrack on hostile input). Not a parser: malformed or
  * truncated XML is handled too, and everything else stays byte-for-byte.
  */
-function maskSecretXml(body: string, names: ReadonlySet<string>, attrRe: RegExp): string {
+function maskSecretXml(body: string, names: ReadonlySet<string>, attrRe: RegExp, nameRe: RegExp): string {
   const out: string[] = [];
   let copied = 0; // body[0, copied) is already in `out`
+  // Where the next secret name (any case) starts at or after `from`; Infinity when none. A start tag with no
+  // such place inside it has no secret name and no secret attribute: it is passed over without a closer look.
+  let hit = -1;
+  const nameAtOrAfter = (from: number): number => {
+    if (hit >= from) return hit;
+    nameRe.lastIndex = from;
+    const m = nameRe.exec(body);
+    hit = m ? m.index : Infinity;
+    return hit;
+  };
   let i = body.indexOf('<');
   while (i >= 0 && i < body.length) {
     const next = body.charCodeAt(i + 1);
@@ -235,6 +273,10 @@ function maskSecretXml(body: string, names: ReadonlySet<string>, attrRe: RegExp)
     if (tagEnd === TRUNCATED) break;
     if (body.charCodeAt(tagEnd) === 0x3c) {
       i = tagEnd; // malformed tag: resume at the '<' that interrupted it
+      continue;
+    }
+    if (nameAtOrAfter(i + 1) > tagEnd) {
+      i = body.indexOf('<', tagEnd + 1);
       continue;
     }
     QNAME.lastIndex = i + 1;

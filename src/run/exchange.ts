@@ -91,10 +91,33 @@ export interface Sent {
   error?: string;
 }
 
+const headersOf = new WeakMap<Contract, Readonly<Record<string, string>>>();
+
+/** The request headers of a contract: the same for every case, made once (frozen: shared by every request). */
 function requestHeaders(c: Contract): Record<string, string> {
-  const h: Record<string, string> = { 'content-type': contentTypeFor(c.soapVersion, c.action), accept: c.soapVersion === '1.1' ? 'text/xml' : 'application/soap+xml' };
-  if (c.soapVersion === '1.1') h['soapaction'] = `"${c.action}"`;
-  return h;
+  let h = headersOf.get(c);
+  if (!h) {
+    const made: Record<string, string> = { 'content-type': contentTypeFor(c.soapVersion, c.action), accept: c.soapVersion === '1.1' ? 'text/xml' : 'application/soap+xml' };
+    if (c.soapVersion === '1.1') made['soapaction'] = `"${c.action}"`;
+    headersOf.set(c, (h = Object.freeze(made)));
+  }
+  return h as Record<string, string>;
+}
+
+type RequestRecord = ExchangeRecord['request'];
+const lastRecord = new WeakMap<Contract, { url: string; body: string; redactor: Redactor; version: number; record: RequestRecord }>();
+
+/**
+ * The redacted record of a request. Most cases of a contract send the same URL and body, so the last record
+ * made per contract is reused while the redactor has learnt no new secret since (its version is unchanged):
+ * redacting again would give the same text. Frozen, since results share it.
+ */
+function requestRecord(c: Contract, url: string, headers: Record<string, string>, body: string, redactor: Redactor): RequestRecord {
+  const hit = lastRecord.get(c);
+  if (hit && hit.redactor === redactor && hit.version === redactor.version && hit.url === url && hit.body === body) return hit.record;
+  const record: RequestRecord = Object.freeze({ method: 'POST', url: redactor.redactUrl(url), headers: Object.freeze(redactor.redactHeaders(headers)), body: redactor.redactXml(body) });
+  lastRecord.set(c, { url, body, redactor, version: redactor.version, record });
+  return record;
 }
 
 export async function send(c: Contract, values: ValueMap, ctx: RunContext): Promise<Sent> {
@@ -108,7 +131,7 @@ export async function send(c: Contract, values: ValueMap, ctx: RunContext): Prom
     const error = `could not build the request: ${e instanceof Error ? e.message : String(e)}`;
     return { exchange: { request: { method: 'POST', url: ctx.redactor.redactUrl(url), headers, body: '' }, durationMs: 0 }, error: ctx.redactor.redact(error) };
   }
-  const request = { method: 'POST', url: ctx.redactor.redactUrl(url), headers: ctx.redactor.redactHeaders(headers), body: ctx.redactor.redactXml(body) };
+  const request = requestRecord(c, url, headers, body, ctx.redactor);
   try {
     const response = await ctx.transport.send({ url, method: 'POST', headers, body, ...(ctx.signal ? { signal: ctx.signal } : {}) });
     return {
