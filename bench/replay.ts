@@ -54,18 +54,21 @@ async function startMockProcess(): Promise<{ url: string; child: ChildProcess }>
   const url = await new Promise<string>((resolve, reject) => {
     let buf = '';
     const timer = setTimeout(() => reject(new Error('mock did not start within 60 s')), 60_000);
-    child.stdout!.on('data', (d: Buffer) => {
+    const onData = (d: Buffer) => {
       buf += d.toString();
       const m = /listening on (http:\/\/\S+)/.exec(buf);
       if (m) {
         clearTimeout(timer);
+        child.stdout!.off('data', onData);
         resolve(m[1]!);
       }
-      if (buf.length > 1_000_000) buf = buf.slice(-1000);
-    });
+    };
+    child.stdout!.on('data', onData);
     child.on('exit', (code) => reject(new Error(`mock exited with ${code}`)));
   });
-  child.stdout!.resume(); // discard the per-request log lines
+  // Discard the per-request log lines. (The start-up listener stays off: it searched up to 1 MB of log for every
+  // chunk, ~250 µs of this process's CPU per request, charged to both sides alike.)
+  child.stdout!.resume();
   return { url, child };
 }
 
