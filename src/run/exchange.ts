@@ -9,7 +9,7 @@ import { compileContract, checkMessage } from '../checks/index.ts';
 import { buildMessage } from '../soap/build.ts';
 import { contentTypeFor } from '../soap/versions.ts';
 import type { Redactor } from '../report/redact.ts';
-import type { CaseResult, CaseStatus, ExchangeRecord } from './result.ts';
+import type { CaseStatus, ExchangeRecord } from './result.ts';
 import { TransportError, type HttpResponse, type Transport } from './transport.ts';
 import type { ValueMap } from './suite.ts';
 import { endpointUrl } from './values.ts';
@@ -154,9 +154,4 @@ export function check(c: Contract, res: HttpResponse, config: CheckConfig): Find
 
 export function statusOf(findings: readonly Finding[]): CaseStatus {
   return findings.some((f) => f.severity === 'error') ? 'failed' : 'passed';
-}
-
-/** The exchange is redacted as it is recorded; what else can carry message text is the findings and the error. */
-export function redactResult(r: CaseResult, redactor: Redactor): CaseResult {
-  return { ...r, findings: redactor.redactDeep(r.findings), ...(r.error ? { error: redactor.redact(r.error) } : {}) };
 }

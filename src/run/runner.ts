@@ -6,9 +6,9 @@
  */
 import type { Contract } from '../contract/model.ts';
 import type { Finding } from '../checks/api.ts';
-import { contractCaseIdentity, type CaseResult, type CaseStatus } from './result.ts';
+import { contractCaseIdentity, type CaseIdentity, type CaseResult, type CaseStatus } from './result.ts';
 import type { ValueMap } from './suite.ts';
-import { check, redactResult, send, statusOf, type RunContext } from './exchange.ts';
+import { check, send, statusOf, type RunContext } from './exchange.ts';
 
 export { operationKey, endpointUrl, valuesFor, resolveValues } from './values.ts';
 export { secretLocalNames, type RunContext } from './exchange.ts';
@@ -25,15 +25,28 @@ export async function runContract(c: Contract, values: ValueMap, ctx: RunContext
     findings = check(c, sent.response, ctx.config);
     status = statusOf(findings);
   }
-  const result: CaseResult = {
-    ...contractCaseIdentity(ctx.suite, c),
+  // What redactResult does, made in one object: the exchange is redacted as it is recorded; the findings and the error here.
+  return {
+    ...identityOf(ctx.suite, c),
     status,
-    findings,
-    ...(sent.error ? { error: sent.error } : {}),
+    findings: findings.length ? ctx.redactor.redactDeep(findings) : findings,
+    ...(sent.error ? { error: ctx.redactor.redact(sent.error) } : {}),
     durationMs: Math.round(performance.now() - started),
     exchange: sent.exchange,
   };
-  return redactResult(result, ctx.redactor);
+}
+
+const identities = new WeakMap<Contract, { suite: string | undefined; cwd: string; identity: CaseIdentity }>();
+
+/** contractCaseIdentity, made once per contract and suite (and working folder, which its file path is relative to); frozen, since results share it. */
+function identityOf(suite: string | undefined, c: Contract): CaseIdentity {
+  const cwd = process.cwd();
+  const hit = identities.get(c);
+  if (hit && hit.suite === suite && hit.cwd === cwd) return hit.identity;
+  const made = contractCaseIdentity(suite, c);
+  const identity = Object.freeze({ ...made, ...(made.contract ? { contract: Object.freeze(made.contract) } : {}) });
+  identities.set(c, { suite, cwd, identity });
+  return identity;
 }
 
 /**
