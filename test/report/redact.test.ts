@@ -76,6 +76,10 @@ describe('Redactor.redactXml: secret elements, even with unknown values', () => 
     ['secret attribute', '<Login Password="pw1" User="bob"/>', `<Login Password="${MASK}" User="bob"/>`],
     ['a body cut off inside a secret element', '<a><Ticket>7T:abcdef', `<a><Ticket>${MASK}`],
     ['matching ignores case of the name', '<password>pw</password>', `<password>${MASK}</password>`],
+    // Start tags with no secret name in them are passed over: a name met earlier in text or in another tag must not hide a later one.
+    ['a secret name in text before a secret element', '<Note>ticket</Note><a x="token"/><Ticket>t-5</Ticket>', `<Note>ticket</Note><a x="token"/><Ticket>${MASK}</Ticket>`],
+    ['a secret name in an ordinary tag before a secret attribute', '<TicketPriorityId/><b PASSWORD="pw2"/>', `<TicketPriorityId/><b PASSWORD="${MASK}"/>`],
+    ['a secret attribute after an end tag and a secret element', '<Ticket>t</Ticket></x><y Token=\'k\'>', `<Ticket>${MASK}</Ticket></x><y Token='${MASK}'>`],
   ])('%s', (_name, input, expected) => {
     expect(r.redactXml(input)).toBe(expected);
   });
