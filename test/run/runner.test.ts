@@ -120,6 +120,18 @@ describe('runContract', () => {
     expect(JSON.stringify(r)).not.toContain(secret);
     expect(r.exchange?.request.body).toMatch(/Ticket[^>]*>\*\*\*</);
   });
+
+  it('a secret registered after a contract ran is masked in its next request record (the same request body is not redacted from a stale cache)', async () => {
+    const t = new FakeTransport(() => ok(response('GetItem', item('7', 'bolt'))));
+    const c = ctx(t);
+    const first = await runContract(byOp('GetItem'), { 'GetItem.Id': '98765' }, c);
+    expect(first.exchange?.request.body).toContain('>98765<');
+    c.redactor.addSecret('98765');
+    const second = await runContract(byOp('GetItem'), { 'GetItem.Id': '98765' }, c);
+    expect(t.sent[1]!.body).toBe(t.sent[0]!.body);
+    expect(second.exchange?.request.body).not.toContain('98765');
+    expect(second.exchange?.request.body).toContain('>***<');
+  });
 });
 
 describe('runContracts', () => {
