@@ -6,6 +6,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // The CLI tests start bin/soapcheck.js, which runs dist/: build it first when it is stale.
+    globalSetup: ['test/support/build-dist.ts'],
     reporters: ['default', './test/support/closing-line-reporter.ts'],
   },
 });

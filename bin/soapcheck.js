@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Entry point: registers tsx so the TypeScript sources run without a build step.
-import { register } from 'tsx/esm/api';
-
+// Entry point: runs the compiled JavaScript in dist/ (built by `npm run build`, which `npm ci` and
+// `npm pack` run through the `prepare` script). Development runs the sources with
+// `npm run dev -- <command>` (tsx).
 // A reader that goes away early (`soapcheck lint | head`) is not an error of ours: the rest of
 // the output is dropped quietly and the command still ends with its own exit code.
 for (const stream of [process.stdout, process.stderr]) {
@@ -11,6 +11,14 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-register();
-const { main } = await import('../src/cli/main.ts');
+let main;
+try {
+  ({ main } = await import('../dist/cli/main.js'));
+} catch (e) {
+  if (e && e.code === 'ERR_MODULE_NOT_FOUND' && String(e.message).includes('dist/cli/main.js')) {
+    process.stderr.write('soapcheck: the compiled code is missing (dist/). Run `npm run build` in the soapcheck folder.\n');
+    process.exit(2);
+  }
+  throw e;
+}
 process.exitCode = await main(process.argv.slice(2));

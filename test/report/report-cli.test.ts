@@ -47,7 +47,7 @@ function envWithout(...names: string[]): NodeJS.ProcessEnv {
   return env;
 }
 
-// Each case starts a CLI process (tsx on a shared, busy machine): generous but bounded time.
+// Each case starts a CLI process (on a shared, busy machine): generous but bounded time.
 describe('soapcheck report', { timeout: 90_000 }, () => {
   it('--help names every option', async () => {
     const r = await soapcheck(['--help']);
