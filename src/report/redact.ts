@@ -3,13 +3,14 @@
  * before anything reaches a report, an attachment or a log.
  *
  * Two mechanisms, used together:
- * - known values: every value registered with `addSecret` is replaced wherever it appears, also in its
- *   XML-escaped, URL-encoded and JSON-escaped forms;
+ * - known values: every value registered with `addSecret` is replaced wherever it appears, by meaning: the text is
+ *   also searched in its decoded form (entity and character references, CDATA split, comments inside, %-escapes,
+ *   JSON escapes; see decoded-text.ts), so no spelling of the value survives;
  * - known places: the content of XML elements (and attributes) whose local name is secret, HTTP headers that
  *   carry credentials, object keys and URL query parameters with secret names — replaced even when the value was
  *   never registered (e.g. a `SecretValue` that a server sends back).
  */
-import { escapeAttr, escapeText } from '../xml/escape.ts';
+import { decodeText } from './decoded-text.ts';
 
 export const MASK = '***';
 
@@ -36,6 +37,19 @@ export const DEFAULT_SECRET_NAMES: readonly string[] = [
 const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
 /** Any header whose name mentions one of these is secret too (X-Api-Token, X-Auth-Ticket, X-Api-Key, …). */
 const SECRET_HEADER_WORDS = /token|ticket|secret|password|passwd|api-?key|auth/i;
+/**
+ * `scheme://user:password@` (groups: up to the user name, the password). Linear: a scheme starts only where a run
+ * of scheme characters starts (the look-behind), so no run is scanned twice, and the user name and password stop
+ * at the first `:`/`@`/delimiter after their `://`.
+ */
+const USER_INFO = /((?<![a-z0-9+.-])[a-z][a-z0-9+.-]*:\/\/[^\s/?#@:"'<>]*):([^\s/?#@"'<>]+)@/gi;
+
+/**
+ * `?key=value`, `&key=value`, `;key=value` (groups: separator, key, value). Linear: a key cannot contain a
+ * separator, so every failed attempt stops at the next one (`;;;;…` costs one step per character).
+ */
+const QUERY_PARAM = /([?&;])([^=&#\s"'<>?;]+)=([^&#\s"'<>]*)/g;
+
 /** Headers that must stay readable even though they match SECRET_HEADER_WORDS. */
 const PUBLIC_HEADERS = new Set(['www-authenticate', 'authentication-info']);
 
@@ -66,10 +80,9 @@ export class Redactor {
     const v = value.trim();
     if (v.length < MIN_SECRET_LENGTH) return false;
     const before = this.#values.size;
-    for (const form of encodedForms(value)) {
+    for (const form of [...spellings(value), ...spellings(v)]) {
       if (form.trim().length >= MIN_SECRET_LENGTH) this.#values.add(form);
     }
-    if (v !== value) for (const form of encodedForms(v)) this.#values.add(form);
     if (this.#values.size !== before) {
       this.#valuePattern = undefined;
       this.#version++;
@@ -104,11 +117,14 @@ export class Redactor {
     return this.#values.size;
   }
 
-  /** Every registered value (and its escaped/encoded forms) → `***`, longest first. */
+  /**
+   * Every registered value → `***`, longest first: as written, and wherever the decoded text (references, CDATA,
+   * comments, %-escapes, JSON escapes undone) spells it, over the whole original span that spells it.
+   */
   redact(text: string): string {
     if (!text) return text;
     const re = this.#values.size === 0 ? null : (this.#valuePattern ??= buildValuePattern(this.#values));
-    return re ? text.replace(re, MASK) : text;
+    return re ? maskDecoded(text.replace(re, MASK), re) : text;
   }
 
   /**
@@ -159,9 +175,9 @@ export class Redactor {
    */
   redactUrl(text: string): string {
     if (!text) return text;
-    if (text.includes('@')) text = text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^\s/?#@:"'<>]*):([^\s/?#@"'<>]+)@/gi, `$1:${MASK}@`);
+    if (text.includes('@')) text = text.replace(USER_INFO, `$1:${MASK}@`);
     if (!text.includes('=')) return this.redact(text);
-    const out = text.replace(/([?&;])([^=&#\s"'<>]+)=([^&#\s"'<>]*)/g, (m, sep: string, key: string, val: string) => {
+    const out = text.replace(QUERY_PARAM, (m, sep: string, key: string, val: string) => {
       let k = key;
       try {
         k = decodeURIComponent(key);
@@ -214,17 +230,34 @@ export class Redactor {
   }
 }
 
-/** The forms a value takes in text we report: raw, XML-escaped (text and attribute), URL-encoded, JSON-escaped. */
-function encodedForms(v: string): string[] {
-  const forms = new Set<string>([v, escapeText(v), escapeAttr(v), JSON.stringify(v).slice(1, -1)]);
-  const uri = encodeURIComponent(v);
-  forms.add(uri);
-  forms.add(uri.replace(/%20/g, '+'));
-  forms.add(encodeURI(v));
-  forms.add(uri.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase()));
-  // Numeric character references for the characters XML writers commonly escape that way.
-  forms.add(v.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`));
-  return [...forms];
+/**
+ * The spellings searched for, in the text as written and in its decoded form: the value itself and its
+ * form-encoded spelling (`+` for spaces, which decoding cannot undo: `+` is also an ordinary character).
+ */
+function spellings(v: string): string[] {
+  return v.includes(' ') ? [v, v.replace(/ /g, '+')] : [v];
+}
+
+/**
+ * The registered values found in the decoded text, masked over the original spans that spell them. A match that
+ * starts or ends inside a reference or an escape covers all of it, so no half of an escape is left behind.
+ */
+function maskDecoded(text: string, re: RegExp): string {
+  const view = decodeText(text);
+  if (!view) return text;
+  const out: string[] = [];
+  let copied = 0;
+  re.lastIndex = 0;
+  for (let m = re.exec(view.text); m; m = re.exec(view.text)) {
+    const from = Math.max(view.start[m.index]!, copied);
+    const to = view.end[m.index + m[0].length - 1]!;
+    if (to <= from) continue;
+    out.push(text.slice(copied, from), MASK);
+    copied = to;
+  }
+  if (copied === 0) return text;
+  out.push(text.slice(copied));
+  return out.join('');
 }
 
 function buildValuePattern(values: Set<string>): RegExp | null {
