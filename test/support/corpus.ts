@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe } from 'vitest';
+import { describe, it } from 'vitest';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -23,8 +23,15 @@ if (!sharedPresent && process.env.CI) {
   throw new Error(`CI run without the shared test material: ${SHARED_DIR} has no seeds/ and corpus/ (set SOAPCHECK_CORPUS)`);
 }
 
-/** `describe` for tests over ../shared: skipped, with the reason in its name, where it is absent. */
+/** Why tests over ../shared are skipped where it is absent. */
+export const SHARED_SKIP_REASON = `shared test material not found at ${SHARED_DIR}; set SOAPCHECK_CORPUS`;
+
+/**
+ * `describe` for tests over ../shared: where it is absent, the block is skipped with the reason
+ * in its name and `fn` is never called. (vitest's `describe.skip` still runs its callback to
+ * collect the tests inside, so an `it.each(readdirSync(…))` there would read the missing folder.)
+ */
 export function describeShared(name: string, fn: () => void): void {
   if (sharedPresent) describe(name, fn);
-  else describe.skip(`${name} [skipped: shared test material not found at ${SHARED_DIR}; set SOAPCHECK_CORPUS]`, fn);
+  else describe.skip(`${name} [skipped: ${SHARED_SKIP_REASON}]`, () => it('needs the shared test material', () => {}));
 }
