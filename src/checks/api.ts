@@ -37,6 +37,8 @@ export interface HttpFacts {
   /** Response status (responses only). */
   status?: number;
   method?: string;
+  /** Where the message came from (responses): named by http/status. Without user-info. */
+  url?: string;
   headers: Readonly<Record<string, string | undefined>>;
 }
 

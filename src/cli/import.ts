@@ -28,7 +28,8 @@ Options:
   -h, --help    show this help
 
 Exit codes: 0 imported (skips and conflicts are reported, not failures), 2 usage or input error
-(an input or --out that cannot be used, or no pages at all in the inputs).`;
+(an input or --out that cannot be used, no pages at all in the inputs, or pages of which none
+gave an operation).`;
 
 export const command: Command = {
   help,
@@ -68,6 +69,11 @@ export const command: Command = {
         `files written: ${summary.written.length}, unchanged: ${summary.unchanged} (in ${values.out})`,
       ].join('\n') + '\n',
     );
+    if (summary.operations === 0) {
+      // Every page was skipped: a CI job that imports nothing must not look like a successful import.
+      process.stderr.write(`soapcheck import: no operation imported from ${inputs.join(', ')} (every page was skipped; see the lines above)\n`);
+      return EXIT.USAGE;
+    }
     return EXIT.OK;
   },
 };

@@ -5,6 +5,7 @@
  * Exit codes (stable): 0 all good, 1 findings, 2 usage or input error.
  */
 import { EXIT, UsageError, type Command } from './command.ts';
+import { closest } from './did-you-mean.ts';
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command: Command }> }> = {
   import: { summary: 'import contracts from documentation pages', load: () => import('./import.ts') },
@@ -44,7 +45,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   const entry = COMMANDS[name];
   if (!entry) {
-    process.stderr.write(`soapcheck: unknown command '${name}'\n\n${usage()}\n`);
+    const guess = closest(name, Object.keys(COMMANDS));
+    process.stderr.write(guess ? `soapcheck: unknown command '${name}'; did you mean ${guess}? (soapcheck --help lists the commands)\n` : `soapcheck: unknown command '${name}'\n\n${usage()}\n`);
     return EXIT.USAGE;
   }
   const { command } = await entry.load();
@@ -56,7 +58,8 @@ export async function main(argv: string[]): Promise<number> {
     return await command.run(rest);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`soapcheck ${name}: ${e.message}\n(see soapcheck ${name} --help)\n`);
+      // One line: what is wrong, and where to look.
+      process.stderr.write(`soapcheck ${name}: ${e.message} (see soapcheck ${name} --help)\n`);
       return EXIT.USAGE;
     }
     throw e;

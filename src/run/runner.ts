@@ -22,7 +22,7 @@ export async function runContract(c: Contract, values: ValueMap, ctx: RunContext
   let status: CaseStatus;
   if (sent.error || !sent.response) status = 'error';
   else {
-    findings = check(c, sent.response, ctx.config);
+    findings = check(c, sent.response, ctx.config, sent.exchange.request.url);
     status = statusOf(findings);
   }
   // What redactResult does, made in one object: the exchange is redacted as it is recorded; the findings and the error here.

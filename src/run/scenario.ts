@@ -68,7 +68,7 @@ async function runStep(s: Scenario, index: number, step: Step, ctx: ScenarioCont
   base.exchange = sent.exchange;
   if (sent.error || !sent.response) return { ...base, status: 'error', error: sent.error ?? 'no response' };
   const res = sent.response;
-  if (step.check) base.findings = check(contract, res, ctx.config);
+  if (step.check) base.findings = check(contract, res, ctx.config, sent.exchange.request.url);
   let status = statusOf(base.findings);
   const ns = xpathNamespaces(contract, s);
   for (const [name, cap] of Object.entries(step.capture)) {

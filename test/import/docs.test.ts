@@ -294,6 +294,14 @@ describe('soapcheck import (CLI)', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('exits 2 when pages were read but none gave an operation, after saying why each was skipped', async () => {
+    const r = await cli(['import', 'docs', BROKEN, '--out', tempDir()]);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('skipped broken/DeleteWidget.md');
+    expect(r.out).toContain('operations imported: 0');
+    expect(r.err).toContain(`no operation imported from ${BROKEN}`);
+  });
+
   it('has a --help that names every option it accepts', async () => {
     const r = await cli(['import', '--help']);
     expect(r.code).toBe(0);
