@@ -9,7 +9,7 @@ import { builtinCheck, typeLabel } from './lexical/index.ts';
 import { versionOfEnvelopeNs } from '../soap/versions.ts';
 import type { CheckConfig, Finding, MessageInput, RuleSetting } from './api.ts';
 import { PathCache } from './path.ts';
-import type { ContractPlan, ElementPlan, MessagePlan, SimpleContent } from './plan.ts';
+import type { ContentPlan, ContractPlan, ElementPlan, MessagePlan, SimpleContent } from './plan.ts';
 import type { AlignedChild, Alignment, EnvelopeView, NsRemap, Rule, RuleContext, RuleListeners } from './rule.ts';
 
 export interface CheckOutcome {
@@ -88,7 +88,7 @@ export function runChecks(rules: readonly Rule[], plan: ContractPlan, input: Mes
   if (input.http) for (const l of on.http) l(input.http, env);
   if (!env.isEnvelope) return { findings: finish(findings, truncations), doc };
 
-  const walker = new Walker(on);
+  const walker = new Walker(on, plan);
   walker.headers(env, message);
   if (env.fault && input.direction === 'response') {
     for (const l of on.fault) l(env.fault, env);
@@ -165,7 +165,24 @@ function selfTypedContent(el: XElement): SimpleContent | undefined {
 }
 
 class Walker {
-  constructor(private readonly on: Listeners) {}
+  constructor(
+    private readonly on: Listeners,
+    private readonly plan: ContractPlan,
+  ) {}
+
+  /**
+   * The content an element holds: its declared content, or — when its xsi:type names another type
+   * that may stand in for the declared one (anything in an anyType field) — that type's content.
+   */
+  private contentOf(el: XElement, node: ElementPlan): ContentPlan {
+    const declared = node.declaredType;
+    if (!declared) return node.content;
+    const a = attribute(el, XSI_NS, 'type');
+    if (!a) return node.content;
+    const t = resolveQName(a.value, el.scope, true);
+    if (!t || (t.ns === declared.ns && t.local === declared.local) || !this.plan.substitutable(t, declared)) return node.content;
+    return this.plan.typeContent(t);
+  }
 
   headers(env: EnvelopeView, message: MessagePlan): void {
     const found = [...(env.header ? childElements(env.header) : []), ...env.misplacedHeaderBlocks];
@@ -186,7 +203,7 @@ class Walker {
     const remap = match.remap;
     for (const l of this.on.element) l(el, node, match);
     if (isNil(el)) return;
-    let content = node.content;
+    let content = this.contentOf(el, node);
     if (content.kind === 'any') {
       // The contract says nothing; a built-in xsi:type still says what the value must look like.
       const self = selfTypedContent(el);

@@ -68,6 +68,14 @@ export interface ContractPlan {
   readonly action: string;
   readonly request: MessagePlan;
   readonly response: MessagePlan;
+  /** The content of a named type (compiled once, memoised): what an element with that `xsi:type` holds. */
+  typeContent(type: ExpandedName): ContentPlan;
+  /**
+   * May an element declared with type `declared` carry `xsi:type` naming `actual`? Yes for the
+   * same type, for anything in an `xsd:anyType` field, for a simple type in an
+   * `xsd:anySimpleType` one.
+   */
+  substitutable(actual: ExpandedName, declared: ExpandedName): boolean;
 }
 
 const ANY: AnyContent = Object.freeze({ kind: 'any' });
@@ -101,6 +109,8 @@ class TypeCompiler {
     // A definition in the contract's types wins over built-in knowledge of non-XSD types (the .NET
     // serialization ones): the contract is the source of truth. XSD built-ins cannot be redefined.
     const def = type.ns === XSD_NS ? undefined : this.types.get(clark(type));
+    // anyType: what it holds is said by the element's xsi:type, at check time (any content without one).
+    if (type.ns === XSD_NS && type.local === 'anyType') return ANY;
     if (!def) {
       const builtin = builtinCheck(type);
       return builtin ? { kind: 'simple', label: typeLabel(type), lexical: builtin } : ANY;
@@ -125,6 +135,18 @@ class TypeCompiler {
       if (!byLocal.has(c.name.local)) byLocal.set(c.name.local, i);
     });
     return { kind: 'complex', label, children, byName, byNs, byLocal };
+  }
+
+  /** Is `actual` acceptable as the xsi:type of an element declared `declared`? */
+  substitutable(actual: ExpandedName, declared: ExpandedName): boolean {
+    if (actual.ns === declared.ns && actual.local === declared.local) return true;
+    if (declared.ns !== XSD_NS) return false;
+    if (declared.local === 'anyType') return true;
+    if (declared.local === 'anySimpleType') {
+      if (builtinCheck(actual)) return true;
+      return this.types.get(clark(actual))?.kind === 'simple';
+    }
+    return false;
   }
 
   element(f: Field): ElementPlan {
@@ -194,6 +216,8 @@ export function compileContract(contract: Contract): ContractPlan {
     action: contract.action,
     request: messagePlan(compiler, contract, 'request', contract.request),
     response: messagePlan(compiler, contract, 'response', contract.response),
+    typeContent: (t) => compiler.typeContent(t),
+    substitutable: (actual, declared) => compiler.substitutable(actual, declared),
   };
   cache.set(contract, plan);
   return plan;

@@ -5,8 +5,13 @@
  *   xsd, and `ns1`, `ns2`… for a URI that only a types file names).
  * - Header blocks go inside soap:Header (written only when the message has any), the body
  *   element inside soap:Body, fields in contract order.
- * - `xsi:type` is written on every field below a header block or the body element that declares
- *   a type (not on those top elements themselves, which are element declarations).
+ * - `xsi:type`: for a contract imported from a WSDL, only where the schema needs one (a value in a
+ *   field declared `xsd:anyType`); for other contracts on every field below a header block or the
+ *   body element that declares a type (not on those top elements, which are element declarations).
+ * - Optional fields (minOccurs 0) of a WSDL contract are written only when a value or an example
+ *   (theirs or one below them) gives them content — a recursive one (its type already open on the
+ *   path) only when a value does; a required field with nothing given is nil when nillable. Other
+ *   contracts write every field.
  * - A field's text: `values[path]`, else its example, else a sample of its type. `path` is the
  *   dotted chain of local names from the header block or body element, e.g.
  *   `SaveGadget.Gadget.Label`; a `null` value writes `xsi:nil="true"`.
@@ -28,8 +33,18 @@ export type Direction = 'request' | 'response';
 export interface BuildOptions {
   /** Values by dotted local-name path; `null` = send the element as `xsi:nil="true"`. */
   values?: Readonly<Record<string, string | null>>;
-  /** Write `xsi:type` on typed fields (default true). */
-  xsiTypes?: boolean;
+  /**
+   * `xsi:type` on typed fields: true = on every one, false = on none, `needed` = only where the
+   * schema needs it (a value in an `xsd:anyType` field). Default: `needed` for a contract
+   * imported from a WSDL, else true.
+   */
+  xsiTypes?: boolean | 'needed';
+  /**
+   * Which optional fields (minOccurs 0) to write: `all`, or `given` — only those a value or an
+   * example (theirs or one below them) gives content; a required field with nothing given is then
+   * nil when nillable. Default: `given` for a contract imported from a WSDL, else `all`.
+   */
+  optionalFields?: 'all' | 'given';
   /** How often a complex type may nest inside itself on one path (default 2). */
   maxTypeRepeat?: number;
   /** Deepest element below the header block or body element that is expanded (default 32). */
@@ -61,7 +76,7 @@ export function buildMessage(contract: Contract, direction: Direction, opts: Bui
   const headerLines: string[] = [];
   for (const h of msg.headers) w.field(h, h.name.local, 2, TOP, headerLines);
   const bodyLines: string[] = [];
-  w.field(msg.body, msg.body.name.local, 2, TOP, bodyLines);
+  w.field(msg.body, msg.body.name.local, 2, TOP, bodyLines, true);
 
   const parts: string[] = [];
   if (opts.xmlDeclaration ?? true) parts.push('<?xml version="1.0" encoding="UTF-8"?>');
@@ -82,7 +97,7 @@ export function buildBodyElement(contract: Contract, direction: Direction, opts:
   const w = new Writer(contract, opts, direction);
   const lines: string[] = [];
   const body = contract[direction].body;
-  w.field(body, body.name.local, 0, TOP, lines);
+  w.field(body, body.name.local, 0, TOP, lines, true);
   // Declarations go on the body element's start tag (the first line), after its name.
   const first = lines[0]!;
   const m = /^(\s*<[^\s/>]+)/.exec(first)!;
@@ -101,7 +116,10 @@ const TOP: Place = { depth: 0, typeStack: [] };
 class Writer {
   readonly indent: string;
   private readonly values: Readonly<Record<string, string | null>>;
-  private readonly xsiTypes: boolean;
+  private readonly xsiTypes: boolean | 'needed';
+  private readonly onlyGiven: boolean;
+  /** Value paths given, and every dotted prefix of one (an optional field above a given value is written). */
+  private readonly givenPrefixes = new Set<string>();
   private readonly maxTypeRepeat: number;
   private readonly maxDepth: number;
   private readonly types: TypeRegistry;
@@ -121,7 +139,12 @@ class Writer {
     this.maxElements = opts.maxElements ?? 100_000;
     this.indent = opts.indent ?? '  ';
     this.values = opts.values ?? {};
-    this.xsiTypes = opts.xsiTypes ?? true;
+    const fromWsdl = contract.source?.importer === 'wsdl';
+    this.xsiTypes = opts.xsiTypes ?? (fromWsdl ? 'needed' : true);
+    this.onlyGiven = (opts.optionalFields ?? (fromWsdl ? 'given' : 'all')) === 'given';
+    for (const key of Object.keys(this.values)) {
+      for (let i = key.indexOf('.'); i > 0; i = key.indexOf('.', i + 1)) this.givenPrefixes.add(key.slice(0, i));
+    }
     this.maxTypeRepeat = opts.maxTypeRepeat ?? 2;
     this.maxDepth = opts.maxDepth ?? 32;
     this.types = contract.types;
@@ -158,13 +181,27 @@ class Writer {
     return name.ns === '' ? name.local : `${this.prefixFor(name.ns)}:${name.local}`;
   }
 
-  /** Write one field (all its occurrences) as lines at `level`. */
-  field(f: Field, path: string, level: number, place: Place, out: string[]): void {
+  /**
+   * Write one field (all its occurrences) as lines at `level`. Returns true when something given
+   * (a value or an example) was written in it.
+   */
+  field(f: Field, path: string, level: number, place: Place, out: string[], always = false): boolean {
     const count = Math.max(1, f.minOccurs);
-    for (let i = 0; i < count; i++) this.occurrence(f, path, level, place, out);
+    if (this.onlyGiven && f.minOccurs === 0 && !always) {
+      // Optional: written only when something given ends up inside — and, for a type already open
+      // on the path (a recursive Parent or Child), only when a value names it or a field below it.
+      if (f.type && place.typeStack.includes(clark(f.type)) && !this.givenPrefixes.has(path) && !Object.hasOwn(this.values, path)) return false;
+      const trial: string[] = [];
+      if (!this.occurrence(f, path, level, place, trial)) return false;
+      out.push(...trial);
+      return true;
+    }
+    let given = false;
+    for (let i = 0; i < count; i++) given = this.occurrence(f, path, level, place, out) || given;
+    return given;
   }
 
-  private occurrence(f: Field, path: string, level: number, place: Place, out: string[]): void {
+  private occurrence(f: Field, path: string, level: number, place: Place, out: string[]): boolean {
     if (++this.elements > this.maxElements) {
       const c = this.contract;
       throw new MessageTooLargeError(
@@ -177,32 +214,55 @@ class Writer {
     const given = Object.prototype.hasOwnProperty.call(this.values, path) ? this.values[path] : undefined;
     if (given === null) {
       out.push(`${pad}<${tag} ${this.xsi}:nil="true"/>`);
-      return;
+      return true;
     }
-    const typeAttr = !top && this.xsiTypes && f.type ? ` ${this.xsi}:type="${escapeAttr(this.qname(f.type))}"` : '';
     const def = f.type ? this.types.get(clark(f.type)) : undefined;
     const children = f.fields ?? (def?.kind === 'complex' ? def.fields : undefined);
 
     if (children === undefined || given !== undefined) {
-      const text = given ?? f.example ?? sampleValue(f.type, this.types);
-      out.push(`${pad}<${tag}${typeAttr}>${escapeValue(text)}</${tag}>`);
-      return;
+      const text = given ?? f.example;
+      if (text === undefined && this.onlyGiven && f.nillable && !top) {
+        out.push(`${pad}<${tag} ${this.xsi}:nil="true"/>`);
+        return false;
+      }
+      out.push(`${pad}<${tag}${this.typeAttr(f, top, text !== undefined)}>${escapeValue(text ?? sampleValue(f.type, this.types))}</${tag}>`);
+      return text !== undefined;
     }
+    const typeAttr = this.typeAttr(f, top, false);
     const typeKey = def ? clark(def.name) : undefined;
     const repeats = typeKey ? place.typeStack.filter((t) => t === typeKey).length : 0;
     if (place.depth >= this.maxDepth || repeats >= this.maxTypeRepeat) {
       if (f.nillable) out.push(`${pad}<${tag} ${this.xsi}:nil="true"/>`);
       else if (f.minOccurs > 0) out.push(`${pad}<${tag}${typeAttr}/>`);
-      return;
+      return false;
     }
     const inner: string[] = [];
     const below: Place = { depth: place.depth + 1, typeStack: typeKey ? [...place.typeStack, typeKey] : place.typeStack };
-    for (const c of children) this.field(c, `${path}.${c.name.local}`, level + 1, below, inner);
+    let inside = this.givenPrefixes.has(path);
+    for (const c of children) inside = this.field(c, `${path}.${c.name.local}`, level + 1, below, inner) || inside;
+    if (!inside && this.onlyGiven && f.nillable && !top) {
+      out.push(`${pad}<${tag} ${this.xsi}:nil="true"/>`);
+      return false;
+    }
     if (inner.length === 0) {
       out.push(`${pad}<${tag}${typeAttr}/>`);
-      return;
+      return inside;
     }
     out.push(`${pad}<${tag}${typeAttr}>`, ...inner, `${pad}</${tag}>`);
+    return inside;
+  }
+
+  /**
+   * The xsi:type attribute a field gets: on every typed field below the top elements, or (`needed`)
+   * only on a simple value written into an `xsd:anyType` field, which has no type of its own.
+   */
+  private typeAttr(f: Field, top: boolean, hasValue: boolean): string {
+    if (top || !f.type || this.xsiTypes === false) return '';
+    if (this.xsiTypes === 'needed') {
+      if (!(hasValue && f.type.ns === XSD_NS && f.type.local === 'anyType')) return '';
+      return ` ${this.xsi}:type="${escapeAttr(this.qname({ ns: XSD_NS, local: 'string' }))}"`;
+    }
+    return ` ${this.xsi}:type="${escapeAttr(this.qname(f.type))}"`;
   }
 }
 
