@@ -83,7 +83,7 @@ describe('buildMessage for a WSDL contract', () => {
   it('builds messages that check clean against their own contract in the strict profile', () => {
     const plan = compileContract(c);
     for (const direction of ['request', 'response'] as const) {
-      for (const values of [{}, { 'SaveThing.Thing.Child.Name': 'kid' }]) {
+      for (const values of [{}, { 'SaveThing.Thing.Child.Name': 'kid' }] as Array<Record<string, string>>) {
         const body = buildMessage(c, direction, { values });
         expect(checkMessage(plan, { direction, body }, { profile: 'strict' }).findings).toEqual([]);
       }
