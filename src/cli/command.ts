@@ -2,7 +2,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { closest } from './did-you-mean.ts';
 
-export const EXIT = { OK: 0, FINDINGS: 1, USAGE: 2 } as const;
+/** Exit codes. REPORTS: the run finished but a report could not be written (disk full, …): the result cannot be trusted from the files. */
+export const EXIT = { OK: 0, FINDINGS: 1, USAGE: 2, REPORTS: 3 } as const;
 
 export interface Command {
   /** Full --help text: usage line, description, every option. Must stay true to `run`. */

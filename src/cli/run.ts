@@ -1,22 +1,25 @@
 /**
- * `soapcheck run`: the friendly front door to the suites vitest project. Checks the input (suites,
- * contracts, variables, URLs) first — input errors exit 2 before anything is sent — then starts
- * vitest programmatically with the run's options in SOAPCHECK_RUN_OPTIONS and the reporters.
+ * `soapcheck run`: plans the run once — input errors (suites, contracts, variables, URLs) exit 2
+ * before anything is sent — then executes the plan in this process (src/run/engine.ts) with the
+ * reporters listening.
  */
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { EXIT, parseCommandArgs, UsageError, type Command } from './command.ts';
 import type { RuleSetting } from '../checks/api.ts';
 import { ConfigError, parseRuleOption } from '../checks/config.ts';
 import { Redactor } from '../report/redact.ts';
 import { parseReporterNames, REPORTER_NAMES, reportersFor } from '../report/reporters.ts';
-import { DEFAULT_CONCURRENCY, encodeRunOptions, parseShard, RUN_OPTIONS_ENV, type RunOptions } from '../run/options.ts';
+import { soapcheckVersion } from '../report/summary-reporter.ts';
+import { executeRun } from '../run/engine.ts';
+import { DEFAULT_CONCURRENCY, parseShard, type RunOptions } from '../run/options.ts';
 import { planRun } from '../run/plan.ts';
 import { suitesIn } from '../run/suite.ts';
 import { DEFAULT_TIMEOUT_MS } from '../run/transport.ts';
 import { parseVarOptions, VariableError } from '../run/variables.ts';
-import { REPO_ROOT } from '../run/session.ts';
-import type { Reporter, Vitest } from 'vitest/node';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 const OPTIONS = {
   endpoint: { type: 'string' },
@@ -41,7 +44,7 @@ export const command: Command = {
 
 Replays contracts and runs suite scenarios against an endpoint, or against the built-in mock
 (started in-process on 127.0.0.1 with an ephemeral port) when no endpoint is given. Each replayed
-contract and each scenario is one vitest test; the reports go under --out.
+contract and each scenario is one case; the reports go under --out and are written as results arrive.
 
 With no arguments, runs every suites/*.suite.yaml of the soapcheck installation. Arguments ending in
 .suite.yaml are suites; any other argument is a contract file, folder or glob, and together they
@@ -55,7 +58,8 @@ Options:
   --rule ID=LEVEL       set a rule to off, warn or error (wins over the suites' rules:); repeatable
   --concurrency N       requests in flight at once (default ${DEFAULT_CONCURRENCY})
   --timeout MS          per-request timeout, connect + headers + body (default ${DEFAULT_TIMEOUT_MS})
-  --retry N             retry a failing case up to N times (vitest's retry; default 0)
+  --retry N             run a case that did not pass up to N more times; its last attempt is
+                        reported (default 0)
   --reporter NAME       ${REPORTER_NAMES.join(', ')} (json = summary); repeat or comma-separate
                         (default: all)
   --out DIR             reports folder (default reports): junit.xml, summary.json, allure-results/
@@ -64,8 +68,9 @@ Options:
   --var NAME=VALUE      value of \${NAME} in suites and contract examples (wins over the environment);
                         repeatable
   -t FILTER             run only the cases whose test name, "<suite> <case>" (e.g. "superoffice-user
-                        Services88/User/GetUser"), matches FILTER (a regular expression, as vitest -t);
-                        a filter that matches no case is a usage error
+                        Services88/User/GetUser"), matches FILTER (a regular expression); the others are
+                        left out of the run and its reports; a filter that matches no case is a
+                        usage error
   --ca FILE             PEM file of CA certificates to trust (private CA)
   --cert FILE --key FILE  client certificate and key (PEM) for mutual TLS
   --insecure            do not verify TLS certificates (prints a warning; never the default)
@@ -78,100 +83,88 @@ example value; against a real endpoint an unset variable is an input error.
 
 Exit codes: 0 every case passed, 1 a case failed or could not be checked (transport error,
 timeout), 2 usage or input error (bad suite, contract problems, unknown variable, bad URL),
-130 (SIGINT, Ctrl-C) or 143 (SIGTERM) when the run was interrupted: the cases in flight are
-stopped and the reports are still written (summary.json outcome "interrupted"); a second signal
-stops at once. See docs/suites.md.`,
+3 a report could not be written (disk full, no permission: the message names it; the other
+reports are complete), 130 (SIGINT, Ctrl-C) or 143 (SIGTERM) when the run was interrupted: the
+cases in flight are stopped, every case not finished is reported as skipped and the reports are
+still written (summary.json outcome "interrupted"), also during start-up; a second signal stops at
+once. See docs/suites.md.`,
 
   async run(argv) {
-    const { values: o, positionals } = parseCommandArgs(argv, OPTIONS);
-    const opts = toRunOptions(o, positionals);
-    const retry = o.retry !== undefined ? retryCount(o.retry) : undefined;
-    const reporterNames = o.reporter?.length ? safe(() => parseReporterNames(o.reporter!)) : [...REPORTER_NAMES];
-
-    if (opts.insecure) process.stderr.write('soapcheck run: WARNING: --insecure: TLS certificates are NOT verified; the endpoint\'s identity is not checked\n');
-    const redactor = new Redactor();
-    const plan = await planRun(opts, redactor);
-    if (plan.problems.length) {
-      process.stderr.write(`soapcheck run: input errors:\n${plan.problems.map((p) => `  ${redactor.redactUrl(p)}`).join('\n')}\n`);
-      return EXIT.USAGE;
-    }
-    if (o.t !== undefined) {
-      const filter = new RegExp(o.t);
-      if (!plan.testNames.some((n) => filter.test(n))) {
-        const examples = plan.testNames.slice(0, 3).map((n) => `  ${n}`).join('\n');
-        process.stderr.write(`soapcheck run: -t ${JSON.stringify(o.t)} matches no case of this run. Test names are "<suite> <case>", e.g.\n${examples}\n`);
-        return EXIT.USAGE;
-      }
-    }
-    // Register every secret variable's value with the main process's redactor (the reporters use it).
-    for (const s of plan.suites) {
-      for (const name of [...Object.keys(s.suite.variables), 'SO_TICKET', 'SO_APP_TOKEN']) if (s.variables.isSecret(name)) s.variables.get(name);
-    }
-    for (const s of plan.suites) {
-      const where = s.endpoint ? redactor.redactUrl(s.endpoint) : 'the embedded mock';
-      process.stdout.write(`soapcheck run: suite ${s.suite.name}: ${s.cases.length} case(s) against ${where} (profile ${s.config.profile})\n`);
-    }
-
-    reportsFolder(opts.out);
-    process.env[RUN_OPTIONS_ENV] = encodeRunOptions(opts);
-    const { startVitest } = await import('vitest/node');
+    // From the first moment: a signal during start-up still ends with the reports written (every case skipped).
     const interrupt = interruptOnSignals();
-    const vitest = await startVitest(
-      'test',
-      [],
-      {
-        root: REPO_ROOT,
-        config: join(REPO_ROOT, 'vitest.suites.config.ts'),
-        watch: false,
-        run: true,
-        maxConcurrency: opts.concurrency,
-        testTimeout: opts.timeoutMs + 5_000,
-        ...(retry !== undefined ? { retry } : {}),
-        ...(o.t ? { testNamePattern: o.t } : {}),
-        reporters: [interrupt.reporter, ...reportersFor(opts.out, reporterNames, { redactor })] as never,
-      },
-    ).catch((e: unknown) => {
-      process.stderr.write(`soapcheck run: could not start the test runner: ${redactor.redact(e instanceof Error ? e.message : String(e))}\n`);
-      return undefined;
-    }).finally(() => interrupt.dispose());
-    if (!vitest) return interrupt.signal ? exitCodeFor(interrupt.signal) : EXIT.USAGE;
-    await vitest.close();
-    if (interrupt.signal) {
-      process.exitCode = undefined;
-      return exitCodeFor(interrupt.signal);
+    try {
+      return await runCommand(argv, interrupt);
+    } finally {
+      interrupt.dispose();
     }
-    const modules = vitest.state.getTestModules();
-    const errors = vitest.state.getUnhandledErrors();
-    const vitestFailed = process.exitCode !== undefined && process.exitCode !== 0;
-    process.exitCode = undefined;
-    if (modules.length === 0 || errors.length > 0) {
-      // The suites file never ran (global setup failed, worker crashed): nothing was checked.
-      process.stderr.write(`soapcheck run: the run did not complete${errors.length ? `: ${errors.map((e) => redactor.redact(e instanceof Error ? e.message : String(e))).join('; ')}` : ''}\n`);
-      return EXIT.FINDINGS;
-    }
-    return modules.some((m) => !m.ok()) || vitestFailed ? EXIT.FINDINGS : EXIT.OK;
   },
 };
 
+async function runCommand(argv: string[], interrupt: Interrupt): Promise<number> {
+  const { values: o, positionals } = parseCommandArgs(argv, OPTIONS);
+  const opts = toRunOptions(o, positionals);
+  const retry = o.retry !== undefined ? retryCount(o.retry) : 0;
+  const reporterNames = o.reporter?.length ? safe(() => parseReporterNames(o.reporter!)) : [...REPORTER_NAMES];
+
+  if (opts.insecure) process.stderr.write('soapcheck run: WARNING: --insecure: TLS certificates are NOT verified; the endpoint\'s identity is not checked\n');
+  const redactor = new Redactor();
+  const plan = await planRun(opts, redactor);
+  if (plan.problems.length) {
+    process.stderr.write(`soapcheck run: input errors:\n${plan.problems.map((p) => `  ${redactor.redactUrl(p)}`).join('\n')}\n`);
+    return EXIT.USAGE;
+  }
+  const filter = o.t !== undefined ? new RegExp(o.t) : undefined;
+  if (filter && !plan.testNames.some((n) => filter.test(n))) {
+    const examples = plan.testNames.slice(0, 3).map((n) => `  ${n}`).join('\n');
+    process.stderr.write(`soapcheck run: -t ${JSON.stringify(o.t)} matches no case of this run. Case names are "<suite> <case>", e.g.\n${examples}\n`);
+    return EXIT.USAGE;
+  }
+  // Register every secret variable's value with the redactor before anything is printed.
+  for (const s of plan.suites) {
+    for (const name of [...Object.keys(s.suite.variables), 'SO_TICKET', 'SO_APP_TOKEN']) if (s.variables.isSecret(name)) s.variables.get(name);
+  }
+  for (const s of plan.suites) {
+    const where = s.endpoint ? redactor.redactUrl(s.endpoint) : 'the embedded mock';
+    process.stdout.write(`soapcheck run: suite ${s.suite.name}: ${s.cases.length} case(s) against ${where} (profile ${s.config.profile})\n`);
+  }
+
+  reportsFolder(opts.out);
+  const reporters = reportersFor(opts.out, reporterNames, { redactor });
+  const result = await executeRun({
+    plan,
+    options: opts,
+    redactor,
+    listener: reporters,
+    ...(filter ? { filter } : {}),
+    retry,
+    signal: interrupt.controller.signal,
+    environment: { soapcheck: soapcheckVersion(), node: process.version },
+  });
+  if (reporters.writeErrors.length) {
+    for (const e of reporters.writeErrors) process.stderr.write(`soapcheck run: the ${e.report} report could not be written to ${e.path}: ${redactor.redact(e.message)}\n`);
+    process.stderr.write(`soapcheck run: the other reports are complete; exit ${EXIT.REPORTS} (a report is missing or incomplete)\n`);
+    if (!interrupt.signal) return EXIT.REPORTS;
+  }
+  if (interrupt.signal) return exitCodeFor(interrupt.signal);
+  return result.outcome === 'passed' ? EXIT.OK : EXIT.FINDINGS;
+}
+
+interface Interrupt {
+  controller: AbortController;
+  signal: NodeJS.Signals | undefined;
+  dispose(): void;
+}
+
 /**
- * Ctrl-C (SIGINT) or SIGTERM during a run: the first one cancels the vitest run, so that the cases in
- * flight end (their requests are aborted), the rest are skipped and every reporter still writes its
- * report (summary.json says `interrupted`); a second one stops at once.
+ * Ctrl-C (SIGINT) or SIGTERM during a run: the first one aborts the run, so that the cases in flight end
+ * (their requests are cancelled), every case not finished is reported as skipped and every report is still
+ * written; a second one stops at once.
  */
-function interruptOnSignals(): { reporter: Reporter; signal: NodeJS.Signals | undefined; dispose(): void } {
-  let vitest: Vitest | undefined;
+function interruptOnSignals(): Interrupt {
   const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
-  const before = new Set(SIGNALS.flatMap((s) => process.listeners(s)));
-  const state = {
-    signal: undefined as NodeJS.Signals | undefined,
-    reporter: {
-      onInit: (v: Vitest) => {
-        vitest = v;
-        // vitest's logger exits the process on these signals, before any report is written; the run's own
-        // handler (below) cancels the run instead. Listeners that were there before the run are left alone.
-        for (const s of SIGNALS) for (const l of process.listeners(s)) if (l !== onSignal && !before.has(l)) process.off(s, l);
-      },
-    } as Reporter,
+  const state: Interrupt = {
+    controller: new AbortController(),
+    signal: undefined,
     dispose: () => {
       for (const s of SIGNALS) process.off(s, onSignal);
     },
@@ -183,7 +176,7 @@ function interruptOnSignals(): { reporter: Reporter; signal: NodeJS.Signals | un
     }
     state.signal = signal;
     process.stderr.write(`soapcheck run: ${signal}: stopping the run; the reports will cover the cases that finished (${signal} again to stop at once)\n`);
-    void vitest?.cancelCurrentRun('keyboard-input');
+    state.controller.abort();
   }
   for (const s of SIGNALS) process.on(s, onSignal);
   return state;

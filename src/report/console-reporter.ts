@@ -1,5 +1,5 @@
 /**
- * Vitest reporter for people at a terminal or reading a CI log.
+ * The run's reporter for people at a terminal or reading a CI log.
  *
  * - Small runs (up to `listLimit` cases): one line per case, pass or fail (skipped: the first 10 only).
  * - Long runs: no line per passing case; a progress line (done/total, pass/fail counts, rate) every
@@ -9,13 +9,13 @@
  * - At the end: totals, run errors (a suite that failed to load, …) and where the reports were written.
  */
 import { styleText } from 'node:util';
-import type { Reporter, SerializedError, TestCase, TestModule, TestRunEndReason, Vitest } from 'vitest/node';
-import { caseOf, reportedOnce } from './case.ts';
-import { formatCaseFailure, oneLine, plural } from './format.ts';
+import type { RunEnd, RunListener, RunStart } from '../run/events.ts';
+import type { CaseResult } from '../run/result.ts';
+import { formatCaseFailure, oneLine, plural, textCase } from './format.ts';
 import { Redactor } from './redact.ts';
 
 export interface ConsoleReporterOptions {
-  /** Where output goes (default: vitest's logger, else stdout). */
+  /** Where output goes (default: stdout). */
   write?: (text: string) => void;
   /** Up to this many cases, a line per case; above it, progress lines. Default 200. */
   listLimit?: number;
@@ -36,12 +36,11 @@ type Style = Parameters<typeof styleText>[0];
 
 const MAX_SKIPPED_LINES = 10;
 
-export class ConsoleReporter implements Reporter {
+export class ConsoleReporter implements RunListener {
   readonly #opts: Required<Omit<ConsoleReporterOptions, 'write' | 'progressEvery' | 'redactor' | 'color'>> & {
     progressEvery?: number;
   };
-  #write: (text: string) => void;
-  readonly #customWrite: boolean;
+  readonly #write: (text: string) => void;
   readonly #redactor: Redactor;
   readonly #color: boolean;
   #total = 0;
@@ -55,7 +54,6 @@ export class ConsoleReporter implements Reporter {
   #startedAt = 0;
   #lastProgressAt = 0;
   #lastProgressDone = 0;
-  #seen = new Set<string>();
 
   constructor(options: ConsoleReporterOptions = {}) {
     this.#opts = {
@@ -66,31 +64,21 @@ export class ConsoleReporter implements Reporter {
       reportPaths: options.reportPaths ?? [],
       now: options.now ?? (() => Date.now()),
     };
-    this.#customWrite = options.write !== undefined;
     this.#write = options.write ?? ((t) => process.stdout.write(t));
     this.#redactor = options.redactor ?? new Redactor();
     this.#color = options.color ?? (!!process.stdout.isTTY && !process.env.NO_COLOR);
   }
 
-  onInit(vitest: Vitest): void {
-    if (!this.#customWrite) this.#write = (t) => vitest.logger.outputStream.write(t);
-  }
-
-  onTestRunStart(): void {
+  onRunStart(start: RunStart): void {
     this.#startedAt = this.#opts.now();
     this.#lastProgressAt = this.#startedAt;
-    this.#total = this.#done = this.#passed = this.#failed = this.#errors = this.#skipped = this.#findings = this.#detailed = 0;
+    this.#total = start.cases.length;
+    this.#done = this.#passed = this.#failed = this.#errors = this.#skipped = this.#findings = this.#detailed = 0;
     this.#lastProgressDone = 0;
-    this.#seen.clear();
   }
 
-  onTestModuleCollected(module: TestModule): void {
-    for (const _ of module.children.allTests()) this.#total++;
-  }
-
-  onTestCaseResult(test: TestCase): void {
-    if (!reportedOnce(this.#seen, test)) return;
-    const c = caseOf(test, this.#redactor);
+  onCaseResult(result: CaseResult): void {
+    const c = textCase(result, this.#redactor);
     this.#done++;
     this.#findings += c.findings.length + (c.steps ?? []).reduce((n, s) => n + s.findings.length, 0);
     const listing = this.#total <= this.#opts.listLimit;
@@ -143,15 +131,9 @@ export class ConsoleReporter implements Reporter {
     this.#lastProgressDone = this.#done;
   }
 
-  onTestRunEnd(
-    testModules: ReadonlyArray<TestModule>,
-    unhandledErrors: ReadonlyArray<SerializedError>,
-    reason: TestRunEndReason,
-  ): void {
-    const runErrors: string[] = [];
-    for (const m of testModules) for (const e of m.errors()) runErrors.push(`${m.relativeModuleId}: ${e.message}`);
-    for (const e of unhandledErrors) runErrors.push(e.message ?? String(e));
-    for (const e of runErrors) this.#line(this.#style('red', `run error: ${oneLine(this.#redactor.redactUrl(this.#redactor.redactXml(e)), 2000)}`));
+  /** `writeErrors`: reports that could not be written (they are named instead of listed as written). */
+  onRunEnd(end: RunEnd, writeErrors: readonly { path: string; message: string }[] = []): void {
+    for (const e of end.runErrors) this.#line(this.#style('red', `run error: ${oneLine(this.#redactor.redactUrl(this.#redactor.redactXml(e)), 2000)}`));
 
     const secs = ((this.#opts.now() - this.#startedAt) / 1000).toFixed(1);
     const parts = [
@@ -162,9 +144,11 @@ export class ConsoleReporter implements Reporter {
     if (this.#skipped) parts.push(`${this.#skipped} skipped`);
     this.#line('');
     this.#line(`${plural(this.#done, 'case')}: ${parts.join(', ')}; ${plural(this.#findings, 'finding')} (${secs} s)`);
-    if (reason === 'interrupted') this.#line(this.#style('yellow', 'run interrupted before all cases ran'));
-    // Reporters end in parallel, so the files may still be being written: list where they go.
-    if (this.#opts.reportPaths.length) this.#line(`reports: ${this.#opts.reportPaths.join(', ')}`);
+    if (end.outcome === 'interrupted') this.#line(this.#style('yellow', 'run interrupted before all cases ran'));
+    const failed = new Set(writeErrors.map((e) => e.path));
+    const written = this.#opts.reportPaths.filter((p) => !failed.has(p));
+    if (written.length) this.#line(`reports: ${written.join(', ')}`);
+    for (const e of writeErrors) this.#line(this.#style('red', `report not written: ${e.path}: ${e.message}`));
   }
 
   #line(text: string): void {

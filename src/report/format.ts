@@ -4,6 +4,18 @@
  */
 import type { Finding } from '../checks/api.ts';
 import type { CaseResult } from '../run/result.ts';
+import type { Redactor } from './redact.ts';
+
+/**
+ * A case as the text reports (console, junit.xml, summary.json) use it: without the request and response
+ * bodies (Allure alone attaches them), redacted once more with the run's redactor — a second line of defence
+ * behind the runner's own redaction.
+ */
+export function textCase(r: CaseResult, redactor: Redactor): CaseResult {
+  const { exchange: _exchange, ...rest } = r;
+  const bare = rest.steps ? { ...rest, steps: rest.steps.map(({ exchange: _e, ...step }) => step) } : rest;
+  return redactor.redactDeep(bare);
+}
 
 /** Rule groups in the order reports show them; a rule's group is the part of its id before the first `/`. */
 export const RULE_GROUPS = ['envelope', 'http', 'fault', 'body', 'namespace', 'field', 'xsi-type', 'value'] as const;

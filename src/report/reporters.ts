@@ -1,35 +1,37 @@
 /**
- * The vitest `reporters` array for a soapcheck run: what `soapcheck run` passes to startVitest.
+ * The reporters of a run, chosen by name, behind one RunListener:
  *
  *   console  → ConsoleReporter (progress, pass/fail, findings, totals)
- *   junit    → vitest's own junit reporter, <out>/junit.xml (one testcase per contract or scenario)
+ *   junit    → JunitReporter, <out>/junit.xml
  *   summary  → SummaryReporter, <out>/summary.json (alias: json)
- *   allure   → allure-vitest's reporter, <out>/allure-results
+ *   allure   → AllureReporter, <out>/allure-results
+ *
+ * A report that cannot be written (disk full, folder gone, no permission) does not stop the run or the
+ * other reports: its error is kept, named in `writeErrors` with the file, and the console says so.
  */
 import { join } from 'node:path';
-import type { Reporter } from 'vitest/node';
-import { FreshAllureReporter } from './allure-reporter.ts';
+import type { RunEnd, RunListener, RunStart } from '../run/events.ts';
+import type { CaseResult } from '../run/result.ts';
+import { ALLURE_RESULTS_DIR, AllureReporter } from './allure-reporter.ts';
 import { ConsoleReporter, type ConsoleReporterOptions } from './console-reporter.ts';
+import { JUNIT_FILE, JunitReporter } from './junit-reporter.ts';
 import { Redactor } from './redact.ts';
-import { RedactErrorsReporter } from './redact-errors-reporter.ts';
 import { SUMMARY_FILE, SummaryReporter } from './summary-reporter.ts';
 
 export const REPORTER_NAMES = ['console', 'junit', 'summary', 'allure'] as const;
 export type ReporterName = (typeof REPORTER_NAMES)[number];
 const ALIASES: Record<string, ReporterName> = { json: 'summary' };
 
-export const JUNIT_FILE = 'junit.xml';
-export const ALLURE_RESULTS_DIR = 'allure-results';
+export { JUNIT_FILE, ALLURE_RESULTS_DIR };
 export const ALLURE_REPORT_DIR = 'allure-report';
-
-/** A vitest `reporters` entry: a reporter object, or a built-in's name with its options. */
-export type ReporterEntry = Reporter | [string, Record<string, unknown>];
 
 export interface ReportersOptions {
   /** The run's Redactor, with the secret values registered. */
   redactor?: Redactor;
   /** Options for the console reporter (tests, quiet CI logs). */
   console?: Omit<ConsoleReporterOptions, 'redactor' | 'reportPaths'>;
+  /** Allure attachments: of every case (default) or of the cases that did not pass. */
+  attachments?: 'all' | 'failures';
 }
 
 /** Reporter names as given on the command line (`--reporter junit,summary` or repeated), validated. */
@@ -55,37 +57,77 @@ export function reportPaths(outDir: string): Record<Exclude<ReporterName, 'conso
   };
 }
 
-/**
- * The vitest reporters for `names` (default: all) writing under `outDir`. Order is not significant: vitest
- * calls reporters in parallel.
- */
-export function reportersFor(outDir: string, names: readonly string[] = REPORTER_NAMES, options: ReportersOptions = {}): ReporterEntry[] {
+/** A report file (or folder) that could not be written, and why. */
+export interface WriteError {
+  report: string;
+  path: string;
+  message: string;
+}
+
+export interface Reporters extends RunListener {
+  /** Reports that could not be written (complete after onRunEnd). */
+  readonly writeErrors: readonly WriteError[];
+}
+
+/** The reporters for `names` (default: all) writing under `outDir`, as one listener. */
+export function reportersFor(outDir: string, names: readonly string[] = REPORTER_NAMES, options: ReportersOptions = {}): Reporters {
   const selected = parseReporterNames(names);
   const paths = reportPaths(outDir);
   const redactor = options.redactor ?? new Redactor();
-  // Always first: masks secrets in vitest's own error records before junit/Allure write them.
-  const entries: ReporterEntry[] = [new RedactErrorsReporter(redactor)];
+  const files: { name: string; path: string; listener: RunListener }[] = [];
   for (const name of selected) {
-    switch (name) {
-      case 'junit':
-        // Console output is left out of junit.xml: logs are not reports, and must not carry secrets there.
-        // The classname would otherwise be the generic suites test file's path, which means nothing to a reader;
-        // the testcase name already carries "<suite> > <case>".
-        entries.push(['junit', { outputFile: paths.junit, suiteName: 'soapcheck', classnameTemplate: 'soapcheck', includeConsoleOutput: false }]);
-        break;
-      case 'summary':
-        entries.push(new SummaryReporter({ outDir, redactor }));
-        break;
-      case 'allure':
-        entries.push(new FreshAllureReporter({ resultsDir: paths.allure }));
-        break;
-      case 'console':
-        break;
+    if (name === 'junit') files.push({ name, path: paths.junit, listener: new JunitReporter({ outDir, redactor }) });
+    if (name === 'summary') files.push({ name, path: paths.summary, listener: new SummaryReporter({ outDir, redactor }) });
+    if (name === 'allure') files.push({ name, path: paths.allure, listener: new AllureReporter({ resultsDir: paths.allure, redactor, ...(options.attachments ? { attachments: options.attachments } : {}) }) });
+  }
+  const consoleReporter = selected.includes('console') ? new ConsoleReporter({ ...options.console, redactor, reportPaths: files.map((f) => f.path) }) : undefined;
+  return new ReporterSet(files, consoleReporter);
+}
+
+class ReporterSet implements Reporters {
+  readonly writeErrors: WriteError[] = [];
+  readonly #files: { name: string; path: string; listener: RunListener; failed?: boolean }[];
+  readonly #console: ConsoleReporter | undefined;
+
+  constructor(files: { name: string; path: string; listener: RunListener }[], consoleReporter: ConsoleReporter | undefined) {
+    this.#files = files;
+    this.#console = consoleReporter;
+  }
+
+  async onRunStart(start: RunStart): Promise<void> {
+    for (const f of this.#files) await this.#guard(f, () => f.listener.onRunStart?.(start));
+    this.#console?.onRunStart(start);
+  }
+
+  onCaseResult(result: CaseResult): Promise<void> | void {
+    let waits: Promise<void>[] | undefined;
+    for (const f of this.#files) {
+      const w = this.#guard(f, () => f.listener.onCaseResult?.(result));
+      if (w) (waits ??= []).push(w);
+    }
+    this.#console?.onCaseResult(result);
+    if (waits) return Promise.all(waits).then(() => undefined);
+  }
+
+  async onRunEnd(end: RunEnd): Promise<void> {
+    // The files first, so that the console's last lines can say which reports are complete.
+    await Promise.all(this.#files.map((f) => this.#guard(f, () => f.listener.onRunEnd?.(end))));
+    this.#console?.onRunEnd(end, this.writeErrors);
+  }
+
+  /** Run a reporter's step; a failure marks that report failed (later steps skip it) and is kept. */
+  #guard(f: { name: string; path: string; listener: RunListener; failed?: boolean }, step: () => void | Promise<void>): Promise<void> | void {
+    if (f.failed) return;
+    const fail = (e: unknown) => {
+      f.failed = true;
+      const err = e as NodeJS.ErrnoException;
+      this.writeErrors.push({ report: f.name, path: f.path, message: `${err.code ? `${err.code}: ` : ''}${err.message ?? String(e)}` });
+    };
+    try {
+      const r = step();
+      if (r) return r.catch(fail);
+    } catch (e) {
+      fail(e);
     }
   }
-  if (selected.includes('console')) {
-    const written = selected.filter((n): n is Exclude<ReporterName, 'console'> => n !== 'console').map((n) => paths[n]);
-    entries.push(new ConsoleReporter({ ...options.console, redactor, reportPaths: written }));
-  }
-  return entries;
 }

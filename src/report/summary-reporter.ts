@@ -1,18 +1,21 @@
 /**
- * Vitest reporter that writes `<out>/summary.json` — the machine-readable result of a run, with a stable,
+ * The run's reporter that writes `<out>/summary.json` — the machine-readable result of a run, with a stable,
  * versioned schema (docs/summary.schema.json, described in docs/reports.md).
  *
- * Streams: each case is serialised when its test ends and appended to a temporary file; only the totals stay
+ * Streams: each case is serialised when its result arrives and appended to a temporary file; only the totals stay
  * in memory. At the end of the run the header (tool, times, totals) is written, the cases are copied after it,
  * and the file is renamed into place, so readers never see a half-written summary.json.
  */
-import { createReadStream, createWriteStream, mkdirSync, readFileSync, renameSync, rmSync, type WriteStream } from 'node:fs';
-import { once } from 'node:events';
+import { createReadStream, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Reporter, SerializedError, TestCase, TestModule, TestRunEndReason } from 'vitest/node';
 import type { Finding } from '../checks/api.ts';
-import { caseOf, reportedOnce, type ReportedCase } from './case.ts';
+import type { RunEnd, RunListener } from '../run/events.ts';
+import type { CaseResult } from '../run/result.ts';
+import { textCase } from './format.ts';
 import { Redactor } from './redact.ts';
+import { TextSink } from './text-sink.ts';
+
+
 
 /** Bump on any incompatible change of summary.json; additions of optional fields keep the version. */
 export const SUMMARY_SCHEMA_VERSION = 1;
@@ -44,7 +47,7 @@ export interface SummaryFinding {
 export interface SummaryStep {
   name: string;
   operation: string | null;
-  status: ReportedCase['status'];
+  status: CaseResult['status'];
   findings: SummaryFinding[];
   messages: string[];
   error: string | null;
@@ -53,10 +56,10 @@ export interface SummaryStep {
 export interface SummaryCase {
   id: string;
   name: string;
-  kind: ReportedCase['kind'];
+  kind: CaseResult['kind'];
   suite: string | null;
   contract: { file: string; service: string; version: string; operation: string } | null;
-  status: ReportedCase['status'];
+  status: CaseResult['status'];
   durationMs: number;
   findings: SummaryFinding[];
   error: string | null;
@@ -92,19 +95,17 @@ export function soapcheckVersion(): string {
   return toolVersion;
 }
 
-export class SummaryReporter implements Reporter {
+export class SummaryReporter implements RunListener {
   readonly file: string;
   readonly #outDir: string;
   readonly #redactor: Redactor;
   readonly #now: () => Date;
   #tmpFile: string;
-  #stream: WriteStream | undefined;
+  #stream: TextSink | undefined;
   #first = true;
   #startedAt = new Date(0);
   #totals: SummaryTotals = emptyTotals();
   #finished = false;
-  /** Tests already written: a cancelled run reports some tests twice (see reportedOnce). */
-  #seen = new Set<string>();
 
   constructor(options: SummaryReporterOptions) {
     this.#outDir = options.outDir;
@@ -119,51 +120,37 @@ export class SummaryReporter implements Reporter {
     return this.#totals;
   }
 
-  onTestRunStart(): void {
+  onRunStart(): void {
     this.#startedAt = this.#now();
     this.#totals = emptyTotals();
     this.#first = true;
     this.#finished = false;
-    this.#seen.clear();
     mkdirSync(this.#outDir, { recursive: true });
-    this.#stream = createWriteStream(this.#tmpFile, { encoding: 'utf8' });
+    this.#stream = new TextSink(this.#tmpFile);
   }
 
-  onTestCaseResult(test: TestCase): Promise<void> | void {
-    if (!this.#stream) this.onTestRunStart();
-    if (!reportedOnce(this.#seen, test)) return;
-    const c = toSummaryCase(caseOf(test, this.#redactor));
+  onCaseResult(result: CaseResult): Promise<void> | void {
+    if (!this.#stream) this.onRunStart();
+    const c = toSummaryCase(textCase(result, this.#redactor));
     count(this.#totals, c);
     const chunk = (this.#first ? '\n    ' : ',\n    ') + JSON.stringify(c);
     this.#first = false;
     // Respect back-pressure so a fast run of thousands of cases does not pile up in memory.
-    if (!this.#stream!.write(chunk)) return once(this.#stream!, 'drain').then(() => undefined);
+    return this.#stream!.write(chunk);
   }
 
-  async onTestRunEnd(
-    testModules: ReadonlyArray<TestModule>,
-    unhandledErrors: ReadonlyArray<SerializedError>,
-    reason: TestRunEndReason,
-  ): Promise<void> {
+  async onRunEnd(end: Pick<RunEnd, 'outcome' | 'runErrors'>): Promise<void> {
     if (this.#finished) return;
     this.#finished = true;
-    if (!this.#stream) this.onTestRunStart();
+    if (!this.#stream) this.onRunStart();
     const stream = this.#stream!;
     this.#stream = undefined;
-    stream.end();
-    await once(stream, 'close');
+    await stream.end();
 
-    const runErrors: string[] = [];
-    for (const m of testModules) {
-      for (const e of m.errors()) runErrors.push(`${m.relativeModuleId}: ${e.message}`);
-    }
-    for (const e of unhandledErrors) runErrors.push(e.message ?? String(e));
-    const safeErrors = runErrors.map((e) => this.#redactor.redactUrl(this.#redactor.redactXml(e)));
-
+    const safeErrors = end.runErrors.map((e) => this.#redactor.redactUrl(this.#redactor.redactXml(e)));
     const finished = this.#now();
     const t = this.#totals;
-    const outcome: Summary['outcome'] =
-      reason === 'interrupted' ? 'interrupted' : t.failed + t.error > 0 || safeErrors.length > 0 || reason === 'failed' ? 'failed' : 'passed';
+    const outcome: Summary['outcome'] = end.outcome === 'interrupted' ? 'interrupted' : t.failed + t.error > 0 || safeErrors.length > 0 || end.outcome === 'failed' ? 'failed' : 'passed';
     const head: Omit<Summary, 'cases'> = {
       schemaVersion: SUMMARY_SCHEMA_VERSION,
       tool: { name: 'soapcheck', version: soapcheckVersion() },
@@ -176,13 +163,18 @@ export class SummaryReporter implements Reporter {
     };
     const headText = JSON.stringify(head, null, 2);
     const partFile = `${this.file}.${process.pid}.part`;
-    const out = createWriteStream(partFile, { encoding: 'utf8' });
-    out.write(`${headText.slice(0, -2)},\n  "cases": [`);
-    for await (const chunk of createReadStream(this.#tmpFile)) {
-      if (!out.write(chunk)) await once(out, 'drain');
+    const out = new TextSink(partFile);
+    await out.write(`${headText.slice(0, -2)},\n  "cases": [`);
+    for await (const chunk of createReadStream(this.#tmpFile, { encoding: 'utf8' })) {
+      if (out.error) break;
+      await out.write(chunk as string);
     }
-    out.end(this.#first ? ']\n}\n' : '\n  ]\n}\n');
-    await once(out, 'close');
+    try {
+      await out.end(this.#first ? ']\n}\n' : '\n  ]\n}\n');
+    } catch (e) {
+      rmSync(partFile, { force: true });
+      throw e;
+    }
     renameSync(partFile, this.file);
     rmSync(this.#tmpFile, { force: true });
   }
@@ -213,7 +205,7 @@ function toFinding(f: Finding): SummaryFinding {
   };
 }
 
-export function toSummaryCase(c: ReportedCase): SummaryCase {
+export function toSummaryCase(c: CaseResult): SummaryCase {
   const s: SummaryCase = {
     id: c.id,
     name: c.name,

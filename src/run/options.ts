@@ -1,11 +1,5 @@
-/**
- * The options of one `soapcheck run`, as the CLI hands them to the vitest side (global setup and
- * the generic suites test file) through one environment variable. Plain JSON; file paths are
- * absolute so that workers resolve them the same way.
- */
+/** The options of one `soapcheck run`, as the engine executes them. File paths are absolute. */
 import type { Profile, RuleSetting } from '../checks/api.ts';
-
-export const RUN_OPTIONS_ENV = 'SOAPCHECK_RUN_OPTIONS';
 
 export interface RunOptions {
   /** Suite files (absolute). */
@@ -36,17 +30,6 @@ export interface RunOptions {
 }
 
 export const DEFAULT_CONCURRENCY = 8;
-
-export function encodeRunOptions(o: RunOptions): string {
-  return JSON.stringify(o);
-}
-
-/** Read the options the CLI left in the environment; without any, run every suite under suites/ with defaults. */
-export function runOptionsFromEnv(env: NodeJS.ProcessEnv, defaults: () => RunOptions): RunOptions {
-  const raw = env[RUN_OPTIONS_ENV];
-  if (!raw) return defaults();
-  return JSON.parse(raw) as RunOptions;
-}
 
 /** Parse `i/n` (1 ≤ i ≤ n). Returns an error message instead when it is not that. */
 export function parseShard(text: string): { index: number; count: number } | string {

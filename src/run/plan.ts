@@ -3,8 +3,7 @@
  * the cases (one per replayed contract, one per scenario). Everything that is the user's input
  * error is found here, before anything is sent, and reported as a list of problems with places.
  *
- * The CLI plans once to fail fast (exit 2); the vitest global setup and the suites test file plan
- * again in their own processes (cheap: a few hundred small YAML files).
+ * A run is planned once (by `soapcheck run`), and the plan is what the engine executes.
  */
 import { basename } from 'node:path';
 import type { CheckConfig } from '../checks/api.ts';
@@ -19,20 +18,25 @@ import { expandContractPaths } from './contract-paths.ts';
 import { stepXPathProblems } from './scenario.ts';
 import { loadSuite, shown, SuiteError, formatProblem, type Scenario, type Suite, type ValueMap } from './suite.ts';
 import type { RunOptions } from './options.ts';
+import { contractCaseIdentity, scenarioCaseIdentity, type CaseIdentity } from './result.ts';
 import { Variables, VariableError } from './variables.ts';
 
 export interface ContractCase {
   kind: 'contract';
   contract: Contract;
   values: ValueMap;
-  /** Test name. */
+  /** Case name, `Version/Service/Operation` (= identity.name). */
   name: string;
+  /** Who the case is in every report (made once, here). */
+  identity: CaseIdentity;
 }
 
 export interface ScenarioCase {
   kind: 'scenario';
   scenario: Scenario;
+  /** `scenario: <name>` (= identity.name). */
   name: string;
+  identity: CaseIdentity;
 }
 
 export type PlannedCase = ContractCase | ScenarioCase;
@@ -61,7 +65,7 @@ export interface RunPlan {
   problems: string[];
   /** Cases in all suites before sharding. */
   totalCases: number;
-  /** Every case's full test name before sharding, as vitest's `-t` filter sees it: `<suite> <case>`. */
+  /** Every case's full name before sharding, as the `-t` filter sees it: `<suite> <case>`. */
   testNames: string[];
 }
 
@@ -202,7 +206,7 @@ async function planSuite(suite: Suite, opts: RunOptions, redactor: Redactor, env
 
   const cases: PlannedCase[] = [];
   if (suite.replay) {
-    for (const c of contracts) cases.push({ kind: 'contract', contract: c, values: valuesOf(c), name: operationKey(c) });
+    for (const c of contracts) cases.push({ kind: 'contract', contract: c, values: valuesOf(c), name: operationKey(c), identity: frozenIdentity(contractCaseIdentity(suite.name, c)) });
   }
   for (const s of suite.scenarios) {
     for (const step of s.steps) {
@@ -213,12 +217,17 @@ async function planSuite(suite: Suite, opts: RunOptions, redactor: Redactor, env
         problems.push(`${file}${step.line ? `:${step.line}` : ''}: scenario "${s.name}": ${(e as Error).message.replace(`${file}: `, '')}`);
       }
     }
-    cases.push({ kind: 'scenario', scenario: s, name: `scenario: ${s.name}` });
+    cases.push({ kind: 'scenario', scenario: s, name: `scenario: ${s.name}`, identity: frozenIdentity(scenarioCaseIdentity(suite.name, s.name)) });
   }
   if (problems.length > before) return null;
 
   const config: CheckConfig = makeConfig(opts.profile ?? suite.profile ?? 'strict', suite.rules, opts.rules);
   return { suite, contracts, endpoint, config, variables, lenient, values, valuesOf, cases, resolveCall };
+}
+
+/** Results share their case's identity object: frozen so that none can change it for the others. */
+function frozenIdentity(i: CaseIdentity): CaseIdentity {
+  return Object.freeze({ ...i, ...(i.contract ? { contract: Object.freeze(i.contract) } : {}) });
 }
 
 /** `Service/Operation` or `Version/Service/Operation` naming this contract. */

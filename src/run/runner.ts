@@ -15,7 +15,7 @@ export { secretLocalNames, type RunContext } from './exchange.ts';
 export { runScenario, type ScenarioContext } from './scenario.ts';
 
 /** Replay one contract. Never throws for endpoint trouble: that is a result with status `error`. */
-export async function runContract(c: Contract, values: ValueMap, ctx: RunContext): Promise<CaseResult> {
+export async function runContract(c: Contract, values: ValueMap, ctx: RunContext, identity: CaseIdentity = identityOf(ctx.suite, c)): Promise<CaseResult> {
   const started = performance.now();
   const sent = await send(c, values, ctx);
   let findings: Finding[] = [];
@@ -27,7 +27,7 @@ export async function runContract(c: Contract, values: ValueMap, ctx: RunContext
   }
   // What redactResult does, made in one object: the exchange is redacted as it is recorded; the findings and the error here.
   return {
-    ...identityOf(ctx.suite, c),
+    ...identity,
     status,
     findings: findings.length ? ctx.redactor.redactDeep(findings) : findings,
     ...(sent.error ? { error: ctx.redactor.redact(sent.error) } : {}),

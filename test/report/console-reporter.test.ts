@@ -1,21 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { ConsoleReporter } from '../../src/report/console-reporter.ts';
 import { Redactor } from '../../src/report/redact.ts';
-import { contractCase, fakeModule, fakeTestCase, finding, type FakeCase } from './synthetic.ts';
+import type { CaseResult } from '../../src/run/result.ts';
+import { contractCase, finding, runEnd, runStart } from './synthetic.ts';
 
 /** Run `cases` through a ConsoleReporter with a fake clock advancing `msPerCase`; returns the output lines. */
-function run(cases: FakeCase[], opts: ConstructorParameters<typeof ConsoleReporter>[0] = {}, msPerCase = 1, runErrors: string[] = []): string[] {
+function run(cases: CaseResult[], opts: ConstructorParameters<typeof ConsoleReporter>[0] = {}, msPerCase = 1, runErrors: string[] = []): string[] {
   let text = '';
   let clock = 0;
   const reporter = new ConsoleReporter({ color: false, write: (t) => (text += t), now: () => clock, ...opts });
-  const tests = cases.map(fakeTestCase);
-  reporter.onTestRunStart();
-  reporter.onTestModuleCollected(fakeModule(tests));
-  for (const t of tests) {
+  reporter.onRunStart(runStart(cases));
+  for (const c of cases) {
     clock += msPerCase;
-    reporter.onTestCaseResult(t);
+    reporter.onCaseResult(c);
   }
-  reporter.onTestRunEnd([fakeModule([], runErrors)], [], 'failed');
+  reporter.onRunEnd(runEnd('failed', runErrors));
   return text.split('\n').filter(Boolean);
 }
 
@@ -28,39 +27,40 @@ describe('ConsoleReporter: small runs', () => {
       contractCase(4, 'skipped'),
     ]);
     expect(lines).toEqual([
-      '✓ Svc/Op1 (1 ms)',
-      '✗ Svc/Op2 (failed, 1 ms)',
+      '✓ Services88/Svc/Op1 (1 ms)',
+      '✗ Services88/Svc/Op2 (failed, 1 ms)',
       '    error field/missing at /Envelope/Body/Op (line 4)',
       '      expected: element Name',
       '      actual:   nothing',
       '      field/missing broken',
-      '! Svc/Op3 (error, 1 ms)',
+      '! Services88/Svc/Op3 (error, 1 ms)',
       '    timeout after 5000 ms',
-      '↓ Svc/Op4 (skipped)',
+      '↓ Services88/Svc/Op4 (skipped)',
       '4 cases: 1 passed, 1 failed, 1 error, 1 skipped; 1 finding (0.0 s)',
     ]);
   });
 
-  it('counts a test reported twice (a cancelled run does that) once', () => {
+  it('says when the run was interrupted, and names a report that could not be written', () => {
     let text = '';
-    const reporter = new ConsoleReporter({ color: false, write: (t) => (text += t), now: () => 0 });
-    const tests = [contractCase(1, 'passed'), contractCase(2, 'skipped')].map(fakeTestCase);
-    reporter.onTestRunStart();
-    reporter.onTestModuleCollected(fakeModule(tests));
-    for (const t of [...tests, ...tests]) reporter.onTestCaseResult(t);
-    reporter.onTestRunEnd([fakeModule([], [])], [], 'interrupted');
+    const reporter = new ConsoleReporter({ color: false, write: (t) => (text += t), now: () => 0, reportPaths: ['out/junit.xml', 'out/summary.json'] });
+    const cases = [contractCase(1, 'passed'), contractCase(2, 'skipped')];
+    reporter.onRunStart(runStart(cases));
+    for (const c of cases) reporter.onCaseResult(c);
+    reporter.onRunEnd(runEnd('interrupted'), [{ path: 'out/summary.json', message: 'ENOSPC: no space left on device' }]);
     expect(text.split('\n').filter(Boolean)).toEqual([
-      '✓ Svc/Op1 (1 ms)',
-      '↓ Svc/Op2 (skipped)',
+      '✓ Services88/Svc/Op1 (1 ms)',
+      '↓ Services88/Svc/Op2 (skipped)',
       '2 cases: 1 passed, 0 failed, 0 errors, 1 skipped; 0 findings (0.0 s)',
       'run interrupted before all cases ran',
+      'reports: out/junit.xml',
+      'report not written: out/summary.json: ENOSPC: no space left on device',
     ]);
   });
 
   it('lists only the first 10 skipped cases, counts them all', () => {
     const lines = run([...Array.from({ length: 30 }, (_, i) => contractCase(i, 'skipped')), contractCase(99, 'passed')]);
     expect(lines.filter((l) => l.startsWith('↓'))).toHaveLength(10);
-    expect(lines).toContain('✓ Svc/Op99 (1 ms)');
+    expect(lines).toContain('✓ Services88/Svc/Op99 (1 ms)');
     expect(lines.at(-1)).toBe('31 cases: 1 passed, 0 failed, 0 errors, 30 skipped; 0 findings (0.0 s)');
   });
 
@@ -68,7 +68,7 @@ describe('ConsoleReporter: small runs', () => {
     const lines = run([contractCase(1, 'passed')], { reportPaths: ['out/junit.xml', 'out/summary.json'] }, 1, [
       'suite failed to load: <Password>pw-in-error</Password>',
     ]);
-    expect(lines).toContain('run error: suites/conformance.test.ts: suite failed to load: <Password>***</Password>');
+    expect(lines).toContain('run error: suite failed to load: <Password>***</Password>');
     expect(lines.at(-1)).toBe('reports: out/junit.xml, out/summary.json');
   });
 
@@ -81,7 +81,7 @@ describe('ConsoleReporter: small runs', () => {
 });
 
 describe('ConsoleReporter: long runs', () => {
-  const many = (n: number, failEvery = 0): FakeCase[] =>
+  const many = (n: number, failEvery = 0): CaseResult[] =>
     Array.from({ length: n }, (_, i) => (failEvery && (i + 1) % failEvery === 0 ? contractCase(i, 'failed', [finding('value/lexical')]) : contractCase(i, 'passed')));
 
   it('prints progress every N cases instead of a line per passing case', () => {
@@ -107,7 +107,7 @@ describe('ConsoleReporter: long runs', () => {
     const failures = lines.filter((l) => l.startsWith('✗'));
     expect(failures).toHaveLength(10);
     expect(failures.slice(0, 3).every((l) => /\(failed, \d+ ms\)$/.test(l))).toBe(true);
-    expect(failures[3]).toBe('✗ Svc/Op199 (failed, 1 finding)');
+    expect(failures[3]).toBe('✗ Services88/Svc/Op199 (failed, 1 finding)');
     expect(lines.filter((l) => l.includes('error value/lexical at'))).toHaveLength(3);
   });
 });

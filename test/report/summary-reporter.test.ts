@@ -5,9 +5,9 @@ import { Ajv } from 'ajv';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Redactor } from '../../src/report/redact.ts';
 import { SummaryReporter, type Summary } from '../../src/report/summary-reporter.ts';
-import { contractCaseIdentity, scenarioCaseIdentity } from '../../src/run/result.ts';
+import type { CaseResult } from '../../src/run/result.ts';
 import { REPO_ROOT } from '../support/corpus.ts';
-import { contractCase, fakeModule, fakeTestCase, finding, type FakeCase } from './synthetic.ts';
+import { contractCase, finding } from './synthetic.ts';
 
 const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'docs', 'summary.schema.json'), 'utf8'));
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
@@ -18,44 +18,22 @@ afterEach(() => {
 });
 
 async function summarise(
-  cases: FakeCase[],
-  opts: { reason?: 'passed' | 'failed' | 'interrupted'; runErrors?: string[]; redactor?: Redactor; reportTwice?: boolean } = {},
+  cases: CaseResult[],
+  opts: { reason?: 'passed' | 'failed' | 'interrupted'; runErrors?: string[]; redactor?: Redactor } = {},
 ): Promise<{ summary: Summary; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'soapcheck-summary-'));
   dirs.push(dir);
   let t = Date.UTC(2026, 0, 2, 3, 4, 5, 6);
   const reporter = new SummaryReporter({ outDir: join(dir, 'out'), redactor: opts.redactor, now: () => new Date((t += 1000)) });
-  reporter.onTestRunStart();
-  const tests = cases.map(fakeTestCase);
-  for (const t of opts.reportTwice ? [...tests, ...tests] : tests) await reporter.onTestCaseResult(t);
-  await reporter.onTestRunEnd([fakeModule([], opts.runErrors)], [], opts.reason ?? 'failed');
+  reporter.onRunStart();
+  for (const c of cases) await reporter.onCaseResult(c);
+  await reporter.onRunEnd({ outcome: opts.reason ?? 'failed', runErrors: opts.runErrors ?? [] });
   const summary = JSON.parse(readFileSync(join(dir, 'out', 'summary.json'), 'utf8')) as Summary;
   expect(validate(summary), JSON.stringify(validate.errors, null, 2)).toBe(true);
   return { summary, dir };
 }
 
 describe('SummaryReporter', () => {
-  it('names a skipped case that never ran by the identity it was registered with', async () => {
-    const planned = contractCaseIdentity('demo', { file: 'contracts/Svc/Op7.yaml', service: 'Svc', version: 'Services88', operation: 'Op7' });
-    const { summary } = await summarise([
-      { name: 'Services88/Svc/Op7', state: 'skipped', planned },
-      { name: 'scenario: s', state: 'skipped', planned: scenarioCaseIdentity('demo', 's') },
-      { name: 'unregistered', state: 'skipped' },
-    ]);
-    expect(summary.cases.map((c) => [c.id, c.kind, c.suite, c.contract?.operation ?? null, c.status])).toEqual([
-      ['demo/Svc/Services88/Op7', 'contract', 'demo', 'Op7', 'skipped'],
-      ['demo/scenario/s', 'scenario', 'demo', null, 'skipped'],
-      ['suites/conformance.test.ts/demo/unregistered', 'test', null, null, 'skipped'],
-    ]);
-  });
-
-  it('writes a test reported twice (a cancelled run does that) once', async () => {
-    const { summary } = await summarise([contractCase(1, 'passed'), contractCase(2, 'skipped')], { reason: 'interrupted', reportTwice: true });
-    expect(summary.outcome).toBe('interrupted');
-    expect(summary.totals).toMatchObject({ cases: 2, passed: 1, skipped: 1 });
-    expect(summary.cases.map((c) => c.id)).toEqual(['demo/Svc/Services88/Op1', 'demo/Svc/Services88/Op2']);
-  });
-
   it('writes tool, times, totals by status and findings by rule', async () => {
     const { summary } = await summarise([
       contractCase(1, 'passed'),
@@ -101,7 +79,7 @@ describe('SummaryReporter', () => {
     expect((await summarise([contractCase(1, 'passed')], { reason: 'interrupted' })).summary.outcome).toBe('interrupted');
     expect((await summarise([contractCase(1, 'passed')], { reason: 'passed', runErrors: ['suite x failed to load'] })).summary).toMatchObject({
       outcome: 'failed',
-      runErrors: ['suites/conformance.test.ts: suite x failed to load'],
+      runErrors: ['suite x failed to load'],
     });
   });
 
@@ -111,21 +89,12 @@ describe('SummaryReporter', () => {
     expect(summary.totals.cases).toBe(0);
   });
 
-  it('reports a test that failed without recording, and one that failed after recording a pass, as errors', async () => {
-    const afterPass = contractCase(2, 'passed');
-    afterPass.state = 'failed';
-    afterPass.error = 'expected 1 to be 2';
-    const { summary } = await summarise([{ name: 'crashed', state: 'failed', error: 'TypeError: x is undefined' }, afterPass]);
-    expect(summary.cases[0]).toMatchObject({ kind: 'test', status: 'error', error: 'TypeError: x is undefined', contract: null, suite: null });
-    expect(summary.cases[1]).toMatchObject({ kind: 'contract', status: 'error', error: 'expected 1 to be 2' });
-  });
-
   it('redacts again what it writes', async () => {
     const redactor = new Redactor({ secrets: ['leaky-secret-77'] });
     const leaky = contractCase(1, 'failed', [finding('value/enum', { actual: 'leaky-secret-77', message: '<Ticket>t-unknown</Ticket>' })]);
-    const { summary, dir } = await summarise([leaky, { name: 'crash', state: 'failed', error: 'at ?ticket=abc leaky-secret-77' }], { redactor });
+    const { summary, dir } = await summarise([leaky, contractCase(2, 'error', [], 'leaky-secret-77 in <Password>pw</Password>')], { redactor });
     expect(summary.cases[0]!.findings[0]).toMatchObject({ actual: '***', message: '<Ticket>***</Ticket>' });
-    expect(summary.cases[1]!.error).toBe('at ?ticket=*** ***');
+    expect(summary.cases[1]!.error).toBe('*** in <Password>***</Password>');
     expect(readFileSync(join(dir, 'out', 'summary.json'), 'utf8')).not.toContain('leaky-secret-77');
   });
 

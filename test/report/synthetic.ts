@@ -1,46 +1,7 @@
-/**
- * Synthetic vitest test cases and modules — just the parts of vitest's reported-task API that the soapcheck
- * reporters read — for feeding reporters many cases quickly.
- */
-import type { TestCase, TestModule } from 'vitest/node';
+/** Synthetic case results and run events for feeding reporters many cases quickly. */
 import type { Finding } from '../../src/checks/api.ts';
-import type { CaseIdentity, CaseResult, CaseStatus } from '../../src/run/result.ts';
-
-export interface FakeCase {
-  name: string;
-  state: 'passed' | 'failed' | 'skipped';
-  recorded?: CaseResult;
-  /** The identity the test was registered with (test meta `soapcheckCase`). */
-  planned?: CaseIdentity;
-  error?: string;
-  durationMs?: number;
-}
-
-const module = { relativeModuleId: 'suites/conformance.test.ts', errors: () => [] };
-
-export function fakeTestCase(c: FakeCase): TestCase {
-  return {
-    name: c.name,
-    fullName: `demo > ${c.name}`,
-    module,
-    meta: () => ({ ...(c.recorded ? { soapcheck: c.recorded } : {}), ...(c.planned ? { soapcheckCase: c.planned } : {}) }),
-    result: () =>
-      c.state === 'failed' ? { state: 'failed', errors: [{ message: c.error ?? 'failed' }] } : { state: c.state, errors: undefined },
-    diagnostic: () => ({ duration: c.durationMs ?? 2 }),
-  } as unknown as TestCase;
-}
-
-export function fakeModule(tests: TestCase[], errors: string[] = []): TestModule {
-  return {
-    relativeModuleId: 'suites/conformance.test.ts',
-    errors: () => errors.map((message) => ({ message })),
-    children: {
-      *allTests() {
-        yield* tests;
-      },
-    },
-  } as unknown as TestModule;
-}
+import type { RunEnd, RunListener, RunOutcome, RunStart } from '../../src/run/events.ts';
+import type { CaseResult, CaseStatus } from '../../src/run/result.ts';
 
 export const finding = (rule: string, over: Partial<Finding> = {}): Finding => ({
   rule,
@@ -52,11 +13,11 @@ export const finding = (rule: string, over: Partial<Finding> = {}): Finding => (
   ...over,
 });
 
-/** A recorded contract case named `Svc/Op<i>`. */
-export function contractCase(i: number, status: CaseStatus, findings: Finding[] = [], error?: string): FakeCase {
-  const recorded: CaseResult = {
+/** A contract case named `Services88/Svc/Op<i>`. */
+export function contractCase(i: number, status: CaseStatus, findings: Finding[] = [], error?: string): CaseResult {
+  return {
     id: `demo/Svc/Services88/Op${i}`,
-    name: `Svc/Op${i}`,
+    name: `Services88/Svc/Op${i}`,
     kind: 'contract',
     suite: 'demo',
     contract: { file: `contracts/Svc/Op${i}.yaml`, service: 'Svc', version: 'Services88', operation: `Op${i}` },
@@ -65,5 +26,19 @@ export function contractCase(i: number, status: CaseStatus, findings: Finding[] 
     durationMs: 1,
     ...(error ? { error } : {}),
   };
-  return { name: recorded.name, state: status === 'passed' ? 'passed' : status === 'skipped' ? 'skipped' : 'failed', recorded };
+}
+
+export function runStart(cases: readonly CaseResult[], environment: Record<string, string> = {}): RunStart {
+  return { startedAt: new Date(Date.UTC(2026, 0, 2, 3, 4, 5)), cases, environment };
+}
+
+export function runEnd(outcome: RunOutcome, runErrors: string[] = []): RunEnd {
+  return { finishedAt: new Date(Date.UTC(2026, 0, 2, 3, 4, 9)), outcome, runErrors };
+}
+
+/** Feed `cases` to `listener` as a run would: start, each result (awaiting back-pressure), end. */
+export async function feed(listener: RunListener, cases: readonly CaseResult[], outcome: RunOutcome = 'failed', runErrors: string[] = []): Promise<void> {
+  await listener.onRunStart?.(runStart(cases));
+  for (const c of cases) await listener.onCaseResult?.(c);
+  await listener.onRunEnd?.(runEnd(outcome, runErrors));
 }

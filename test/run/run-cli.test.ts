@@ -7,7 +7,7 @@ import { REPO_ROOT } from '../support/corpus.ts';
 import { main } from '../../src/cli/main.ts';
 import { runCli } from './support/cli.ts';
 
-/** Runs the CLI in-process (these cases stop before vitest starts), capturing what it writes. */
+/** Runs the CLI in-process (these cases stop before anything is sent), capturing what it writes. */
 async function runInProcess(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
@@ -48,7 +48,7 @@ describe('soapcheck run: usage and input errors (exit 2)', () => {
     ['a bad --concurrency', () => ['run', inventory, '--concurrency', '0'], /--concurrency expects a whole number/],
     ['a bad --var', () => ['run', inventory, '--var', '1X=2'], /--var expects NAME=value/],
     ['an unknown reporter', () => ['run', inventory, '--reporter', 'html'], /unknown reporter 'html'/],
-    ['a -t filter that matches no case (a CI gate must not pass by skipping everything)', () => ['run', inventory, '-t', 'inventory > GetItem'], /-t "inventory > GetItem" matches no case of this run\. Test names are "<suite> <case>", e\.g\.\n  inventory V1\/Inventory\//],
+    ['a -t filter that matches no case (a CI gate must not pass by skipping everything)', () => ['run', inventory, '-t', 'inventory > GetItem'], /-t "inventory > GetItem" matches no case of this run\. Case names are "<suite> <case>", e\.g\.\n  inventory V1\/Inventory\//],
     ['a missing suite file', () => ['run', join(dir, 'nope.suite.yaml')], /suite file not found/],
     ['--cert without --key', () => ['run', inventory, '--cert', inventory], /--cert and --key go together/],
     ['a suite with an unknown key (file:line)', () => ['run', suiteFile('a.suite.yaml', 'soapcheck: 1\nkind: suite\nname: a\ncontracts: [x/]\nendpiont: http://h/\n')], /a\.suite\.yaml:5:\d+: \(top level\): unknown key "endpiont"|a\.suite\.yaml:\d+(:\d+)?: .*unknown key "endpiont"/],

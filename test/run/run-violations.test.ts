@@ -55,16 +55,16 @@ describe('soapcheck run against an endpoint that violates its contracts', () => 
     expect(c?.error).toMatch(why);
   });
 
-  it('writes one junit testcase per contract, with the rule ids in the failure text', () => {
+  it('writes one junit testcase per contract (classname suite.version.service, named after the operation), with the rule ids in the failure text', () => {
     const cases = junitCases(out);
     expect(cases.size).toBe(9);
-    expect(cases.get('V1/Inventory/GetItem')).not.toMatch(/<failure/);
+    expect(cases.get('inventory.V1.Inventory.GetItem')).not.toMatch(/<failure/);
     for (const [op, rules] of Object.entries(EXPECTED_RULES)) {
-      const text = cases.get(`V1/Inventory/${op}`) ?? '';
+      const text = cases.get(`inventory.V1.Inventory.${op}`) ?? '';
       expect(text, op).toMatch(/<failure/);
       for (const r of rules) expect(text, op).toContain(r);
     }
-    for (const [op, why] of Object.entries(EXPECTED_ERRORS)) expect(cases.get(`V1/Inventory/${op}`), op).toMatch(why);
+    for (const [op, why] of Object.entries(EXPECTED_ERRORS)) expect(cases.get(`inventory.V1.Inventory.${op}`), op).toMatch(why);
   });
 
   it('counts the outcome in the totals', () => {

@@ -13,7 +13,7 @@ export function runCli(args: string[], opts: { env?: NodeJS.ProcessEnv; timeoutM
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/soapcheck.js'), ...args], {
       cwd: opts.cwd ?? REPO_ROOT,
-      env: { ...process.env, SOAPCHECK_RUN_OPTIONS: '', ...opts.env },
+      env: { ...process.env, ...opts.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -20,13 +20,13 @@ export function readSummary(out: string): SummaryView {
   return JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as SummaryView;
 }
 
-/** The <testcase> elements of junit.xml by test name (the part after the last ' > '), with their inner text. */
+/** The <testcase> elements of junit.xml by `classname.name` (e.g. `inventory.V1.Inventory.GetItem`), with their inner text. */
 export function junitCases(out: string): Map<string, string> {
   const xml = readFileSync(join(out, 'junit.xml'), 'utf8');
   const cases = new Map<string, string>();
-  for (const m of xml.matchAll(/<testcase\b[^>]*\bname="([^"]*)"[^>]*?(?:\/>|>([\s\S]*?)<\/testcase>)/g)) {
-    const name = m[1]!.replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&amp;/g, '&').split(' > ').pop()!;
-    cases.set(name, m[2] ?? '');
+  const unescape = (s: string) => s.replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  for (const m of xml.matchAll(/<testcase\b classname="([^"]*)" name="([^"]*)"[^>]*?(?:\/>|>([\s\S]*?)<\/testcase>)/g)) {
+    cases.set(`${unescape(m[1]!)}.${unescape(m[2]!)}`, m[3] ?? '');
   }
   return cases;
 }
