@@ -94,6 +94,7 @@ export async function loadContracts(paths: string[]): Promise<LoadOutcome> {
     if (types === null) continue;
     const { contract, problems: resolution } = resolveContractDoc(doc, file, types, src.locate);
     problems.push(...resolution);
+    problems.push(...(await missingSchemas(doc, file, src)));
     if (contract) loaded.push({ contract, locate: src.locate });
   }
   const { unique, problems: dup } = withoutDuplicates(loaded);
@@ -274,6 +275,16 @@ function withoutDuplicates(loaded: readonly { contract: Contract; locate: (point
     unique.push(c);
   }
   return { unique, problems };
+}
+
+/** `schemas` entries that name no file. */
+async function missingSchemas(doc: ContractDoc, file: string, src: YamlSource): Promise<ContractProblem[]> {
+  const out: ContractProblem[] = [];
+  for (const [i, s] of (doc.schemas ?? []).entries()) {
+    const path = join(dirname(file), s);
+    if (!(await isFile(path))) out.push({ file, ...src.locate(`/schemas/${i}`), pointer: `/schemas/${i}`, code: 'io', message: `schema file ${s} (${path}) does not exist` });
+  }
+  return out;
 }
 
 async function isFile(path: string): Promise<boolean> {

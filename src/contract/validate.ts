@@ -12,7 +12,10 @@ const SCHEMA_DIR = new URL('../../contracts/schema/', import.meta.url);
 const contractSchema = JSON.parse(readFileSync(new URL('contract.schema.json', SCHEMA_DIR), 'utf8')) as Record<string, unknown>;
 const typesSchema = JSON.parse(readFileSync(new URL('types.schema.json', SCHEMA_DIR), 'utf8')) as Record<string, unknown>;
 
-const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+// strictRequired off: the field-list entry schema picks its branch with `if: { required: [choice] }`,
+// which names keys its `if` does not define (every object schema here is closed, so a required key
+// that is not a property cannot slip through anyway).
+const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
 // No `$id` in the schemas, so that editors resolve the types schema's relative `$ref`s to the
 // sibling file; ajv gets the file name as the key those `$ref`s resolve to.
 ajv.addSchema(contractSchema, 'contract.schema.json');
@@ -51,11 +54,15 @@ function groupRequired(errors: ErrorObject[]): ErrorObject[] {
   return out;
 }
 
-/** With allErrors, a failed `anyOf` also reports each branch's failure: keep only the anyOf. */
+/**
+ * With allErrors, a failed `anyOf` also reports each branch's failure: keep only the anyOf. A failed
+ * `if`/`then`/`else` (how a field-list entry picks field, group or wildcard) adds an `if` error
+ * beside the branch's own: keep only the branch's.
+ */
 function dropNoise(errors: ErrorObject[]): ErrorObject[] {
   const anyOfs = errors.filter((e) => e.keyword === 'anyOf');
   return errors.filter(
-    (e) => e.keyword === 'anyOf' || !anyOfs.some((a) => a.instancePath === e.instancePath && e.schemaPath.startsWith(a.schemaPath.replace(/\/anyOf$/, '/anyOf/'))),
+    (e) => e.keyword === 'if' ? false : e.keyword === 'anyOf' || !anyOfs.some((a) => a.instancePath === e.instancePath && e.schemaPath.startsWith(a.schemaPath.replace(/\/anyOf$/, '/anyOf/'))),
   );
 }
 

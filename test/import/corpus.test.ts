@@ -11,6 +11,7 @@ import { parse } from 'yaml';
 import { lintContracts } from '../../src/contract/lint.ts';
 import { loadContracts } from '../../src/contract/load.ts';
 import type { ContractDoc, FieldDoc, TypesDoc } from '../../src/contract/model.ts';
+import { fieldDocs } from '../../src/contract/particles.ts';
 import { contractDocOf, contractShape, importDocs, importPage, type ImportSummary } from '../../src/import/docs.ts';
 import { describeShared, REPO_ROOT, SEEDS_DIR, SUPEROFFICE_DOCS_DIR } from '../support/corpus.ts';
 import { rebuildDifferences } from './rebuild.ts';
@@ -142,11 +143,11 @@ describeShared('import docs: the whole SuperOffice corpus', () => {
         secrets++;
         expect(f.example, f.name).toBeUndefined();
       }
-      f.fields?.forEach(visit);
+      fieldDocs(f.fields).forEach(visit);
     };
     for (const t of texts) {
       const d = parse(t) as ContractDoc | TypesDoc;
-      if (d.kind === 'types') Object.values(d.types).forEach((td) => td.fields?.forEach(visit));
+      if (d.kind === 'types') Object.values(d.types).forEach((td) => fieldDocs(td.fields).forEach(visit));
       else [...(d.request.headers ?? []), d.request.body, ...(d.response.headers ?? []), d.response.body].forEach(visit);
     }
     expect(secrets).toBeGreaterThan(400);
@@ -238,7 +239,7 @@ describeShared('import docs: the plain-text form of every corpus page', () => {
       }
       const ca = strip(contractDocOf(a.value, '../types.yaml'));
       const cb = strip(contractDocOf(b.value, '../types.yaml'));
-      if ((cb as ContractDoc).description && (cb as ContractDoc).request.body.fields?.some((f) => f.description)) described++;
+      if ((cb as ContractDoc).description && fieldDocs((cb as ContractDoc).request.body.fields).some((f) => f.description)) described++;
       if (JSON.stringify(ca) !== JSON.stringify(cb)) mismatches.push(`${relative(SUPEROFFICE_DOCS_DIR, file)}: differs`);
       else if (JSON.stringify(a.value.request.observations.map((o) => o.fields?.length)) !== JSON.stringify(b.value.request.observations.map((o) => o.fields?.length))) {
         mismatches.push(`${relative(SUPEROFFICE_DOCS_DIR, file)}: type evidence differs`);

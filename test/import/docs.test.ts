@@ -8,6 +8,7 @@ import { lintContracts } from '../../src/contract/lint.ts';
 import type { ContractDoc, TypesDoc } from '../../src/contract/model.ts';
 import { contractShape, importDocs, MAX_PAGE_BYTES, type ImportSummary } from '../../src/import/docs.ts';
 import { REPO_ROOT } from '../support/corpus.ts';
+import { fieldDocs } from '../../src/contract/particles.ts';
 
 const FIX = join(REPO_ROOT, 'test', 'fixtures', 'docs');
 const MARKDOWN = join(FIX, 'markdown');
@@ -86,7 +87,7 @@ describe('importDocs over the fixture pages', () => {
     expect(doc.source!.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(doc.source!.quirks).toEqual([expect.objectContaining({ code: 'header-blocks-outside-header', message: 'request', elements: ['Widget:ApplicationToken', 'Widget:Credentials'] })]);
     expect(doc.request.headers!.map((h) => [h.name, h.secret])).toEqual([['Widget:ApplicationToken', true], ['Widget:Credentials', undefined]]);
-    expect(doc.request.body.fields!.map((f) => [f.name, f.type, f.description, f.secret])).toEqual([
+    expect(fieldDocs(doc.request.body.fields).map((f) => [f.name, f.type, f.description, f.secret])).toEqual([
       ['Widget:Widget', 'Widget:WidgetEntity', 'The widget to store.', undefined],
       ['Widget:Password', 'xsd:string', 'Owner password.', true],
     ]);
@@ -99,7 +100,7 @@ describe('importDocs over the fixture pages', () => {
     const { out } = await run([MARKDOWN]);
     const t = readYaml<TypesDoc>(join(out, 'Demo9/types.yaml'));
     expect(Object.keys(t.types)).toEqual(['W:ArrayOfWidgetEntity', 'W:ArrayOfWidgetPart', 'W:WidgetEntity', 'W:WidgetPart', 'W:WidgetState', 'Arr:ArrayOfstring', 'Ser:duration']);
-    const entity = t.types['W:WidgetEntity']!.fields!;
+    const entity = fieldDocs(t.types["W:WidgetEntity"]!.fields);
     // Union of both pages' fields, in an order consistent with both; Colour only in one → optional.
     expect(entity.map((f) => f.name)).toEqual(['W:WidgetId', 'W:Label', 'W:Colour', 'W:State', 'W:Tags', 'W:Parts', 'W:Lead', 'W:Created']);
     expect(entity.find((f) => f.name === 'W:Colour')!.minOccurs).toBe(0);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TypeDef } from '../../src/contract/model.ts';
+import { complexTypeDef, simpleTypeDef } from '../../src/contract/defs.ts';
 import { XSD_BUILTINS } from '../../src/contract/xsd-builtins.ts';
 import { MS_SERIALIZATION_NS, XSD_CHECKS } from '../../src/checks/lexical/index.ts';
 import { sampleValue } from '../../src/soap/sample-values.ts';
@@ -55,10 +56,10 @@ describe('sampleValue', () => {
     const opaque = { ns: 'urn:t', local: 'Opaque' };
     const entity = { ns: 'urn:t', local: 'Entity' };
     const types = new Map<string, TypeDef>([
-      [clark(colour), { kind: 'simple', name: colour, written: 't:Colour', enum: ['Red', 'Blue'], enumComplete: true, list: false }],
-      [clark(count), { kind: 'simple', name: count, written: 't:Count', base: xsd('int'), enumComplete: true, list: false }],
-      [clark(opaque), { kind: 'simple', name: opaque, written: 't:Opaque', enumComplete: true, list: false }],
-      [clark(entity), { kind: 'complex', name: entity, written: 't:Entity', fields: [] }],
+      [clark(colour), simpleTypeDef(colour, 't:Colour', { enum: ['Red', 'Blue'] })],
+      [clark(count), simpleTypeDef(count, 't:Count', { base: xsd('int') })],
+      [clark(opaque), simpleTypeDef(opaque, 't:Opaque')],
+      [clark(entity), complexTypeDef(entity, 't:Entity', [])],
     ]);
     expect(sampleValue(colour, types)).toBe('Red');
     expect(sampleValue(count, types)).toBe('0');

@@ -3,7 +3,7 @@
  * writing every QName with a prefix from a `PrefixMap` and recording which prefixes were used,
  * so that `namespaces` lists exactly the ones a file needs. Key order is fixed here.
  */
-import type { FieldDoc, TypeDefDoc, TypesDoc } from '../../contract/model.ts';
+import type { AttributeDoc, FieldDoc, ParticleDoc, TypeDefDoc, TypesDoc } from '../../contract/model.ts';
 import { FORMAT_VERSION } from '../../contract/model.ts';
 import { clark, resolveQName, type ExpandedName } from '../../xml/index.ts';
 import type { IField } from './infer.ts';
@@ -82,24 +82,35 @@ export function expandWritten(q: string, namespaces: Readonly<Record<string, str
   return resolveQName(q, namespaces, false);
 }
 
-/** Rewrite the QNames of a field written with other prefixes (unknown prefixes are left as written). */
-function reprefixField(f: FieldDoc, ns: Readonly<Record<string, string>>, pm: PrefixMap): FieldDoc {
-  const q = (s: string) => {
-    const n = expandWritten(s, ns);
-    return n ? pm.qname(n) : s;
-  };
-  const out: FieldDoc = { ...f, name: q(f.name) };
-  if (f.type) out.type = q(f.type);
-  if (f.fields) out.fields = f.fields.map((c) => reprefixField(c, ns, pm));
+/** Rewrite the QNames of a field-list entry written with other prefixes (unknown prefixes are left as written). */
+function reprefixParticle(p: ParticleDoc, q: (s: string) => string): ParticleDoc {
+  if ('choice' in p) return { ...p, choice: p.choice.map((c) => reprefixParticle(c, q)) };
+  if ('sequence' in p) return { ...p, sequence: p.sequence.map((c) => reprefixParticle(c, q)) };
+  if ('any' in p) return { ...p };
+  const out: FieldDoc = { ...p, name: q(p.name) };
+  if (p.type) out.type = q(p.type);
+  if (p.fields) out.fields = p.fields.map((c) => reprefixParticle(c, q));
+  if (p.attributes) out.attributes = p.attributes.map((a) => reprefixAttribute(a, q));
+  return out;
+}
+
+function reprefixAttribute(a: AttributeDoc, q: (s: string) => string): AttributeDoc {
+  const out: AttributeDoc = { ...a, name: q(a.name) };
+  if (a.type) out.type = q(a.type);
   return out;
 }
 
 function reprefixTypeDef(d: TypeDefDoc, ns: Readonly<Record<string, string>>, pm: PrefixMap): TypeDefDoc {
+  const q = (s: string) => {
+    const n = expandWritten(s, ns);
+    return n ? pm.qname(n) : s;
+  };
   const out: TypeDefDoc = { ...d };
-  if (d.fields) out.fields = d.fields.map((f) => reprefixField(f, ns, pm));
-  if (d.base) {
-    const n = expandWritten(d.base, ns);
-    if (n) out.base = pm.qname(n);
+  if (d.fields) out.fields = d.fields.map((f) => reprefixParticle(f, q));
+  if (d.attributes) out.attributes = d.attributes.map((a) => reprefixAttribute(a, q));
+  for (const k of ['base', 'extends', 'restricts', 'simpleContent', 'itemType'] as const) {
+    const v = d[k];
+    if (v !== undefined) out[k] = q(v);
   }
   return out;
 }

@@ -3,6 +3,7 @@
  * Names are written `p:local` with the prefixes of NAMESPACES.
  */
 import type { Contract, Field, SoapVersion, TypeDef } from '../../../src/contract/model.ts';
+import { complexTypeDef, simpleTypeDef } from '../../../src/contract/defs.ts';
 import { XSD_NS, clark, type ExpandedName } from '../../../src/xml/qname.ts';
 
 export const NS = 'urn:soapcheck:test:Services1';
@@ -63,11 +64,8 @@ export function makeContract(spec: ContractSpec = {}): Contract {
   const types = new Map<string, TypeDef>();
   for (const [written, t] of Object.entries(spec.types ?? {})) {
     const name = qn(written);
-    if ('fields' in t) types.set(clark(name), { kind: 'complex', name, written, fields: t.fields });
-    else types.set(clark(name), {
-      kind: 'simple', name, written, base: t.base ? qn(t.base) : undefined, enum: t.enum,
-      enumComplete: t.enumComplete ?? true, list: t.list ?? false,
-    });
+    if ('fields' in t) types.set(clark(name), complexTypeDef(name, written, t.fields));
+    else types.set(clark(name), simpleTypeDef(name, written, { base: t.base ? qn(t.base) : undefined, enum: t.enum, enumComplete: t.enumComplete ?? true, list: t.list ?? false }));
   }
   return {
     file: `test/${op}.yaml`,
@@ -81,6 +79,10 @@ export function makeContract(spec: ContractSpec = {}): Contract {
     namespaces: NAMESPACES,
     request: { headers: spec.request?.headers ?? [], body: spec.request?.body ?? f(`t:${op}`, { fields: [] }) },
     response: { headers: spec.response?.headers ?? [], body: spec.response?.body ?? f(`t:${op}Response`, { fields: [] }) },
+    faults: [],
+    style: 'document',
+    use: 'literal',
+    schemas: [],
     types,
     source: spec.quirks ? { importer: 'manual', quirks: spec.quirks.map((q) => ({ ...q, description: q.code, elements: [] })) } : undefined,
   };
