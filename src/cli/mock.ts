@@ -9,6 +9,7 @@ import type { Contract } from '../contract/model.ts';
 import { loadContracts } from '../contract/load.ts';
 import { MockOptionsError, startMock, type EchoRule, type MockLogEntry, type MockResponse } from '../mock/server.ts';
 import { EXIT, parseCommandArgs, UsageError, type Command } from './command.ts';
+import { findProject } from './project.ts';
 
 const help = `Usage: soapcheck mock [contracts or suites…] [options]
 
@@ -30,8 +31,12 @@ request (method, path, status, operation, finding count — never bodies, querie
 Options:
   --host <addr>            interface to bind (default 127.0.0.1; loopback only unless told)
   --port <n>               port (default 0: an ephemeral port, printed)
-  --profile <p>            strict | compatible (default: the suite's, else strict)
-  --rule <id=level>        set a rule to off, warn or error (repeatable)
+  --config <file>          profile and rules from this file instead of the soapcheck.config.yaml
+                           found from the working folder upward
+  --profile <p>            strict | compatible (default: the suite's, else the config file's,
+                           else strict)
+  --rule <id=level>        set a rule to off, warn or error (repeatable; wins over suites and
+                           the config file)
   --max-body-bytes <n>     largest request body accepted (default 4194304)
   --quiet                  do not log each request
   -h, --help               show this help
@@ -108,7 +113,9 @@ export const command: Command = {
       rule: { type: 'string', multiple: true },
       'max-body-bytes': { type: 'string' },
       quiet: { type: 'boolean' },
+      config: { type: 'string' },
     });
+    const project = findProject(process.cwd(), values.config);
     const port = positiveInt('port', values.port, 0, 65535);
     const maxBodyBytes = positiveInt('max-body-bytes', values['max-body-bytes'], 1, 2 ** 31);
     if (values.profile !== undefined && !PROFILES.includes(values.profile as Profile)) {
@@ -123,7 +130,8 @@ export const command: Command = {
     }
 
     const served = await collect(positionals);
-    const checkConfig = makeConfig((values.profile as Profile | undefined) ?? served.profile ?? 'strict', served.rules, cliRules);
+    // Command line > suite > soapcheck.config.yaml > defaults.
+    const checkConfig = makeConfig((values.profile as Profile | undefined) ?? served.profile ?? project.config.profile ?? 'strict', project.config.rules, served.rules, cliRules);
     const out = (line: string) => process.stdout.write(line + '\n');
 
     let mock;

@@ -5,7 +5,6 @@
  */
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { EXIT, parseCommandArgs, UsageError, type Command } from './command.ts';
 import type { RuleSetting } from '../checks/api.ts';
 import { ConfigError, parseRuleOption } from '../checks/config.ts';
@@ -18,8 +17,7 @@ import { planRun } from '../run/plan.ts';
 import { suitesIn } from '../run/suite.ts';
 import { DEFAULT_TIMEOUT_MS } from '../run/transport.ts';
 import { parseVarOptions, VariableError } from '../run/variables.ts';
-
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+import { findProject, type Project } from './project.ts';
 
 const OPTIONS = {
   endpoint: { type: 'string' },
@@ -37,6 +35,7 @@ const OPTIONS = {
   cert: { type: 'string' },
   key: { type: 'string' },
   insecure: { type: 'boolean' },
+  config: { type: 'string' },
 } as const;
 
 export const command: Command = {
@@ -46,16 +45,22 @@ Replays contracts and runs suite scenarios against an endpoint, or against the b
 (started in-process on 127.0.0.1 with an ephemeral port) when no endpoint is given. Each replayed
 contract and each scenario is one case; the reports go under --out and are written as results arrive.
 
-With no arguments, runs every suites/*.suite.yaml of the soapcheck installation. Arguments ending in
-.suite.yaml are suites; any other argument is a contract file, folder or glob, and together they
-form one ad-hoc suite named "contracts".
+With no arguments, runs every suites/*.suite.yaml of your project: the folder of
+soapcheck.config.yaml, else the first folder with a suites/ folder, looking from the working
+folder upward (not past a folder with package.json or .git). Arguments ending in .suite.yaml are
+suites; any other argument is a contract file, folder or glob, and together they form one ad-hoc
+suite named "contracts".
 
 Options:
   --endpoint URL        base URL for every suite (overrides the suites' endpoint); each contract's
                         endpoint path is resolved against it, e.g. https://host/Cust12345/ +
                         Remote/Services88/User.svc
-  --profile P           strict | compatible (overrides the suites' profile; default strict)
-  --rule ID=LEVEL       set a rule to off, warn or error (wins over the suites' rules:); repeatable
+  --config FILE         check settings (profile, rules) from FILE instead of the soapcheck.config.yaml
+                        found from the working folder upward
+  --profile P           strict | compatible (overrides the suites' profile and the config file's;
+                        default strict)
+  --rule ID=LEVEL       set a rule to off, warn or error (wins over the suites' rules: and the
+                        config file's); repeatable
   --concurrency N       requests in flight at once (default ${DEFAULT_CONCURRENCY})
   --timeout MS          per-request timeout, connect + headers + body (default ${DEFAULT_TIMEOUT_MS})
   --retry N             run a case that did not pass up to N more times; its last attempt is
@@ -75,6 +80,8 @@ Options:
   --cert FILE --key FILE  client certificate and key (PEM) for mutual TLS
   --insecure            do not verify TLS certificates (prints a warning; never the default)
   -h, --help            this text
+
+Precedence: command line > suite > soapcheck.config.yaml > defaults.
 
 Variables: \${NAME} comes from --var, else the environment, else the suite's default. SO_TICKET,
 SO_APP_TOKEN and variables marked secret: true are secrets: their values appear as *** in every
@@ -102,7 +109,8 @@ once. See docs/suites.md.`,
 
 async function runCommand(argv: string[], interrupt: Interrupt): Promise<number> {
   const { values: o, positionals } = parseCommandArgs(argv, OPTIONS);
-  const opts = toRunOptions(o, positionals);
+  const project = findProject(process.cwd(), o.config);
+  const opts = toRunOptions(o, positionals, project);
   const retry = o.retry !== undefined ? retryCount(o.retry) : 0;
   const reporterNames = o.reporter?.length ? safe(() => parseReporterNames(o.reporter!)) : [...REPORTER_NAMES];
 
@@ -187,14 +195,14 @@ function exitCodeFor(signal: NodeJS.Signals): number {
   return signal === 'SIGTERM' ? 143 : 130;
 }
 
-function toRunOptions(o: Record<string, string | boolean | string[] | undefined>, positionals: string[]): RunOptions {
+function toRunOptions(o: Record<string, string | boolean | string[] | undefined>, positionals: string[], project: Project): RunOptions {
   const suites: string[] = [];
   const contracts: string[] = [];
   for (const p of positionals) (p.endsWith('.suite.yaml') || p.endsWith('.suite.yml') ? suites : contracts).push(resolve(p));
   for (const s of suites) if (!existsSync(s)) throw new UsageError(`suite file not found: ${s}`);
   if (!positionals.length) {
-    suites.push(...suitesIn(join(REPO_ROOT, 'suites')));
-    if (!suites.length) throw new UsageError('no suites/*.suite.yaml found; give a suite or contract paths');
+    suites.push(...suitesIn(join(project.root, 'suites')));
+    if (!suites.length) throw new UsageError(noSuitesMessage(project.root));
   }
   const profile = o.profile as string | undefined;
   if (profile !== undefined && profile !== 'strict' && profile !== 'compatible') throw new UsageError(`--profile must be strict or compatible, got ${JSON.stringify(profile)}`);
@@ -254,7 +262,22 @@ function toRunOptions(o: Record<string, string | boolean | string[] | undefined>
     insecure: o.insecure === true,
     ...(shard ? { shard } : {}),
     out: resolve((o.out as string | undefined) ?? 'reports'),
+    config: project.config,
   };
+}
+
+function noSuitesMessage(root: string): string {
+  return [
+    `no suites to run: ${join(root, 'suites')} has no *.suite.yaml.`,
+    'To start, either replay contracts directly:',
+    '  soapcheck run contracts/ --endpoint https://host/base/',
+    'or write suites/<name>.suite.yaml (docs/suites.md), e.g.',
+    '  soapcheck: 1',
+    '  kind: suite',
+    '  name: my-service',
+    '  contracts: [../contracts/]',
+    'and run `soapcheck run` again from this project.',
+  ].join('\n');
 }
 
 /** Make the reports folder, or say why it cannot be used (a usage error, before anything is sent). */

@@ -5,13 +5,13 @@ import { loadContracts } from '../contract/load.ts';
 import type { Contract } from '../contract/model.ts';
 import { selectOperation } from '../contract/select.ts';
 import { bodyElementName } from '../checks/body-name.ts';
-import { ConfigError, loadConfigFile, makeConfig, parseProfile, parseRuleOption } from '../checks/config.ts';
+import { ConfigError, makeConfig, parseProfile, parseRuleOption } from '../checks/config.ts';
 import { checkMessage, compileContract, type CheckConfig, type Finding, type RuleSetting } from '../checks/index.ts';
 import { parseXml } from '../xml/parse.ts';
 import { clark, type ExpandedName } from '../xml/qname.ts';
+import { findProject } from './project.ts';
 import { EXIT, parseCommandArgs, UsageError, type Command } from './command.ts';
 
-const DEFAULT_CONFIG = 'soapcheck.config.yaml';
 
 export const command: Command = {
   help: `Usage: soapcheck verify <contract.yaml | contracts folder> <message.xml…> [options]
@@ -31,7 +31,8 @@ Options:
                         compatible: unknown fields allowed, order a warning
   --rule <id=level>     set a rule to off, warn or error; repeatable (e.g. --rule field/order=warn)
   --config <file>       read profile and rules from this YAML file
-                        (default: ${DEFAULT_CONFIG} in the current folder, if present)
+                        (default: soapcheck.config.yaml found from the current folder upward,
+                        not past a folder with package.json or .git)
   --action <uri>        SOAP action, to choose between operations with the same body element
   --format <f>          text (default) or json
   -h, --help            show this help
@@ -107,8 +108,8 @@ export function formatFinding(file: string, f: Finding): string {
 }
 
 function buildConfig(configFile: string | undefined, profile: string | undefined, ruleOpts: string[]): CheckConfig {
-  const path = configFile ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
-  const file = path ? loadConfigFile(path) : { rules: {} as Record<string, RuleSetting> };
+  // Command line > soapcheck.config.yaml (found from the working folder upward) > defaults.
+  const file = findProject(process.cwd(), configFile).config;
   const cli: Record<string, RuleSetting> = {};
   for (const o of ruleOpts) { const [id, level] = parseRuleOption(o); cli[id] = level; }
   const p = profile !== undefined ? parseProfile(profile, '--profile') : file.profile ?? 'strict';

@@ -1,5 +1,6 @@
 /** The options of one `soapcheck run`, as the engine executes them. File paths are absolute. */
 import type { Profile, RuleSetting } from '../checks/api.ts';
+import type { FileConfig } from '../checks/config.ts';
 
 export interface RunOptions {
   /** Suite files (absolute). */
@@ -27,6 +28,8 @@ export interface RunOptions {
   shard?: { index: number; count: number };
   /** Reports folder (absolute). */
   out: string;
+  /** soapcheck.config.yaml's settings: under the suites' and the command line's. */
+  config?: FileConfig;
 }
 
 export const DEFAULT_CONCURRENCY = 8;

@@ -221,7 +221,8 @@ async function planSuite(suite: Suite, opts: RunOptions, redactor: Redactor, env
   }
   if (problems.length > before) return null;
 
-  const config: CheckConfig = makeConfig(opts.profile ?? suite.profile ?? 'strict', suite.rules, opts.rules);
+  // Command line > suite > soapcheck.config.yaml > defaults.
+  const config: CheckConfig = makeConfig(opts.profile ?? suite.profile ?? opts.config?.profile ?? 'strict', opts.config?.rules, suite.rules, opts.rules);
   return { suite, contracts, endpoint, config, variables, lenient, values, valuesOf, cases, resolveCall };
 }
 
