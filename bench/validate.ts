@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { loadContracts } from '../src/contract/load.ts';
 import type { Contract } from '../src/contract/model.ts';
 import { readDocPage } from '../src/import/docs/page.ts';
-import { checkMessage, compileContract, type ContractPlan } from '../src/checks/index.ts';
+import { checkMessage, compileContract, RULES, type ContractPlan } from '../src/checks/index.ts';
 import { parseXml } from '../src/xml/parse.ts';
 
 const root = resolve(fileURLToPath(import.meta.url), '..', '..');
@@ -66,7 +66,9 @@ const source = corpus.length > 0 ? 'SuperOffice documentation examples' : 'test 
 const bytes = samples.reduce((n, s) => n + Buffer.byteLength(s.body), 0);
 
 const parseOnly = (s: Sample) => { parseXml(s.body); };
-const parseAndCheck = (s: Sample) => { checkMessage(s.plan, { direction: s.direction, body: s.body }, { profile: 'strict' }); };
+// The contract rules; schema/xsd (libxml2's validator, a second opinion) is measured on its own below.
+const CONTRACT_RULES = { 'schema/xsd': 'off' } as const;
+const parseAndCheck = (s: Sample) => { checkMessage(s.plan, { direction: s.direction, body: s.body }, { profile: 'strict', rules: CONTRACT_RULES }); };
 
 // Warm up both paths (JIT, lazy plan compilation), then alternate the measurements.
 time(samples, parseOnly);
@@ -79,3 +81,35 @@ console.log(`messages: ${samples.length} (${source}), ${(bytes / samples.length 
 console.log(`parse only:       ${(perParse * 1000).toFixed(1)} µs/message`);
 console.log(`parse + check:    ${(perCheck * 1000).toFixed(1)} µs/message`);
 console.log(`ratio (parse+check / parse): ${(perCheck / perParse).toFixed(2)}  (goal ≤ 2.00)`);
+
+// schema/xsd: the validator on the samples whose contract lists schemas (WSDL contracts), else on the
+// WSDL-style fixture's messages; its cost per message is the difference with the contract rules alone.
+const withSchemas = samples.filter((s) => s.plan.contract.schemas.length > 0);
+const fewSamples = withSchemas.length > 0 ? withSchemas : await wsdlFixtureSamples();
+// At least ~400 messages per round (the fixture has 3), so that one round is long enough to time.
+const xsdSamples = Array.from({ length: Math.max(1, Math.ceil(400 / Math.max(1, fewSamples.length))) }, () => fewSamples).flat();
+if (xsdSamples.length > 0) {
+  const t0 = process.hrtime.bigint();
+  const onlyXsd = Object.fromEntries([...RULES.keys()].map((id) => [id, id === 'schema/xsd' ? 'error' : 'off'])) as Record<string, 'off' | 'error'>;
+  checkMessage(xsdSamples[0]!.plan, { direction: xsdSamples[0]!.direction, body: xsdSamples[0]!.body }, { profile: 'strict', rules: onlyXsd });
+  const compileMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  const withXsd = (s: Sample) => { checkMessage(s.plan, { direction: s.direction, body: s.body }, { profile: 'strict' }); };
+  const without = (s: Sample) => { checkMessage(s.plan, { direction: s.direction, body: s.body }, { profile: 'strict', rules: CONTRACT_RULES }); };
+  time(xsdSamples, withXsd);
+  let a = 0, b = 0;
+  for (let i = 0; i < 3; i++) { a += time(xsdSamples, without); b += time(xsdSamples, withXsd); }
+  const m = xsdSamples.length * ROUNDS * 3;
+  console.log(`schema/xsd (${fewSamples.length} messages of WSDL contracts${withSchemas.length > 0 ? '' : ', the WSDL-style fixture'}): first message ${compileMs.toFixed(0)} ms (compiling the schemas, once per process)`);
+  console.log(`  contract rules: ${((a / m) * 1000).toFixed(1)} µs/message; with schema/xsd: ${((b / m) * 1000).toFixed(1)} µs/message; schema/xsd alone: ${(((b - a) / m) * 1000).toFixed(1)} µs/message (ratio ${(b / a).toFixed(2)})`);
+}
+
+async function wsdlFixtureSamples(): Promise<Sample[]> {
+  const { contracts } = await loadContracts([join(root, 'test', 'fixtures', 'checks', 'wsdl')]);
+  const c = contracts.find((x) => x.operation === 'GetGadget');
+  if (!c) return [];
+  const G = 'http://example.test/ws/Demo9';
+  const body = (inner: string, header = '') => `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" xmlns:G="${G}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">${header}<s:Body><G:GetGadgetResponse>${inner}</G:GetGadgetResponse></s:Body></s:Envelope>`;
+  const result = '<G:GetGadgetResult xsi:type="G:GadgetEntity" version="1"><G:TableRight>Read Update</G:TableRight><G:GadgetId>7</G:GadgetId><G:Label>seven</G:Label></G:GetGadgetResult>';
+  return [body(result), body(result, '<s:Header><G:Succeeded>true</G:Succeeded></s:Header>'), body('<G:Gadgets><G:Share>1.5</G:Share></G:Gadgets>')]
+    .map((b) => ({ plan: compileContract(c), direction: 'response' as const, body: b }));
+}

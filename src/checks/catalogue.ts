@@ -22,14 +22,23 @@ import { rule as fieldNil } from './rules/field-nil.ts';
 import { rule as xsiTypeMismatch } from './rules/xsi-type-mismatch.ts';
 import { rule as xsiTypeUnresolved } from './rules/xsi-type-unresolved.ts';
 import { rule as valueLexical } from './rules/value-lexical.ts';
+import { rule as fieldChoice } from './rules/field-choice.ts';
+import { rule as attributeMissing } from './rules/attribute-missing.ts';
+import { rule as attributeUnexpected } from './rules/attribute-unexpected.ts';
+import { rule as attributeValue } from './rules/attribute-value.ts';
+import { rule as xsiTypeAbstract } from './rules/xsi-type-abstract.ts';
+import { rule as schemaXsd } from './rules/schema-xsd.ts';
+import { rule as expectationFailed } from './rules/expectation-failed.ts';
 
 export const RULE_LIST: readonly Rule[] = [
   envelopeNotXml, envelopeVersion, envelopeStructure, envelopeForbidden,
   httpStatus, httpContentType, httpAction,
   faultUnexpected, faultStructure,
   bodyEmpty, bodyElement, headerMissing, headerMustUnderstand, namespaceMismatch,
-  fieldMissing, fieldUnexpected, fieldOrder, fieldCardinality, fieldNil,
-  xsiTypeMismatch, xsiTypeUnresolved, valueLexical,
+  fieldMissing, fieldUnexpected, fieldOrder, fieldCardinality, fieldNil, fieldChoice,
+  attributeMissing, attributeUnexpected, attributeValue,
+  xsiTypeMismatch, xsiTypeUnresolved, xsiTypeAbstract, valueLexical,
+  schemaXsd, expectationFailed,
 ];
 
 /** id → rule. */

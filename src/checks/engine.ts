@@ -33,7 +33,7 @@ export function runChecks(rules: readonly Rule[], plan: ContractPlan, input: Mes
   const message = input.direction === 'request' ? plan.request : plan.response;
   const on: Listeners = {
     parseFailure: [], document: [], envelope: [], http: [], fault: [], body: [], headers: [],
-    element: [], children: [], unexpectedElements: [], value: [],
+    element: [], children: [], attributes: [], unexpectedElements: [], value: [],
   };
   for (const rule of rules) {
     if (rule.appliesTo !== 'both' && rule.appliesTo !== input.direction) continue;
@@ -43,7 +43,7 @@ export function runChecks(rules: readonly Rule[], plan: ContractPlan, input: Mes
     let suppressed = 0;
     let last: Finding | undefined;
     const ctx: RuleContext = {
-      plan, message, direction: input.direction, profile: config.profile,
+      plan, input, message, direction: input.direction, profile: config.profile,
       report(d) {
         // Bounded output (and bounded time: paths cost a walk over siblings) on hostile input.
         if (reported >= MAX_FINDINGS_PER_RULE) {
@@ -210,6 +210,9 @@ class Walker {
       if (!self) return;
       content = self;
     }
+    if (content.attributes && this.on.attributes.length) {
+      for (const l of this.on.attributes) l(el, node, content.attributes, match);
+    }
     if (content.kind === 'simple') {
       const kids = childElements(el);
       if (kids.length > 0) {
@@ -238,7 +241,8 @@ class Walker {
         }
       }
       if (index === undefined) {
-        items.push({ el: c, index: -1, nsMismatch: false, inheritedNsMismatch: false, remap, secret: match.secret });
+        const wildcard = content.wildcards.length > 0 && content.wildcards.some((w) => w.matches(c.ns));
+        items.push({ el: c, index: -1, nsMismatch: false, inheritedNsMismatch: false, remap, secret: match.secret, wildcard });
         continue;
       }
       counts[index]!++;

@@ -5,16 +5,65 @@
  * compiled lazily and memoised by Clark name, so recursive types cost nothing up front.
  * Checking walks the parsed message against the plan; it never reads the contract again.
  */
-import type { Contract, Field, Message, TypeRegistry } from '../contract/model.ts';
+import type { Attribute, AnyAttribute, Contract, Facets, Field, Group, Message, TypeDef, TypeRegistry, Wildcard } from '../contract/model.ts';
+import { isGroup, isWildcard, singleGroup } from '../contract/particles.ts';
+import { isDerivedFrom } from '../contract/derivation.ts';
+import { facetCheck } from './lexical/facets.ts';
 import { clark, XSD_NS, type ExpandedName } from '../xml/qname.ts';
 import { soapVersionInfo, type SoapVersionInfo } from '../soap/versions.ts';
 import { builtinCheck, enumCheck, typeLabel, type EnumProblem, type LexicalCheck } from './lexical/index.ts';
+
+/** A choice group: which children are its alternatives, and how many times it occurs. */
+export interface ChoicePlan {
+  /** Each alternative as the indexes (into `children`) of its fields. */
+  readonly alternatives: readonly (readonly number[])[];
+  /** The group's effective minOccurs (0 inside an optional group). */
+  readonly minOccurs: number;
+  readonly maxOccurs: number;
+}
+
+/** An element wildcard (xsd:any) of complex content. */
+export interface WildcardPlan {
+  /** Does an element in this namespace match? */
+  matches(ns: string): boolean;
+  readonly processContents: Wildcard['processContents'];
+}
+
+/** An attribute the content declares. */
+export interface AttributePlan {
+  readonly name: ExpandedName;
+  readonly clark: string;
+  readonly written: string;
+  readonly required: boolean;
+  readonly fixed?: string;
+  /** Its value's check (its simple type's), when typed. */
+  readonly value?: SimpleContent;
+}
+
+/** The attributes content allows (set when the contract says which: WSDL contracts, or types that declare attributes). */
+export interface AttributesPlan {
+  readonly list: readonly AttributePlan[];
+  readonly byClark: ReadonlyMap<string, AttributePlan>;
+  /** anyAttribute: does an attribute in this namespace match? */
+  readonly any?: (ns: string) => boolean;
+}
 
 export interface ComplexContent {
   readonly kind: 'complex';
   /** What to call this content in messages: the type's written name, or `inline`. */
   readonly label: string;
+  /**
+   * Every field of the content, flattened through its groups, in order; minOccurs/maxOccurs are
+   * effective (a field in a choice or an optional group has minOccurs 0; a repeated group multiplies maxOccurs).
+   */
   readonly children: readonly ElementPlan[];
+  /** False for an `all` group: any order. */
+  readonly ordered: boolean;
+  /** Per child: the position order is checked by (children of one repeating choice share one: they may interleave). */
+  readonly orderKeys: readonly number[];
+  readonly choices: readonly ChoicePlan[];
+  readonly wildcards: readonly WildcardPlan[];
+  readonly attributes?: AttributesPlan;
   /** Clark name → index in `children`. */
   readonly byName: ReadonlyMap<string, number>;
   /** Namespace URI → local name → index: the same lookup as `byName` without building a Clark key per element. */
@@ -26,6 +75,8 @@ export interface ComplexContent {
 export interface SimpleContent {
   readonly kind: 'simple';
   readonly label: string;
+  /** Attributes of a complex type with simple content. */
+  readonly attributes?: AttributesPlan;
   /** XSD lexical space check (null = valid). */
   readonly lexical?: LexicalCheck;
   /** Enum / enum-list membership. */
@@ -72,29 +123,60 @@ export interface ContractPlan {
   typeContent(type: ExpandedName): ContentPlan;
   /**
    * May an element declared with type `declared` carry `xsi:type` naming `actual`? Yes for the
-   * same type, for anything in an `xsd:anyType` field, for a simple type in an
-   * `xsd:anySimpleType` one.
+   * same type, a type derived from it (extension or restriction, directly or not), anything in an
+   * `xsd:anyType` field, a simple type in an `xsd:anySimpleType` one.
    */
   substitutable(actual: ExpandedName, declared: ExpandedName): boolean;
+  /** Is this named type abstract (an element declared with it must name a derived type)? */
+  isAbstract(type: ExpandedName): boolean;
 }
 
 const ANY: AnyContent = Object.freeze({ kind: 'any' });
 
-/** A whitespace-separated list whose items each satisfy `item`. */
-function listOf(item: LexicalCheck): LexicalCheck {
+const ok: LexicalCheck = () => null;
+
+/** A whitespace-separated list whose items each satisfy `item`; the length facets count items. */
+function listOf(item: LexicalCheck, facets: Facets = {}): LexicalCheck {
   return (value, scope) => {
+    let n = 0;
     for (const v of value.split(/[\t\n\r ]+/)) {
       if (v === '') continue;
+      n++;
       const why = item(v, scope);
       if (why) return `item ${JSON.stringify(v)}: ${why}`;
     }
+    if (facets.length !== undefined && n !== facets.length) return `a list of ${n} items; the type wants exactly ${facets.length}`;
+    if (facets.minLength !== undefined && n < facets.minLength) return `a list of ${n} items; the type wants at least ${facets.minLength}`;
+    if (facets.maxLength !== undefined && n > facets.maxLength) return `a list of ${n} items; the type allows at most ${facets.maxLength}`;
     return null;
   };
 }
 
+/** One check out of a lexical check, an enum and facets (the first problem wins). */
+function combine(lexical?: LexicalCheck, enumeration?: (v: string) => EnumProblem | null, facets?: LexicalCheck): LexicalCheck | undefined {
+  if (!lexical && !enumeration && !facets) return undefined;
+  return (value, scope) => lexical?.(value, scope) ?? (enumeration?.(value.trim())?.reason ?? null) ?? facets?.(value, scope) ?? null;
+}
+
+/** An XSD namespace constraint (`##any`, `##other`, `##local`, `##targetNamespace`, URIs) as a test. */
+function namespaceMatcher(constraint: string, targetNamespace: string): (ns: string) => boolean {
+  const tokens = constraint.trim().split(/\s+/).filter((t) => t !== '');
+  if (tokens.length === 0 || tokens.includes('##any')) return () => true;
+  if (tokens.length === 1 && tokens[0] === '##other') return (ns) => ns !== '' && ns !== targetNamespace;
+  const allowed = new Set(tokens.map((t) => (t === '##local' ? '' : t === '##targetNamespace' ? targetNamespace : t)));
+  return (ns) => allowed.has(ns);
+}
+
 class TypeCompiler {
   private readonly memo = new Map<string, ContentPlan>();
-  constructor(private readonly types: TypeRegistry) {}
+  /**
+   * @param attributesKnown the contract says every attribute a type has (imported from a WSDL):
+   *   undeclared attributes are then departures; otherwise only types that declare attributes say so.
+   */
+  constructor(
+    private readonly types: TypeRegistry,
+    private readonly attributesKnown: boolean,
+  ) {}
 
   typeContent(type: ExpandedName): ContentPlan {
     const key = clark(type);
@@ -115,15 +197,81 @@ class TypeCompiler {
       const builtin = builtinCheck(type);
       return builtin ? { kind: 'simple', label: typeLabel(type), lexical: builtin } : ANY;
     }
-    if (def.kind === 'complex') return this.complex(def.written, def.fields);
-    const base = def.base ? builtinCheck(def.base) : undefined;
-    const lexical = base && def.list ? listOf(base) : base;
-    const enumeration = def.enum && def.enum.length > 0 ? enumCheck(def.enum, { list: def.list, complete: def.enumComplete }) : undefined;
-    return { kind: 'simple', label: def.written, lexical: enumeration && def.enumComplete ? undefined : lexical, enumeration };
+    if (def.kind === 'complex') {
+      const attributes = this.attributePlan(def.attributes, def.anyAttribute);
+      if (def.simpleContent) {
+        const text = this.typeContent(def.simpleContent);
+        const simple: SimpleContent = text.kind === 'simple' ? text : { kind: 'simple', label: def.written };
+        return { ...simple, label: def.written, attributes };
+      }
+      return this.complex(def.written, def.content, attributes);
+    }
+    return this.simple(def);
   }
 
-  complex(label: string, fields: readonly Field[]): ComplexContent {
-    const children = fields.map((f) => this.element(f));
+  private simple(def: Extract<TypeDef, { kind: 'simple' }>): SimpleContent {
+    let item: LexicalCheck | undefined;
+    if (def.list && def.itemType) {
+      const c = this.typeContent(def.itemType);
+      if (c.kind === 'simple') item = combine(c.lexical, c.enumeration);
+    }
+    const base = def.base ? builtinCheck(def.base) : undefined;
+    const facets = facetCheck(def.facets, def.base?.local);
+    const one = combine(base, undefined, facets);
+    const lexical = def.list ? listOf(item ?? base ?? ok, def.facets) : one;
+    const enumeration = def.enum && def.enum.length > 0 ? enumCheck(def.enum, { list: def.list, complete: def.enumComplete }) : undefined;
+    return { kind: 'simple', label: def.written, lexical: enumeration && def.enumComplete && !facets ? undefined : lexical, enumeration };
+  }
+
+  private attributePlan(attrs: readonly Attribute[], any: AnyAttribute | undefined): AttributesPlan | undefined {
+    if (!this.attributesKnown && attrs.length === 0 && !any) return undefined;
+    const list: AttributePlan[] = attrs.map((a) => {
+      const value = a.type ? this.typeContent(a.type) : undefined;
+      return {
+        name: a.name, clark: clark(a.name), written: a.written, required: a.use === 'required',
+        ...(a.fixed !== undefined ? { fixed: a.fixed } : {}),
+        ...(value?.kind === 'simple' ? { value } : {}),
+      };
+    });
+    return { list, byClark: new Map(list.map((a) => [a.clark, a])), ...(any ? { any: namespaceMatcher(any.namespace, '') } : {}) };
+  }
+
+  complex(label: string, group: Group, attributes?: AttributesPlan): ComplexContent {
+    const children: ElementPlan[] = [];
+    const orderKeys: number[] = [];
+    const choices: ChoicePlan[] = [];
+    const wildcards: WildcardPlan[] = [];
+    // Walk the groups, multiplying occurrences down: `min`/`max` are the enclosing groups' effective bounds.
+    const visit = (g: Group, min: number, max: number, orderKey: number | undefined, depth: number): number[] => {
+      const gMin = min * g.minOccurs;
+      const gMax = max * g.maxOccurs;
+      const inChoice = g.group === 'choice';
+      // Children of a choice (or anything inside one) that repeats may come in any interleaving.
+      const key = orderKey ?? (inChoice && gMax > 1 ? children.length : undefined);
+      const mine: number[] = [];
+      const alternatives: number[][] = [];
+      for (const p of g.particles) {
+        if (isWildcard(p)) {
+          wildcards.push({ matches: namespaceMatcher(p.namespace, p.targetNamespace), processContents: p.processContents });
+          continue;
+        }
+        if (isGroup(p)) {
+          if (depth > 32) continue;
+          const inner = visit(p, inChoice ? 0 : gMin, gMax, key, depth + 1);
+          mine.push(...inner);
+          if (inChoice) alternatives.push(inner);
+          continue;
+        }
+        const i = children.length;
+        children.push(this.element(p, { minOccurs: inChoice ? 0 : gMin * p.minOccurs, maxOccurs: gMax * p.maxOccurs }));
+        orderKeys.push(key ?? i);
+        mine.push(i);
+        if (inChoice) alternatives.push([i]);
+      }
+      if (inChoice && alternatives.length > 0) choices.push({ alternatives, minOccurs: gMin, maxOccurs: gMax });
+      return mine;
+    };
+    visit(group, 1, 1, undefined, 0);
     const byName = new Map<string, number>();
     const byNs = new Map<string, Map<string, number>>();
     const byLocal = new Map<string, number>();
@@ -134,28 +282,30 @@ class TypeCompiler {
       if (!locals.has(c.name.local)) locals.set(c.name.local, i);
       if (!byLocal.has(c.name.local)) byLocal.set(c.name.local, i);
     });
-    return { kind: 'complex', label, children, byName, byNs, byLocal };
+    return { kind: 'complex', label, children, ordered: group.group !== 'all', orderKeys, choices, wildcards, ...(attributes ? { attributes } : {}), byName, byNs, byLocal };
   }
 
-  /** Is `actual` acceptable as the xsi:type of an element declared `declared`? */
+  /** Is `actual` acceptable as the xsi:type of an element declared `declared` (the same type, or one derived from it)? */
   substitutable(actual: ExpandedName, declared: ExpandedName): boolean {
-    if (actual.ns === declared.ns && actual.local === declared.local) return true;
-    if (declared.ns !== XSD_NS) return false;
-    if (declared.local === 'anyType') return true;
-    if (declared.local === 'anySimpleType') {
-      if (builtinCheck(actual)) return true;
-      return this.types.get(clark(actual))?.kind === 'simple';
-    }
-    return false;
+    return isDerivedFrom(this.types, actual, declared);
   }
 
-  element(f: Field): ElementPlan {
-    return new FieldPlan(f, this);
+  /** Is this (named) type abstract? */
+  isAbstract(type: ExpandedName): boolean {
+    const def = this.types.get(clark(type));
+    return def?.kind === 'complex' && def.abstract;
+  }
+
+  element(f: Field, occurs?: { minOccurs: number; maxOccurs: number }): ElementPlan {
+    return new FieldPlan(f, this, occurs);
   }
 
   /** The content of a field: its inline fields, else its type's, else nothing known. */
   contentOf(f: Field): ContentPlan {
-    return f.fields ? this.complex('inline', f.fields) : f.type ? this.typeContent(f.type) : ANY;
+    if (f.fields || f.content) {
+      return this.complex('inline', f.content ?? singleGroup('sequence', f.fields ?? []), this.attributePlan(f.attributes ?? [], f.anyAttribute));
+    }
+    return f.type ? this.typeContent(f.type) : ANY;
   }
 }
 
@@ -177,12 +327,12 @@ class FieldPlan implements ElementPlan {
   readonly #field: Field;
   readonly #compiler: TypeCompiler;
 
-  constructor(f: Field, compiler: TypeCompiler) {
+  constructor(f: Field, compiler: TypeCompiler, occurs?: { minOccurs: number; maxOccurs: number }) {
     this.name = f.name;
     this.clark = clark(f.name);
     this.written = f.written;
-    this.minOccurs = f.minOccurs;
-    this.maxOccurs = f.maxOccurs;
+    this.minOccurs = occurs?.minOccurs ?? f.minOccurs;
+    this.maxOccurs = occurs?.maxOccurs ?? f.maxOccurs;
     this.nillable = f.nillable;
     this.secret = f.secret;
     this.declaredType = f.type;
@@ -209,7 +359,7 @@ const cache = new WeakMap<Contract, ContractPlan>();
 export function compileContract(contract: Contract): ContractPlan {
   const hit = cache.get(contract);
   if (hit) return hit;
-  const compiler = new TypeCompiler(contract.types);
+  const compiler = new TypeCompiler(contract.types, contract.source?.importer === 'wsdl');
   const plan: ContractPlan = {
     contract,
     soap: soapVersionInfo(contract.soapVersion),
@@ -218,6 +368,7 @@ export function compileContract(contract: Contract): ContractPlan {
     response: messagePlan(compiler, contract, 'response', contract.response),
     typeContent: (t) => compiler.typeContent(t),
     substitutable: (actual, declared) => compiler.substitutable(actual, declared),
+    isAbstract: (t) => compiler.isAbstract(t),
   };
   cache.set(contract, plan);
   return plan;

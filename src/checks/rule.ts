@@ -5,8 +5,8 @@
  */
 import type { ParseFailure } from '../xml/parse.ts';
 import type { XDocument, XElement } from '../xml/tree.ts';
-import type { Finding, HttpFacts, Profile, RuleSetting } from './api.ts';
-import type { ComplexContent, ContractPlan, ElementPlan, MessagePlan, SimpleContent } from './plan.ts';
+import type { Finding, HttpFacts, MessageInput, Profile, RuleSetting } from './api.ts';
+import type { AttributesPlan, ComplexContent, ContractPlan, ElementPlan, MessagePlan, SimpleContent } from './plan.ts';
 import type { SoapVersionInfo } from '../soap/versions.ts';
 
 export type Direction = 'request' | 'response';
@@ -46,6 +46,8 @@ export interface AlignedChild {
   readonly remap: NsRemap | null;
   /** This field, or a field it stands inside, is marked secret: its value is never quoted. */
   readonly secret: boolean;
+  /** Not a field of the contract, but allowed by one of the content's wildcards (xsd:any). */
+  readonly wildcard?: boolean;
 }
 
 export interface NsRemap { readonly from: string; readonly to: string }
@@ -77,6 +79,8 @@ export interface RuleListeners {
   element?(el: XElement, node: ElementPlan, match: AlignedChild): void;
   /** The children of a complex element against its expected content. */
   children?(parent: XElement, node: ElementPlan, content: ComplexContent, alignment: Alignment): void;
+  /** The attributes of an element whose content says which it allows (not called for nil elements). */
+  attributes?(el: XElement, node: ElementPlan, attributes: AttributesPlan, match: AlignedChild): void;
   /** Element children where simple content was expected. */
   unexpectedElements?(parent: XElement, node: ElementPlan, kids: readonly XElement[]): void;
   /** The text of a simple-content element (not nil). */
@@ -98,6 +102,8 @@ export interface ReportDescriptor {
 
 export interface RuleContext {
   readonly plan: ContractPlan;
+  /** The message as received (for rules that hand it to the engine whole: schema/xsd, expectation/failed). */
+  readonly input: MessageInput;
   readonly message: MessagePlan;
   readonly direction: Direction;
   readonly profile: Profile;

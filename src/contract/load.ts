@@ -7,7 +7,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { FORMAT_VERSION, type Contract, type ContractDoc, type ContractProblem, type TypeRegistry, type TypesDoc } from './model.ts';
+import { FORMAT_VERSION, type Contract, type ContractDoc, type ContractProblem, type Expectation, type TypeRegistry, type TypesDoc } from './model.ts';
 import { resolveContractDoc, resolveTypesDoc } from './resolve.ts';
 import { schemaProblems, type DocKind } from './validate.ts';
 import { decodeUtf8 } from './utf8.ts';
@@ -33,6 +33,7 @@ const NOT_CONTRACTS = [/\.suite\.ya?ml$/, /^soapcheck\.config\.ya?ml$/];
 interface TypesEntry {
   file: string;
   registry: TypeRegistry;
+  expectations?: Expectation[];
   /** False when the file could not be read, parsed, validated or resolved. */
   ok: boolean;
   version?: string;
@@ -107,7 +108,7 @@ export async function loadContracts(paths: string[]): Promise<LoadOutcome> {
 export function resolveContract(doc: ContractDoc, file: string, types?: { doc: TypesDoc; file: string }): { contract?: Contract; problems: ContractProblem[] } {
   if (!types) return resolveContractDoc(doc, file, { registry: new Map() });
   const resolved = resolveTypesDoc(types.doc, types.file);
-  const out = resolveContractDoc(doc, file, { registry: resolved.registry, file: types.file });
+  const out = resolveContractDoc(doc, file, { registry: resolved.registry, file: types.file, expectations: resolved.expectations });
   if (resolved.problems.length === 0) return out;
   const { contract: _dropped, ...rest } = out;
   return { ...rest, problems: [...resolved.problems, ...out.problems] };
@@ -218,7 +219,7 @@ async function readTypesFile(file: string, problems: ContractProblem[]): Promise
   const doc = src.data as TypesDoc;
   const resolved = resolveTypesDoc(doc, file, src.locate);
   problems.push(...resolved.problems);
-  return { file, registry: resolved.registry, ok: resolved.problems.length === 0, version: doc.version };
+  return { file, registry: resolved.registry, expectations: resolved.expectations, ok: resolved.problems.length === 0, version: doc.version };
 }
 
 /** The types registry for a contract; null when its types file is broken (reported once, there). */
@@ -228,7 +229,7 @@ async function typesFor(
   src: YamlSource,
   loadTypes: (file: string) => Promise<TypesEntry>,
   problems: ContractProblem[],
-): Promise<{ registry: TypeRegistry; file?: string } | null> {
+): Promise<{ registry: TypeRegistry; file?: string; expectations?: Expectation[] } | null> {
   let typesPath: string;
   if (doc.types !== undefined) {
     typesPath = join(dirname(file), doc.types);
@@ -248,7 +249,7 @@ async function typesFor(
   if (entry.version !== undefined && entry.version !== doc.version) {
     problems.push({ file, ...src.locate('/version'), pointer: '/version', code: 'types-version', message: `contract version \`${doc.version}\` differs from the version \`${entry.version}\` of its types file ${typesPath}` });
   }
-  return { registry: entry.registry, file: typesPath };
+  return { registry: entry.registry, file: typesPath, ...(entry.expectations ? { expectations: entry.expectations } : {}) };
 }
 
 /** Same version+service+operation, or same endpoint+action, loaded twice: the first one is kept. */

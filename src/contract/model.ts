@@ -217,6 +217,8 @@ export interface ContractDoc {
   response: MessageDoc;
   /** Declared faults. */
   faults?: FaultDoc[];
+  /** Expectations about this operation's messages (see ExpectationDoc). */
+  expectations?: ExpectationDoc[];
   source?: SourceDoc;
 }
 
@@ -228,6 +230,8 @@ export interface TypesDoc {
   namespaces: Record<string, string>;
   /** Type QName → definition. */
   types: Record<string, TypeDefDoc>;
+  /** Expectations about the messages of every contract that uses this types file. */
+  expectations?: ExpectationDoc[];
 }
 
 // ---------------------------------------------------------------------------
@@ -405,6 +409,8 @@ export interface Contract {
   use: 'literal' | 'encoded';
   /** `.xsd` files describing the messages, as paths joined to the contract file's folder. */
   schemas: string[];
+  /** Expectations: the types file's first, then the contract's own. */
+  expectations: Expectation[];
   types: TypeRegistry;
   /** Types file the registry came from, if any. */
   typesFile?: string;
@@ -435,4 +441,40 @@ export interface ContractProblem {
   /** Stable code: `yaml`, `schema`, `unresolved-type`, `undeclared-prefix`, `duplicate-operation`, `io`, … */
   code: string;
   message: string;
+}
+
+/**
+ * An expectation about messages, as written — in a contract (that operation) or a types file (every
+ * contract using it): an XPath 1.0 test and the finding's message. `failWhen` gives a finding when
+ * the test is true, `assert` when it is false (exactly one of them).
+ */
+export interface ExpectationDoc {
+  /** Stable name, shown at the start of the finding, e.g. `call-succeeded`. */
+  id: string;
+  /** Which messages: `response` (default), `request` or `both`. */
+  applies?: 'request' | 'response' | 'both';
+  assert?: string;
+  failWhen?: string;
+  /** The finding's message; `{xpath}` is replaced by the string value of that XPath (bounded), `{{`/`}}` write braces. */
+  message: string;
+  /** `error` (default) or `warn`. */
+  severity?: 'error' | 'warn';
+  description?: string;
+}
+
+/** A resolved expectation: prefixes of the file it is written in, plus `env` for the message's envelope namespace. */
+export interface Expectation {
+  id: string;
+  applies: 'request' | 'response' | 'both';
+  /** The XPath test. */
+  test: string;
+  /** True: a finding when the test is true (`failWhen`); false: when it is false (`assert`). */
+  failWhen: boolean;
+  message: string;
+  severity: 'error' | 'warn';
+  /** Prefix → URI for the XPaths (the file's namespaces; `env` = the message's envelope namespace unless the file binds it). */
+  namespaces: Readonly<Record<string, string>>;
+  /** File the expectation is written in. */
+  file: string;
+  description?: string;
 }

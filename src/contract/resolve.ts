@@ -9,6 +9,7 @@
  */
 import { dirname, join } from 'node:path';
 import { clark, resolveQName, sameName, splitQName, XSD_NS, type ExpandedName } from '../xml/qname.ts';
+import { ENVELOPE_NS_MARK } from '../xml/xpath.ts';
 import type {
   AnyAttribute,
   AnyAttributeDoc,
@@ -16,6 +17,8 @@ import type {
   AttributeDoc,
   ComplexTypeDef,
   ContentKind,
+  Expectation,
+  ExpectationDoc,
   Fault,
   Group,
   Particle,
@@ -229,7 +232,27 @@ interface Pending {
 
 export interface ResolvedTypes {
   registry: TypeRegistry;
+  expectations: Expectation[];
   problems: ContractProblem[];
+}
+
+/** Expectations as written in `file`, with that file's namespaces (and `env`, the message's envelope namespace). */
+export function resolveExpectations(docs: readonly ExpectationDoc[] | undefined, namespaces: Readonly<Record<string, string>>, file: string): Expectation[] {
+  const ns = { env: ENVELOPE_NS_MARK, ...namespaces };
+  return (docs ?? []).map((d) => {
+    const e: Expectation = {
+      id: d.id,
+      applies: d.applies ?? 'response',
+      test: d.failWhen ?? d.assert ?? 'false()',
+      failWhen: d.failWhen !== undefined,
+      message: d.message,
+      severity: d.severity ?? 'error',
+      namespaces: Object.freeze({ ...ns }),
+      file,
+    };
+    if (d.description !== undefined) e.description = d.description;
+    return e;
+  });
 }
 
 /**
@@ -311,7 +334,7 @@ export function resolveTypesDoc(doc: TypesDoc, file: string, locate: Locator = n
     }
   }
   derive(pending, registry, r);
-  return { registry, problems: r.problems };
+  return { registry, expectations: resolveExpectations(doc.expectations, doc.namespaces, file), problems: r.problems };
 }
 
 /**
@@ -405,7 +428,7 @@ export interface ResolvedContract {
 export function resolveContractDoc(
   doc: ContractDoc,
   file: string,
-  types: { registry: TypeRegistry; file?: string },
+  types: { registry: TypeRegistry; file?: string; expectations?: readonly Expectation[] },
   locate: Locator = noPosition,
 ): ResolvedContract {
   const r = new Resolver(file, doc.namespaces, locate);
@@ -442,6 +465,7 @@ export function resolveContractDoc(
     style: doc.soap.style ?? 'document',
     use: doc.soap.use ?? 'literal',
     schemas: (doc.schemas ?? []).map((s) => join(dirname(file), s)),
+    expectations: [...(types.expectations ?? []), ...resolveExpectations(doc.expectations, doc.namespaces, file)],
     types: types.registry,
   };
   if (doc.soap.binding !== undefined) contract.binding = doc.soap.binding;

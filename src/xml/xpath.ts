@@ -6,7 +6,8 @@
  * bound by the caller's map (never by the message's own prefixes).
  */
 import { ParseOption, XmlDocument, XmlElement, XmlLibError, XmlXPathError, type XmlNode } from 'libxml2-wasm';
-import { parseXml, type ParseLimits } from './parse.ts';
+import { DEFAULT_LIMITS, parseXml, type ParseLimits } from './parse.ts';
+import { openDocument } from './engine.ts';
 
 export type XPathValue = string[] | string | number | boolean;
 
@@ -44,6 +45,37 @@ export function evaluateXPath(xml: string, expr: string, namespaces: Record<stri
     doc.dispose();
   }
 }
+
+/**
+ * Evaluate several expressions on one message, parsing it once. `namespaces` may bind `*envelope*`
+ * as a prefix's URI: it is replaced by the namespace of the message's root element (so one
+ * expression serves SOAP 1.1 and 1.2). Per expression the same outcome as evaluateXPath; when the
+ * message does not parse, every expression fails with that reason.
+ */
+export function evaluateXPaths(xml: string | Uint8Array, exprs: readonly string[], namespaces: Record<string, string> = {}, limits: ParseLimits = {}): Array<XPathOutcome | XPathFailure> {
+  const opened = openDocument(xml, { ...DEFAULT_LIMITS, ...limits });
+  if (!opened.ok) return exprs.map(() => ({ ok: false, message: `message could not be parsed: ${opened.message}` }));
+  const doc = opened.doc;
+  try {
+    const envNs = doc.root.namespaceUri;
+    const ns: Record<string, string> = {};
+    for (const [p, u] of Object.entries(namespaces)) ns[p] = u === ENVELOPE_NS_MARK ? envNs : u;
+    return exprs.map((expr) => {
+      try {
+        const r = doc.eval(expr, ns);
+        return { ok: true as const, value: Array.isArray(r) ? r.map(stringValue) : r };
+      } catch (e) {
+        const why = e instanceof XmlXPathError || e instanceof XmlLibError ? e.message : errorText(e);
+        return { ok: false as const, message: `invalid XPath ${JSON.stringify(expr)}: ${why}` };
+      }
+    });
+  } finally {
+    doc.dispose();
+  }
+}
+
+/** In evaluateXPaths' namespaces: "the message's envelope namespace". */
+export const ENVELOPE_NS_MARK = '*envelope*';
 
 function stringValue(n: XmlNode): string {
   if (n instanceof XmlElement) return n.content;

@@ -31,10 +31,13 @@ function httpFacts(text: string | undefined): HttpFacts | undefined {
 }
 
 let plan: ContractPlan;
+/** Plans by operation: a section may name its contract, `Invalid example (response, contract GetGadget)` (the WSDL-style fixture). */
+const plans = new Map<string, ContractPlan>();
 beforeAll(async () => {
-  const { contracts, problems } = await loadContracts([join(REPO_ROOT, 'test', 'fixtures', 'checks', 'contracts')]);
+  const { contracts, problems } = await loadContracts([join(REPO_ROOT, 'test', 'fixtures', 'checks', 'contracts'), join(REPO_ROOT, 'test', 'fixtures', 'checks', 'wsdl')]);
   expect(problems).toEqual([]);
-  plan = compileContract(contracts.find((c) => c.operation === 'GetWidget')!);
+  for (const c of contracts) plans.set(c.operation, compileContract(c));
+  plan = plans.get('GetWidget')!;
 });
 
 describe('docs/rules.md', () => {
@@ -50,11 +53,13 @@ describe('docs/rules.md', () => {
     it(`${id}: the example gives the documented findings`, () => {
       const text = sections.get(id);
       expect(text, `no section for ${id}`).toBeDefined();
-      const direction = /Invalid example \((request|response)\)/.exec(text!)?.[1] as 'request' | 'response';
+      const head = /Invalid example \((request|response)(?:, contract (\w+))?\)/.exec(text!);
+      const direction = head?.[1] as 'request' | 'response';
+      const sectionPlan = head?.[2] ? plans.get(head[2])! : plan;
       const xml = block(text!, 'xml');
       const shown = block(text!, 'text');
       expect(direction && xml && shown).toBeTruthy();
-      const out = checkMessage(plan, { direction, body: xml!, http: httpFacts(block(text!, 'http')) }, { profile: 'strict' });
+      const out = checkMessage(sectionPlan, { direction, body: xml!, http: httpFacts(block(text!, 'http')) }, { profile: 'strict' });
       const got = out.findings.filter((f) => f.rule === id).map((f) => formatFinding('message.xml', f));
       expect(got.length).toBeGreaterThan(0);
       expect(got.join('\n')).toBe(shown);

@@ -4,7 +4,7 @@ import { nameOf } from '../helpers/describe.ts';
 
 export const rule: Rule = {
   id: 'field/unexpected',
-  description: 'An element (or text) the contract does not have at that place. Off in the compatible profile.',
+  description: 'An element (or text) the contract does not have at that place (and no xsd:any wildcard there allows). Off in the compatible profile.',
   docs: docsAnchor('field/unexpected'),
   appliesTo: 'both',
   levels: { strict: 'error', compatible: 'off' },
@@ -13,7 +13,7 @@ export const rule: Rule = {
       children(parent, node, content, alignment) {
         let known: string | undefined;
         for (const it of alignment.items) {
-          if (it.index >= 0) continue;
+          if (it.index >= 0 || it.wildcard) continue;
           known ??= content.children.map((c) => c.written).join(', ');
           ctx.report({
             el: it.el,

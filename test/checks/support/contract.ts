@@ -2,7 +2,7 @@
  * Build resolved Contract objects in code for the checks' tests (no YAML, no loader).
  * Names are written `p:local` with the prefixes of NAMESPACES.
  */
-import type { Contract, Field, SoapVersion, TypeDef } from '../../../src/contract/model.ts';
+import type { Contract, Expectation, Field, SoapVersion, TypeDef } from '../../../src/contract/model.ts';
 import { complexTypeDef, simpleTypeDef } from '../../../src/contract/defs.ts';
 import { XSD_NS, clark, type ExpandedName } from '../../../src/xml/qname.ts';
 
@@ -57,6 +57,10 @@ export interface ContractSpec {
   response?: { headers?: Field[]; body: Field };
   types?: Record<string, TypeSpec>;
   quirks?: Array<{ code: string; message: 'request' | 'response' }>;
+  schemas?: string[];
+  expectations?: Expectation[];
+  /** The importer named in `source` (a WSDL contract knows every attribute its types have). */
+  importer?: 'docs' | 'wsdl' | 'manual';
 }
 
 export function makeContract(spec: ContractSpec = {}): Contract {
@@ -82,9 +86,10 @@ export function makeContract(spec: ContractSpec = {}): Contract {
     faults: [],
     style: 'document',
     use: 'literal',
-    schemas: [],
+    schemas: spec.schemas ?? [],
+    expectations: spec.expectations ?? [],
     types,
-    source: spec.quirks ? { importer: 'manual', quirks: spec.quirks.map((q) => ({ ...q, description: q.code, elements: [] })) } : undefined,
+    source: spec.quirks || spec.importer ? { importer: spec.importer ?? 'manual', quirks: (spec.quirks ?? []).map((q) => ({ ...q, description: q.code, elements: [] })) } : undefined,
   };
 }
 

@@ -1,0 +1,29 @@
+import type { Rule } from '../rule.ts';
+import { docsAnchor } from '../rule.ts';
+import { schemaSetOf } from '../helpers/schema-set.ts';
+
+export const rule: Rule = {
+  id: 'schema/xsd',
+  description: "libxml2's XSD validator on the header blocks and the body against the schemas the contract lists (`schemas:`, written by `import wsdl`): a second opinion beside the contract rules.",
+  docs: docsAnchor('schema/xsd'),
+  appliesTo: 'both',
+  // A validator is no tolerant reader: what it says is a warning in the compatible profile.
+  levels: { strict: 'error', compatible: 'warn' },
+  create(ctx) {
+    const files = ctx.plan.contract.schemas;
+    if (files.length === 0) return {};
+    return {
+      envelope(env) {
+        if (!env.isEnvelope) return;
+        const set = schemaSetOf(files);
+        if (!set.ok) {
+          ctx.report({ el: env.root, message: `the contract's schemas cannot be used: ${set.message}`, expected: 'schemas that compile', actual: 'an error' });
+          return;
+        }
+        for (const p of set.set.validateEnvelope(ctx.input.body)) {
+          ctx.report({ path: '/Envelope', ...(p.line ? { line: p.line } : {}), message: p.message, expected: 'valid against the schemas', actual: 'invalid' });
+        }
+      },
+    };
+  },
+};
