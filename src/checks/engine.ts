@@ -3,6 +3,7 @@
  * walks the document ONCE against the contract plan, calling the listeners of every active rule.
  */
 import { parseXml, type ParseLimits } from '../xml/parse.ts';
+import type { NativeDocument } from '../xml/native.ts';
 import { attribute, childElements, hasSignificantText, textContent, type XDocument, type XElement } from '../xml/tree.ts';
 import { XSI_NS, clark, resolveQName } from '../xml/qname.ts';
 import { builtinCheck, typeLabel } from './lexical/index.ts';
@@ -29,6 +30,7 @@ export function levelOf(rule: Rule, config: CheckConfig): RuleSetting {
 export function runChecks(rules: readonly Rule[], plan: ContractPlan, input: MessageInput, config: CheckConfig): CheckOutcome {
   const findings: Finding[] = [];
   const truncations: Array<() => void> = [];
+  let native: NativeDocument | undefined;
   const paths = new PathCache();
   const message = input.direction === 'request' ? plan.request : plan.response;
   const on: Listeners = {
@@ -44,6 +46,7 @@ export function runChecks(rules: readonly Rule[], plan: ContractPlan, input: Mes
     let last: Finding | undefined;
     const ctx: RuleContext = {
       plan, input, message, direction: input.direction, profile: config.profile,
+      get native() { return native; },
       report(d) {
         // Bounded output (and bounded time: paths cost a walk over siblings) on hostile input.
         if (reported >= MAX_FINDINGS_PER_RULE) {
@@ -75,13 +78,24 @@ export function runChecks(rules: readonly Rule[], plan: ContractPlan, input: Mes
   const limits: ParseLimits = {};
   if (config.maxBytes !== undefined) limits.maxBytes = config.maxBytes;
   if (config.maxDepth !== undefined) limits.maxDepth = config.maxDepth;
-  const parsed = parseXml(input.body, limits);
+  // Rules that hand the message to the engine (schema/xsd, expectation/failed) use its own document of this parse.
+  const wantsNative = rules.some((r) => r.usesNative?.(plan) === true && levelOf(r, config) !== 'off');
+  const parsed = parseXml(input.body, limits, { keepNative: wantsNative });
   if (!parsed.ok) {
     for (const l of on.parseFailure) l(parsed);
     if (input.http) for (const l of on.http) l(input.http, null);
     return { findings: finish(findings, truncations) };
   }
-  const doc = parsed.doc;
+  native = parsed.native;
+  try {
+    return walkParsed(parsed.doc, plan, message, input, on, findings, truncations);
+  } finally {
+    native?.dispose();
+    native = undefined;
+  }
+}
+
+function walkParsed(doc: XDocument, plan: ContractPlan, message: MessagePlan, input: MessageInput, on: Listeners, findings: Finding[], truncations: Array<() => void>): CheckOutcome {
   for (const l of on.document) l(doc);
   const env = envelopeView(doc.root, message);
   for (const l of on.envelope) l(env);

@@ -4,6 +4,7 @@
  * engine calls during its single walk over a message.
  */
 import type { ParseFailure } from '../xml/parse.ts';
+import type { NativeDocument } from '../xml/native.ts';
 import type { XDocument, XElement } from '../xml/tree.ts';
 import type { Finding, HttpFacts, MessageInput, Profile, RuleSetting } from './api.ts';
 import type { AttributesPlan, ComplexContent, ContractPlan, ElementPlan, MessagePlan, SimpleContent } from './plan.ts';
@@ -104,6 +105,8 @@ export interface RuleContext {
   readonly plan: ContractPlan;
   /** The message as received (for rules that hand it to the engine whole: schema/xsd, expectation/failed). */
   readonly input: MessageInput;
+  /** The engine's document of the message, while the checks run — only for rules whose usesNative says so. */
+  readonly native: NativeDocument | undefined;
   readonly message: MessagePlan;
   readonly direction: Direction;
   readonly profile: Profile;
@@ -121,6 +124,8 @@ export interface Rule {
   /** Level when the config does not set one. */
   readonly levels: Readonly<Record<Profile, RuleSetting>>;
   create(ctx: RuleContext): RuleListeners;
+  /** True when the rule needs the engine's document (ctx.native) for messages of this plan. */
+  usesNative?(plan: ContractPlan): boolean;
 }
 
 /** Link to the rule's section of docs/rules.md (GitHub's heading slug of `` `id` ``: punctuation other than `-` dropped). */

@@ -460,6 +460,8 @@ export interface ExpectationDoc {
   /** `error` (default) or `warn`. */
   severity?: 'error' | 'warn';
   description?: string;
+  /** Prefixes of its own (over the file's): an expectation that carries them can be copied between files unchanged. */
+  namespaces?: Record<string, string>;
 }
 
 /** A resolved expectation: prefixes of the file it is written in, plus `env` for the message's envelope namespace. */

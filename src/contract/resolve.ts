@@ -247,7 +247,7 @@ export function resolveExpectations(docs: readonly ExpectationDoc[] | undefined,
       failWhen: d.failWhen !== undefined,
       message: d.message,
       severity: d.severity ?? 'error',
-      namespaces: Object.freeze({ ...ns }),
+      namespaces: Object.freeze({ ...ns, ...d.namespaces }),
       file,
     };
     if (d.description !== undefined) e.description = d.description;

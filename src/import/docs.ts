@@ -16,7 +16,7 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import type { ContractDoc, MessageDoc, TypesDoc } from '../contract/model.ts';
+import type { ContractDoc, ExpectationDoc, MessageDoc, TypesDoc } from '../contract/model.ts';
 import { FORMAT_VERSION } from '../contract/model.ts';
 import { decodeUtf8 } from '../contract/utf8.ts';
 import { clark, parseXml, SOAP11_ENV_NS, SOAP12_ENV_NS, XSI_NS, type ExpandedName } from '../xml/index.ts';
@@ -320,6 +320,9 @@ export async function importDocs(opts: ImportOptions): Promise<ImportSummary> {
         log(`kept ${version}: ${carried.length} type${carried.length === 1 ? '' : 's'} of the existing ${typesFile} that no page of this run shows (${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''})`);
       }
       const typesDoc = renderTypesDoc(version, merged.types, new PrefixMap(typesBindings(pages)), carried);
+      // Expectations are written by hand (pack-level statements such as SuperOffice's call-succeeded), never imported: keep them.
+      const expectations = await expectationsOf(typesFile);
+      if (expectations.length > 0) typesDoc.expectations = expectations;
       outputs.push([typesFile, toYaml(typesDoc, schemaComment(typesFile, join(schemaDir, 'types.schema.json')))]);
     }
     for (const p of pages) {
@@ -340,6 +343,16 @@ export async function importDocs(opts: ImportOptions): Promise<ImportSummary> {
  * The types of an existing types file that this run does not define: kept, so that importing a
  * few pages into an existing pack does not take types away from the contracts already there.
  */
+/** The `expectations` of an existing types file, as written ([] when there is none or no such file). */
+async function expectationsOf(file: string): Promise<ExpectationDoc[]> {
+  try {
+    const old = parse(await readFile(file, 'utf8')) as TypesDoc | null;
+    return old && typeof old === 'object' && Array.isArray(old.expectations) ? old.expectations : [];
+  } catch {
+    return [];
+  }
+}
+
 async function typesOnlyIn(file: string, defined: string[]): Promise<CarriedType[]> {
   let old: TypesDoc;
   try {

@@ -16,6 +16,7 @@
 import { convertFromMemory } from './convert-memory.ts';
 import type { ConvertState } from './convert-state.ts';
 import { convertFromWrappers } from './convert-wrappers.ts';
+import { NativeDocument } from './native.ts';
 import { openDocument } from './engine.ts';
 import { engineMemory } from './engine-memory.ts';
 import type { NamespaceScope, XDocument } from './tree.ts';
@@ -60,6 +61,8 @@ export interface ParseFailure {
 export interface ParseSuccess {
   ok: true;
   doc: XDocument;
+  /** The engine's document, kept when asked (`keepNative`): the caller must dispose() it. */
+  native?: NativeDocument;
 }
 
 export type ParseResult = ParseSuccess | ParseFailure;
@@ -67,11 +70,12 @@ export type ParseResult = ParseSuccess | ParseFailure;
 const EMPTY_SCOPE: NamespaceScope = Object.freeze({ xml: 'http://www.w3.org/XML/1998/namespace' });
 
 /** Parse a message body. Never throws for bad input; returns a failure with position instead. */
-export function parseXml(input: string | Uint8Array, limits: ParseLimits = {}): ParseResult {
+export function parseXml(input: string | Uint8Array, limits: ParseLimits = {}, opts: { keepNative?: boolean } = {}): ParseResult {
   const lim = { ...DEFAULT_LIMITS, ...limits };
   const opened = openDocument(input, lim);
   if (!opened.ok) return opened;
   const { doc, text, elementLines } = opened;
+  let kept = false;
   try {
     if (doc.dtd) return { ok: false, kind: 'doctype', message: 'document has a DOCTYPE; DTDs are not allowed in SOAP messages' };
     const state: ConvertState = { nodes: 0, elements: 0, elementLines, lim, pis: [], failure: null };
@@ -82,8 +86,13 @@ export function parseXml(input: string | Uint8Array, limits: ParseLimits = {}): 
       : convertFromWrappers(doc, text, EMPTY_SCOPE, state);
     if (state.failure) return state.failure;
     const m = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']/.exec(text);
-    return { ok: true, doc: { root: root!, processingInstructions: state.pis, declaredEncoding: m ? m[1]! : null } };
+    const out: ParseSuccess = { ok: true, doc: { root: root!, processingInstructions: state.pis, declaredEncoding: m ? m[1]! : null } };
+    if (opts.keepNative) {
+      out.native = new NativeDocument(doc);
+      kept = true;
+    }
+    return out;
   } finally {
-    doc.dispose();
+    if (!kept) doc.dispose();
   }
 }

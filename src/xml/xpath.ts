@@ -55,23 +55,27 @@ export function evaluateXPath(xml: string, expr: string, namespaces: Record<stri
 export function evaluateXPaths(xml: string | Uint8Array, exprs: readonly string[], namespaces: Record<string, string> = {}, limits: ParseLimits = {}): Array<XPathOutcome | XPathFailure> {
   const opened = openDocument(xml, { ...DEFAULT_LIMITS, ...limits });
   if (!opened.ok) return exprs.map(() => ({ ok: false, message: `message could not be parsed: ${opened.message}` }));
-  const doc = opened.doc;
   try {
-    const envNs = doc.root.namespaceUri;
-    const ns: Record<string, string> = {};
-    for (const [p, u] of Object.entries(namespaces)) ns[p] = u === ENVELOPE_NS_MARK ? envNs : u;
-    return exprs.map((expr) => {
-      try {
-        const r = doc.eval(expr, ns);
-        return { ok: true as const, value: Array.isArray(r) ? r.map(stringValue) : r };
-      } catch (e) {
-        const why = e instanceof XmlXPathError || e instanceof XmlLibError ? e.message : errorText(e);
-        return { ok: false as const, message: `invalid XPath ${JSON.stringify(expr)}: ${why}` };
-      }
-    });
+    return xpathsOn(opened.doc, exprs, namespaces);
   } finally {
-    doc.dispose();
+    opened.doc.dispose();
   }
+}
+
+/** evaluateXPaths on an open engine document (src/xml only). */
+export function xpathsOn(doc: XmlDocument, exprs: readonly string[], namespaces: Record<string, string>): Array<XPathOutcome | XPathFailure> {
+  const envNs = doc.root.namespaceUri;
+  const ns: Record<string, string> = {};
+  for (const [p, u] of Object.entries(namespaces)) ns[p] = u === ENVELOPE_NS_MARK ? envNs : u;
+  return exprs.map((expr) => {
+    try {
+      const r = doc.eval(expr, ns);
+      return { ok: true as const, value: Array.isArray(r) ? r.map(stringValue) : r };
+    } catch (e) {
+      const why = e instanceof XmlXPathError || e instanceof XmlLibError ? e.message : errorText(e);
+      return { ok: false as const, message: `invalid XPath ${JSON.stringify(expr)}: ${why}` };
+    }
+  });
 }
 
 /** In evaluateXPaths' namespaces: "the message's envelope namespace". */

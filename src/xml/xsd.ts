@@ -173,25 +173,30 @@ export class SchemaSet {
   validateEnvelope(input: string | Uint8Array, opts: ValidateOptions = {}): XsdProblem[] {
     const opened = openDocument(input, { ...DEFAULT_LIMITS, ...definedLimits(opts) });
     if (!opened.ok) return [];
+    try {
+      return this.validateDocument(opened.doc, opts);
+    } finally {
+      opened.doc.dispose();
+    }
+  }
+
+  /** validateEnvelope on an open engine document (src/xml only). */
+  validateDocument(doc: XmlDocument, opts: ValidateOptions = {}): XsdProblem[] {
     const max = opts.maxProblems ?? 50;
     const problems: XsdProblem[] = [];
     let more = 0;
-    try {
-      const root = opened.doc.root;
-      const envNs = root.namespaceUri;
-      if (root.name !== 'Envelope' || (envNs !== SOAP11_ENV_NS && envNs !== SOAP12_ENV_NS)) return [];
-      for (const part of elementChildren(root)) {
-        if (part.namespaceUri !== envNs || (part.name !== 'Header' && part.name !== 'Body')) continue;
-        for (const el of elementChildren(part)) {
-          if (part.name === 'Body' && el.namespaceUri === envNs && el.name === 'Fault') continue;
-          for (const p of this.validateElement(el)) {
-            if (problems.length < max) problems.push(p);
-            else more++;
-          }
+    const root = doc.root;
+    const envNs = root.namespaceUri;
+    if (root.name !== 'Envelope' || (envNs !== SOAP11_ENV_NS && envNs !== SOAP12_ENV_NS)) return [];
+    for (const part of elementChildren(root)) {
+      if (part.namespaceUri !== envNs || (part.name !== 'Header' && part.name !== 'Body')) continue;
+      for (const el of elementChildren(part)) {
+        if (part.name === 'Body' && el.namespaceUri === envNs && el.name === 'Fault') continue;
+        for (const p of this.validateElement(el)) {
+          if (problems.length < max) problems.push(p);
+          else more++;
         }
       }
-    } finally {
-      opened.doc.dispose();
     }
     if (more > 0) problems.push({ message: `${more} more schema problem${more === 1 ? '' : 's'} not shown (at most ${max} per message)` });
     return problems;

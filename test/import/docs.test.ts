@@ -148,6 +148,17 @@ describe('importDocs over the fixture pages', () => {
     expect(r.problems).toEqual([]);
   });
 
+  it('keeps the hand-written expectations of an existing types file', async () => {
+    const { out } = await run([MARKDOWN]);
+    const file = join(out, 'Demo9/types.yaml');
+    const expectation = { id: 'call-succeeded', namespaces: { so: 'urn:x' }, failWhen: "/env:Envelope/env:Header/so:Succeeded = 'false'", message: 'failed: {/env:Envelope/env:Header/so:Error}' };
+    writeFileSync(file, `${readFileSync(file, 'utf8')}expectations:\n  - ${JSON.stringify(expectation)}\n`);
+    await run([MARKDOWN], out);
+    expect(readYaml<TypesDoc>(file).expectations).toEqual([expectation]);
+    const r = await lintContracts([out]);
+    expect(r.problems).toEqual([]);
+  });
+
   it('reads the plain-text form of a page into the same contract as the markdown form', async () => {
     const md = await run([join(MARKDOWN, 'Demo9/Widget/SaveWidget.md')]);
     const txt = await run([join(PLAIN, 'SaveWidget.txt')]);

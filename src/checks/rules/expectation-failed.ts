@@ -1,4 +1,7 @@
-import { evaluateXPaths, type XPathValue } from '../../xml/xpath.ts';
+import { evaluateXPaths, type XPathFailure, type XPathOutcome, type XPathValue } from '../../xml/xpath.ts';
+import type { NativeDocument } from '../../xml/native.ts';
+import { ENVELOPE_NS_MARK } from '../../xml/xpath.ts';
+import { childElements, type XElement } from '../../xml/tree.ts';
 import type { Expectation } from '../../contract/model.ts';
 import type { Rule } from '../rule.ts';
 import { docsAnchor } from '../rule.ts';
@@ -30,20 +33,52 @@ function truthy(v: XPathValue): boolean {
   return v;
 }
 
-/** Does the expectation fail on this message? And its message, placeholders filled. */
-export function evaluateExpectation(e: Expectation, body: string | Uint8Array): { failed: false } | { failed: true; message: string } | { error: string } {
+/**
+ * Does the expectation fail on this message? And its message, placeholders filled. On the
+ * engine's document of the message when the checks have one, else parsing the text.
+ */
+export function evaluateExpectation(e: Expectation, message: NativeDocument | string | Uint8Array): { failed: false } | { failed: true; message: string } | { error: string } {
   const holes = placeholders(e.message);
-  const results = evaluateXPaths(body, [e.test, ...holes], e.namespaces);
+  const exprs = [e.test, ...holes];
+  const results: Array<XPathOutcome | XPathFailure> = typeof message === 'string' || message instanceof Uint8Array ? evaluateXPaths(message, exprs, e.namespaces) : message.xpaths(exprs, e.namespaces);
   const test = results[0]!;
   if (!test.ok) return { error: test.message };
   if (truthy(test.value) !== e.failWhen) return { failed: false };
   let i = 0;
-  const message = e.message.replace(PLACEHOLDER, (whole, expr: string | undefined) => {
+  const text = e.message.replace(PLACEHOLDER, (whole: string, expr: string | undefined) => {
     if (expr === undefined) return whole[0]!;
     const r = results[1 + i++]!;
     return r.ok ? show(r.value) : '(?)';
   });
-  return { failed: true, message };
+  return { failed: true, message: text };
+}
+
+/** A test that is a plain absolute path of named child steps, with at most a predicate on the last: `/a:B/a:C[…]`. */
+const SIMPLE_PATH = /^((?:\/[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)+)(\[[^\]]*\])?$/;
+
+/**
+ * True when the test is certainly false on this tree: a plain path (predicate or not) that selects
+ * nothing is an empty node-set. Lets a `failWhen` such as `/env:Envelope/env:Header/so:Succeeded[…]`
+ * pass a message without that header without handing the message to the engine. False = unknown.
+ */
+export function certainlyFalse(test: string, namespaces: Readonly<Record<string, string>>, root: XElement): boolean {
+  const m = SIMPLE_PATH.exec(test.trim());
+  if (!m) return false;
+  const steps: Array<{ ns: string; local: string }> = [];
+  for (const step of m[1]!.slice(1).split('/')) {
+    const i = step.indexOf(':');
+    const prefix = i < 0 ? '' : step.slice(0, i);
+    let ns = i < 0 ? '' : namespaces[prefix];
+    if (ns === undefined) return false;
+    if (ns === ENVELOPE_NS_MARK) ns = root.ns;
+    steps.push({ ns, local: i < 0 ? step : step.slice(i + 1) });
+  }
+  let level: XElement[] = steps[0]!.local === root.local && steps[0]!.ns === root.ns ? [root] : [];
+  for (const step of steps.slice(1)) {
+    if (level.length === 0) break;
+    level = level.flatMap((el) => childElements(el).filter((c) => c.local === step.local && c.ns === step.ns));
+  }
+  return level.length === 0;
 }
 
 export const rule: Rule = {
@@ -59,7 +94,8 @@ export const rule: Rule = {
       envelope(env) {
         if (!env.isEnvelope) return;
         for (const e of mine) {
-          const r = evaluateExpectation(e, ctx.input.body);
+          if (e.failWhen && certainlyFalse(e.test, e.namespaces, env.root)) continue;
+          const r = evaluateExpectation(e, ctx.native ?? ctx.input.body);
           if ('error' in r) {
             ctx.report({ el: env.root, message: `expectation ${e.id} (${e.file}) could not be evaluated: ${r.error}`, expected: e.test, actual: 'an error' });
           } else if (r.failed) {

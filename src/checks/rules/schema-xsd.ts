@@ -9,6 +9,7 @@ export const rule: Rule = {
   appliesTo: 'both',
   // A validator is no tolerant reader: what it says is a warning in the compatible profile.
   levels: { strict: 'error', compatible: 'warn' },
+  usesNative: (plan) => plan.contract.schemas.length > 0,
   create(ctx) {
     const files = ctx.plan.contract.schemas;
     if (files.length === 0) return {};
@@ -20,7 +21,8 @@ export const rule: Rule = {
           ctx.report({ el: env.root, message: `the contract's schemas cannot be used: ${set.message}`, expected: 'schemas that compile', actual: 'an error' });
           return;
         }
-        for (const p of set.set.validateEnvelope(ctx.input.body)) {
+        const problems = ctx.native ? ctx.native.validate(set.set) : set.set.validateEnvelope(ctx.input.body);
+        for (const p of problems) {
           ctx.report({ path: '/Envelope', ...(p.line ? { line: p.line } : {}), message: p.message, expected: 'valid against the schemas', actual: 'invalid' });
         }
       },
