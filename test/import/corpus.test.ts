@@ -3,7 +3,7 @@
  * whole corpus (operations == pages with examples, lint clean, the shipped pack up to date), and
  * every imported message rebuilt by src/soap/build.ts being namespace-equivalent to its example.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -79,6 +79,8 @@ describeShared('import docs: the seed pages', () => {
   });
 });
 
+const SHIPPED = join(REPO_ROOT, 'contracts', 'superoffice');
+
 describeShared('import docs: the whole SuperOffice corpus', () => {
   let summary: ImportSummary;
   let out: string;
@@ -87,7 +89,13 @@ describeShared('import docs: the whole SuperOffice corpus', () => {
   beforeAll(async () => {
     const root = tempDir();
     out = join(root, 'contracts', 'superoffice');
-    // Same layout and inputs as the shipped pack, so the output must be byte-identical to it.
+    // Same layout and inputs as the shipped pack, so the output must be byte-identical to it. As the
+    // pack is regenerated (README), over its existing types files: their hand-written expectations stay.
+    for (const v of readdirSync(SHIPPED)) {
+      if (!existsSync(join(SHIPPED, v, 'types.yaml'))) continue;
+      mkdirSync(join(out, v), { recursive: true });
+      copyFileSync(join(SHIPPED, v, 'types.yaml'), join(out, v, 'types.yaml'));
+    }
     summary = await importDocs({ inputs: [SUPEROFFICE_DOCS_DIR, SEEDS_DIR], out, schemaDir: join(root, 'contracts', 'schema') });
     pages = files(SUPEROFFICE_DOCS_DIR).filter((f) => f.endsWith('.md'));
   }, 120_000);
@@ -129,7 +137,7 @@ describeShared('import docs: the whole SuperOffice corpus', () => {
   });
 
   it('matches the shipped pack in contracts/superoffice byte for byte', () => {
-    expect(snapshot(out)).toEqual(snapshot(join(REPO_ROOT, 'contracts', 'superoffice')));
+    expect(snapshot(out)).toEqual(snapshot(SHIPPED));
   });
 
   it('keeps no example of a secret field (the pages\' ticket and token placeholders)', () => {
