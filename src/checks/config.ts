@@ -57,11 +57,12 @@ export interface FileConfig {
 }
 
 /**
- * Parse the text of soapcheck.config.yaml (keys: profile, rules; any other key is an error, so a
+ * Parse the text of soapcheck.config.yaml (keys: profile, rules, and diff — read by the diff's own
+ * config, src/diff/config.ts; any other key is an error, so a
  * typo such as `rule:` does not silently do nothing).
  * Errors name the file and the line of the offending key (`soapcheck.config.yaml:4: rules: …`).
  */
-const CONFIG_KEYS = ['profile', 'rules'];
+const CONFIG_KEYS = ['profile', 'rules', 'diff'];
 
 export function parseConfigText(text: string, file: string): FileConfig {
   const lines = new LineCounter();

@@ -14,6 +14,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command:
   mock: { summary: 'serve contracts as a mock SOAP endpoint', load: () => import('./mock.ts') },
   run: { summary: 'replay contracts and suites against an endpoint or the built-in mock', load: () => import('./run.ts') },
   report: { summary: 'build the HTML report from Allure results', load: () => import('./report.ts') },
+  diff: { summary: 'compare two contract sets: changes and what they break', load: () => import('./diff.ts') },
 };
 
 export function usage(): string {
