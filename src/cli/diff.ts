@@ -1,5 +1,5 @@
 /** `soapcheck diff <old> <new>`: what changed between two contract sets, and what it breaks. */
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { loadContracts } from '../contract/load.ts';
 import { formatProblem } from '../contract/lint.ts';
 import type { Contract } from '../contract/model.ts';
@@ -12,11 +12,11 @@ import { formatText } from '../diff/format/text.ts';
 import { formatMarkdown } from '../diff/format/markdown.ts';
 import { formatJson } from '../diff/format/json.ts';
 import { formatJunit } from '../diff/format/junit.ts';
+import { findProject } from './project.ts';
 import { EXIT, parseCommandArgs, UsageError, type Command } from './command.ts';
 
 const FORMATS = ['text', 'markdown', 'json', 'junit'] as const;
 type Format = (typeof FORMATS)[number];
-const DEFAULT_CONFIG = 'soapcheck.config.yaml';
 
 export const command: Command = {
   help: `Usage: soapcheck diff <old contracts> <new contracts> [options]
@@ -40,7 +40,8 @@ Options:
                             repeatable)
   --level <id=LEVEL>        override a check's level: ERR, WARN, INFO or off (repeatable)
   --config <file>           read level overrides from the diff: block of this YAML file
-                            (default: soapcheck.config.yaml when present)
+                            (default: the soapcheck.config.yaml found from the working
+                            folder upward, as for every command)
   --output <file>           write the report to this file instead of standard output
   -h, --help                show this help
 
@@ -65,7 +66,7 @@ do not load, a side with no contracts, an unknown check id).`,
     let levels: Record<string, LevelSetting>;
     let namespaceMap: Map<string, string> | undefined;
     try {
-      const configFile = values.config ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
+      const { configFile } = findProject(process.cwd(), values.config);
       levels = configFile ? loadDiffLevels(configFile) : {};
       for (const opt of values.level ?? []) {
         const [id, l] = parseLevelOption(opt);
