@@ -2,8 +2,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { EXIT, parseCommandArgs, UsageError, type Command } from './command.ts';
 import { importDocs } from '../import/docs.ts';
+import { importWsdl } from '../import/wsdl.ts';
+import { noteText } from '../import/wsdl/documents.ts';
 
 const help = `Usage: soapcheck import docs <files or folders…> --out <dir>
+       soapcheck import wsdl <file.wsdl | page.md | folder>… --out <dir> [--binding NAME]
 
 Import operation contracts from documentation pages: markdown pages with \`\`\`xml fences, or the
 plain text of the rendered page. Each page's request and response examples give the message
@@ -22,14 +25,25 @@ of an existing types.yaml that no page of the run shows are kept. Output is dete
 whose content is unchanged are not rewritten.
 See docs/import-docs.md.
 
+import wsdl reads WSDL 1.1 (a .wsdl file, a markdown page holding it in an \`\`\`xml fence, or
+folders of them) with the schemas it imports from local files beside it (never over a network),
+and writes under <dir>:
+  <Version>/<PortType>/<Operation>.yaml   one contract per operation of a SOAP 1.1 or 1.2 binding
+  <Version>/<PortType>/types.yaml         the named types of the WSDL's schemas
+  <Version>/<PortType>/schemas/*.xsd      the schemas, for the schema/xsd rule
+A docs contract already at a target path lends its description, endpoint, examples and field
+descriptions; one the binding lacks stays, marked documented-only. Constructs that cannot be
+expressed are named with file and line; the import goes on. See docs/import-wsdl.md.
+
 Options:
   --out <dir>   folder to write contracts to (required)
+  --binding <name>  wsdl: the binding to follow where a port type is bound twice (SOAP 1.1 and 1.2)
   -q, --quiet   print only the summary (no per-page lines)
   -h, --help    show this help
 
-Exit codes: 0 imported (skips and conflicts are reported, not failures), 2 usage or input error
-(an input or --out that cannot be used, no pages at all in the inputs, or pages of which none
-gave an operation).`;
+Exit codes: 0 imported (skips, conflicts and notes are reported, not failures), 2 usage or input
+error (an input or --out that cannot be used, no pages at all in the inputs, pages of which none
+gave an operation, an input that is not a WSDL, or WSDLs that gave no operation).`;
 
 export const command: Command = {
   help,
@@ -37,15 +51,18 @@ export const command: Command = {
     const { values, positionals } = parseCommandArgs(argv, {
       out: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
+      binding: { type: 'string' },
     });
     const [source, ...inputs] = positionals;
-    if (source !== 'docs') throw new UsageError(source ? `unknown import source '${source}' (only 'docs' is supported)` : "missing import source: 'docs'");
+    if (source !== 'docs' && source !== 'wsdl') throw new UsageError(source ? `unknown import source '${source}' (use 'docs' or 'wsdl')` : "missing import source: 'docs' or 'wsdl'");
     if (inputs.length === 0) throw new UsageError('no input files or folders given');
     if (!values.out) throw new UsageError('--out <dir> is required');
     for (const i of inputs) if (!existsSync(i)) throw new UsageError(`input not found: ${i}`);
     if (existsSync(values.out) && !statSync(values.out).isDirectory()) throw new UsageError(`--out ${values.out} is a file, not a folder`);
+    if (values.binding !== undefined && source !== 'wsdl') throw new UsageError('--binding is an option of import wsdl');
 
     const quiet = values.quiet === true;
+    if (source === 'wsdl') return runWsdl(inputs, values.out, values.binding, quiet);
     let summary;
     try {
       summary = await importDocs({ inputs, out: values.out, log: quiet ? undefined : (l) => process.stdout.write(l + '\n') });
@@ -77,3 +94,29 @@ export const command: Command = {
     return EXIT.OK;
   },
 };
+
+async function runWsdl(inputs: string[], out: string, binding: string | undefined, quiet: boolean): Promise<number> {
+  let summary;
+  try {
+    summary = await importWsdl({ inputs, out, ...(binding !== undefined ? { binding } : {}), log: quiet ? undefined : (l) => process.stdout.write(l + '\n') });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code && err.path) throw new UsageError(`cannot ${err.syscall ?? 'use'} ${err.path}: ${err.code}`);
+    throw e;
+  }
+  process.stdout.write(
+    [
+      `WSDLs imported: ${summary.wsdls}, not imported: ${summary.errors.length}`,
+      `operations imported: ${summary.operations}${summary.documentedOnly ? `, documented only (kept from the pages): ${summary.documentedOnly}` : ''}`,
+      `notes (constructs not expressed, references not followed): ${summary.notes.length}`,
+      `files written: ${summary.written.length}, unchanged: ${summary.unchanged} (in ${out})`,
+    ].join('\n') + '\n',
+  );
+  if (quiet) for (const n of summary.notes) process.stderr.write(`note ${noteText(n)}\n`);
+  for (const e of summary.errors) process.stderr.write(`soapcheck import: ${e}\n`);
+  if (summary.operations === 0) {
+    process.stderr.write(`soapcheck import: no operation imported from ${inputs.join(', ')}${summary.wsdls === 0 && summary.errors.length === 0 ? ' (no WSDL found: *.wsdl files, or pages holding one in an ```xml fence)' : ''}\n`);
+    return EXIT.USAGE;
+  }
+  return EXIT.OK;
+}

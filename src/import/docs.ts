@@ -191,7 +191,8 @@ export function firstDifference(a: unknown, b: unknown, at = ''): string | null 
 
 // ---------------------------------------------------------------------------------------------
 
-async function collectFiles(input: string, out: Array<{ path: string; rel: string }>): Promise<void> {
+/** Files under an input (a file, or a folder walked recursively for names matching `pattern`), with paths relative to the input's parent for messages. */
+export async function collectFiles(input: string, out: Array<{ path: string; rel: string }>, pattern: RegExp = /\.(md|txt)$/i): Promise<void> {
   const st = await stat(input);
   if (st.isFile()) {
     out.push({ path: input, rel: basename(input) });
@@ -211,7 +212,7 @@ async function collectFiles(input: string, out: Array<{ path: string; rel: strin
       const p = join(dir, e.name);
       const target = e.isSymbolicLink() ? await stat(p).catch(() => undefined) : e;
       if (target?.isDirectory()) await walk(p);
-      else if (target?.isFile() && /\.(md|txt)$/i.test(e.name)) found.push(p);
+      else if (target?.isFile() && pattern.test(e.name)) found.push(p);
     }
   };
   await walk(root);
@@ -221,7 +222,8 @@ async function collectFiles(input: string, out: Array<{ path: string; rel: strin
   }
 }
 
-async function writeIfChanged(file: string, text: string): Promise<boolean> {
+/** Write a file only when its text changed; true when written. */
+export async function writeIfChanged(file: string, text: string): Promise<boolean> {
   try {
     if ((await readFile(file, 'utf8')) === text) return false;
   } catch {

@@ -4,3 +4,4 @@ export * from './parse.ts';
 export * from './qname.ts';
 export * from './escape.ts';
 export * from './c14n.ts';
+export * from './serialize.ts';
