@@ -260,7 +260,8 @@ describe('soapcheck import (CLI)', () => {
 
   it.each([
     [['import'], /missing import source/],
-    [['import', 'wsdl', 'x', '--out', 'y'], /unknown import source 'wsdl'/],
+    [['import', 'soap', 'x', '--out', 'y'], /unknown import source 'soap'/],
+    [['import', 'docs', 'test/fixtures/docs/markdown', '--out', 'y', '--binding', 'B'], /--binding is an option of import wsdl/],
     [['import', 'docs', '--out', 'y'], /no input files or folders/],
     [['import', 'docs', 'test/fixtures/docs/markdown'], /--out <dir> is required/],
     [['import', 'docs', 'no/such/folder', '--out', 'y'], /input not found: no\/such\/folder/],
