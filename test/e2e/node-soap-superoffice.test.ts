@@ -1,0 +1,134 @@
+/**
+ * End to end with node-soap built from the real Services88 User WSDL (../shared), against the
+ * shipped contracts/superoffice/Services88/User pack, for the seven operations issue 8 measured:
+ *  1. a node-soap client calling `soapcheck mock` with the pack gets answers with plain values, and
+ *     the mock finds nothing wrong with its requests;
+ *  2. a node-soap server implementing them is the endpoint of the runner: every operation gets a
+ *     verdict, with no finding.
+ * Skipped with the reason where ../shared is absent, or while the shipped pack is not yet
+ * generated from the WSDL (`source.importer: wsdl`). Servers bind 127.0.0.1 on ephemeral ports.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import * as soap from 'soap';
+import { loadContracts } from '../../src/contract/load.ts';
+import type { Contract } from '../../src/contract/model.ts';
+import { startMock, type MockLogEntry, type MockServer } from '../../src/mock/server.ts';
+import { runContract } from '../../src/run/runner.ts';
+import { createTransport } from '../../src/run/transport.ts';
+import { Redactor } from '../../src/report/redact.ts';
+import { XSD_NS } from '../../src/xml/qname.ts';
+import { describeShared, REPO_ROOT, SUPEROFFICE_DOCS_DIR } from '../support/corpus.ts';
+
+/** The pack under test: the shipped one, or (SOAPCHECK_E2E_PACK) another, e.g. a fresh `import wsdl` output. */
+const PACK = process.env.SOAPCHECK_E2E_PACK ? join(process.env.SOAPCHECK_E2E_PACK) : join(REPO_ROOT, 'contracts', 'superoffice', 'Services88', 'User');
+
+const OPS = ['GetUntrustedCredentials', 'SaveUntrustedCredentials', 'SaveUntrustedCredentialsForAssociate', 'SaveCredential', 'GetUser', 'GetUserInfo', 'GetCredentialTypes'];
+
+/** What a node-soap client sends (and a WCF client would). */
+const ARGS: Record<string, object> = {
+  GetUntrustedCredentials: { Type: 'Mail' },
+  SaveUntrustedCredentials: { Type: 'Mail', Credentials: { Comment: 'mail box', PublicValue: 'user@example.test', IsActive: true } },
+  SaveUntrustedCredentialsForAssociate: { AssociateId: 5, Type: 'Mail', Credentials: { Comment: 'mail box', PublicValue: 'user@example.test', IsActive: true } },
+  SaveCredential: { UserId: 5 },
+  GetUser: { UserId: 5 },
+  GetUserInfo: { UserInfoId: 5 },
+  GetCredentialTypes: {},
+};
+
+/** What a node-soap server answers. */
+const ANSWERS: Record<string, object> = {
+  GetUntrustedCredentials: { Response: { UntrustedCredentials: [{ Comment: 'mail box', PublicValue: 'user@example.test', IsActive: true }] } },
+  SaveUntrustedCredentials: {},
+  SaveUntrustedCredentialsForAssociate: {},
+  SaveCredential: { Response: true },
+  GetUser: { Response: { AssociateId: 5, Name: 'ADM0' } },
+  GetUserInfo: { Response: { Deleted: false, UserInfoId: 5, UserName: 'ADM0', CanLogon: true } },
+  GetCredentialTypes: { Response: { CredentialType: [] } },
+};
+
+/**
+ * The places in a node-soap result where it handed over `{attributes, $value}` instead of a plain
+ * value — except in fields declared xsd:anyType (`anyTypeFields`, by local name), where xsi:type is
+ * what the schema needs to say what the value is.
+ */
+function wrappers(v: unknown, anyTypeFields: ReadonlySet<string>, path = '$', key = ''): string[] {
+  if (v === null || typeof v !== 'object' || anyTypeFields.has(key)) return [];
+  const here = 'attributes' in v || '$value' in v ? [path] : [];
+  return [...here, ...Object.entries(v).flatMap(([k, x]) => wrappers(x, anyTypeFields, `${path}.${k}`, k))];
+}
+
+/** Local names of the fields the contracts' types declare xsd:anyType. */
+function anyTypeFieldNames(contracts: readonly Contract[]): Set<string> {
+  const out = new Set<string>();
+  for (const c of contracts) {
+    for (const t of c.types.values()) {
+      if (t.kind !== 'complex') continue;
+      for (const f of t.fields) if (f.type?.ns === XSD_NS && f.type.local === 'anyType') out.add(f.name.local);
+    }
+  }
+  return out;
+}
+
+describeShared('node-soap from the Services88 User WSDL and the shipped pack', () => {
+  let contracts: Contract[] = [];
+  let wsdlFile = '';
+  let dir = '';
+  let fromWsdl = false;
+
+  beforeAll(async () => {
+    const page = readFileSync(join(SUPEROFFICE_DOCS_DIR, 'Services88', 'Services88-User.md'), 'utf8');
+    dir = mkdtempSync(join(tmpdir(), 'soapcheck-e2e-'));
+    wsdlFile = join(dir, 'User.wsdl');
+    writeFileSync(wsdlFile, /```xml\n([\s\S]*?)\n```/.exec(page)![1]!);
+    const loaded = await loadContracts([PACK]);
+    contracts = loaded.contracts.filter((c) => OPS.includes(c.operation));
+    fromWsdl = contracts.length === OPS.length && contracts.every((c) => c.source?.importer === 'wsdl');
+  });
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a node-soap client calling soapcheck mock gets plain values, and the mock finds nothing wrong', async (t) => {
+    if (!fromWsdl) t.skip('the shipped Services88 User pack is not generated from the WSDL yet');
+    const anyTypes = anyTypeFieldNames(contracts);
+    const log: MockLogEntry[] = [];
+    const mock: MockServer = await startMock({ contracts, onRequest: (e) => log.push(e) });
+    try {
+      const client = await soap.createClientAsync(wsdlFile, { endpoint: new URL(contracts[0]!.endpoint, mock.url).toString() });
+      for (const op of OPS) {
+        const [result] = await (client as unknown as Record<string, (a: object) => Promise<[unknown]>>)[`${op}Async`]!(ARGS[op]!);
+        expect(wrappers(result, anyTypes), op).toEqual([]);
+        expect(log.at(-1), op).toMatchObject({ operation: `Services88/User/${op}`, status: 200, findings: 0 });
+      }
+    } finally {
+      await mock.close();
+    }
+  });
+
+  it('a node-soap server is the endpoint of soapcheck run: every operation gets a verdict, with no finding', async (t) => {
+    if (!fromWsdl) t.skip('the shipped Services88 User pack is not generated from the WSDL yet');
+    const http: Server = createServer();
+    await new Promise<void>((ok) => http.listen(0, '127.0.0.1', ok));
+    try {
+      const described = (await soap.createClientAsync(wsdlFile)).describe() as Record<string, Record<string, unknown>>;
+      const service = Object.keys(described)[0]!;
+      const port = Object.keys(described[service]!)[0]!;
+      const impl = Object.fromEntries(OPS.map((op) => [op, () => ANSWERS[op]]));
+      soap.listen(http, `/${contracts[0]!.endpoint.replace(/^\//, '')}`, { [service]: { [port]: impl } }, readFileSync(wsdlFile, 'utf8'));
+      const endpoint = `http://127.0.0.1:${(http.address() as AddressInfo).port}/`;
+      const verdicts: Record<string, [string, string[]]> = {};
+      for (const c of contracts) {
+        const r = await runContract(c, {}, { endpoint, transport: createTransport(), config: { profile: 'strict' }, redactor: new Redactor(), suite: 'e2e' });
+        verdicts[c.operation] = [r.status, r.findings.map((f) => `${f.rule}: ${f.message}`)];
+      }
+      expect(verdicts).toEqual(Object.fromEntries(OPS.map((op) => [op, ['passed', []]])));
+    } finally {
+      await new Promise<void>((ok) => http.close(() => ok()));
+    }
+  });
+});
