@@ -6,7 +6,7 @@ import type { Contract } from '../contract/model.ts';
 import { CHECK_LIST } from './registry.ts';
 import { levelRank, type Change, type AnyCheck, type DiffEvent, type EventKind, type Level, type LevelSetting } from './model.ts';
 import type { NamespaceMap } from './namespaces.ts';
-import { walkDiff, type EventSite } from './walk.ts';
+import { walkCollect, type EventSite } from './walk.ts';
 
 export interface DiffOptions {
   /** Namespace moves (old → new URI); detected when absent. */
@@ -29,6 +29,8 @@ function listens(c: AnyCheck, ev: DiffEvent): boolean {
   if (c.on !== ev.kind) return false;
   if ('direction' in ev && c.direction !== ev.direction) return false;
   if (ev.kind === 'enum-pair') return c.location === 'enum';
+  if (ev.kind === 'complex-type-pair') return c.location === 'type';
+  if (ev.kind === 'attribute-added' || ev.kind === 'attribute-removed') return c.location === 'attribute';
   if ('place' in ev) return c.location === ev.place;
   return true;
 }
@@ -39,34 +41,30 @@ export function diffContracts(oldOps: readonly Contract[], newOps: readonly Cont
   for (const c of checks) byKind.set(c.on, [...(byKind.get(c.on) ?? []), c]);
 
   const found: Array<{ change: Change; typeKey?: string }> = [];
-  const users = new Map<string, Set<string>>();
-  const sink = {
-    emit(ev: DiffEvent, site: EventSite): void {
-      for (const c of byKind.get(ev.kind) ?? []) {
-        if (!listens(c, ev)) continue;
-        const message = (c.detect as (e: DiffEvent) => string | undefined)(ev);
-        if (message === undefined) continue;
-        const level = (opts.levels?.[c.id] ?? c.level) as Level;
-        const path = 'path' in ev ? `${'direction' in ev ? ev.direction : ''} ${ev.path}`.trim() : undefined;
-        const change: Change = site.type
-          ? { id: c.id, level, direction: c.direction, path, type: site.type.name, message }
-          : { id: c.id, level, direction: c.direction, operation: site.operation, path, message };
-        found.push({ change, typeKey: site.type?.key });
-      }
-    },
-    usedBy(typeKey: string, operation: string): void {
-      let s = users.get(typeKey);
-      if (!s) users.set(typeKey, (s = new Set()));
-      s.add(operation);
-    },
+  const onEvent = (ev: DiffEvent, site: EventSite): void => {
+    for (const c of byKind.get(ev.kind) ?? []) {
+      if (!listens(c, ev)) continue;
+      const message = (c.detect as (e: DiffEvent) => string | undefined)(ev);
+      if (message === undefined) continue;
+      const level = (opts.levels?.[c.id] ?? c.level) as Level;
+      const path = eventPath(ev);
+      const change: Change = site.type
+        ? { id: c.id, level, direction: c.direction, path, type: site.type.name, message }
+        : { id: c.id, level, direction: c.direction, operation: site.operation, path, message };
+      found.push({ change, typeKey: site.type?.key });
+    }
   };
-  const outcome = walkDiff(oldOps, newOps, sink, { namespaceMap: opts.namespaceMap });
-
-  const changes = found.map(({ change, typeKey }) => (typeKey ? { ...change, operations: [...(users.get(typeKey) ?? [])].sort() } : change));
+  const { outcome, usersOf } = walkCollect(oldOps, newOps, onEvent, { namespaceMap: opts.namespaceMap });
+  const changes = found.map(({ change, typeKey }) => (typeKey ? { ...change, operations: usersOf(typeKey) } : change));
   changes.sort(changeOrder);
   const counts: Record<Level, number> = { ERR: 0, WARN: 0, INFO: 0 };
   for (const c of changes) counts[c.level]++;
   return { namespaceMap: outcome.map, operations: { paired: outcome.paired, added: outcome.added, removed: outcome.removed }, changes, counts };
+}
+
+/** `request /SaveCredential/UserId`: the message and the path of an event inside one; undefined otherwise. */
+export function eventPath(ev: DiffEvent): string | undefined {
+  return 'path' in ev ? `${'direction' in ev ? ev.direction : ''} ${ev.path}`.trim() : undefined;
 }
 
 /** Facts about the whole set first, then operations by name, then shared types by name; stable within. */

@@ -5,7 +5,7 @@
  * Modelled on oasdiff: one check per use case, each with a stable id, a level, a direction, a
  * location and an action, registered in one place (registry.ts) and documented in docs/diff.md.
  */
-import type { Contract, Field, SimpleTypeDef, TypeRegistry } from '../contract/model.ts';
+import type { Attribute, ComplexTypeDef, Contract, Field, SimpleTypeDef, TypeRegistry } from '../contract/model.ts';
 import type { NamespaceMap } from './namespaces.ts';
 
 /** ERR: a client that followed the old contract breaks. WARN: it may break. INFO: it does not. */
@@ -27,7 +27,7 @@ export type MessageDirection = 'request' | 'response';
  * Where in the contract. Field events are routed by it: `header` checks see only the top-level
  * header blocks, `field` checks every other element below the body and the header blocks.
  */
-export type Location = 'namespace' | 'endpoint' | 'operation' | 'body' | 'header' | 'field' | 'enum';
+export type Location = 'namespace' | 'endpoint' | 'operation' | 'body' | 'header' | 'field' | 'attribute' | 'type' | 'enum';
 export type Action = 'add' | 'remove' | 'change' | 'rename' | 'reorder' | 'increase' | 'decrease' | 'move';
 
 /** One side of the comparison: a contract set with its operations and types. */
@@ -64,7 +64,10 @@ export type DiffEvent =
   | ({ kind: 'field-renamed'; oldField: Field; newField: Field } & FieldEventBase)
   | ({ kind: 'fields-reordered'; oldOrder: readonly string[]; newOrder: readonly string[] } & FieldEventBase)
   | ({ kind: 'field-pair'; oldField: Field; newField: Field; oldTypes: TypeRegistry; newTypes: TypeRegistry } & FieldEventBase)
-  | ({ kind: 'enum-pair'; oldType: SimpleTypeDef; newType: SimpleTypeDef } & FieldEventBase);
+  | ({ kind: 'enum-pair'; oldType: SimpleTypeDef; newType: SimpleTypeDef } & FieldEventBase)
+  | ({ kind: 'complex-type-pair'; oldType: ComplexTypeDef; newType: ComplexTypeDef } & FieldEventBase)
+  | ({ kind: 'attribute-added'; attribute: Attribute } & FieldEventBase)
+  | ({ kind: 'attribute-removed'; attribute: Attribute } & FieldEventBase);
 
 export type EventKind = DiffEvent['kind'];
 export type EventOf<K extends EventKind> = Extract<DiffEvent, { kind: K }>;

@@ -7,6 +7,9 @@ import { check as operationRemoved } from './checks/operation-removed.ts';
 import { check as operationSoapVersionChanged } from './checks/operation-soap-version-changed.ts';
 import { check as operationActionChanged } from './checks/operation-action-changed.ts';
 import { check as operationEndpointChanged } from './checks/operation-endpoint-changed.ts';
+import { check as operationStyleChanged } from './checks/operation-style-changed.ts';
+import { check as operationFaultAdded } from './checks/operation-fault-added.ts';
+import { check as operationFaultRemoved } from './checks/operation-fault-removed.ts';
 import { check as requestBodyElementChanged } from './checks/request-body-element-changed.ts';
 import { check as responseBodyElementChanged } from './checks/response-body-element-changed.ts';
 import { check as requestHeaderAddedRequired } from './checks/request-header-added-required.ts';
@@ -25,6 +28,8 @@ import { check as requestFieldReordered } from './checks/request-field-reordered
 import { check as responseFieldReordered } from './checks/response-field-reordered.ts';
 import { check as requestFieldTypeChanged } from './checks/request-field-type-changed.ts';
 import { check as responseFieldTypeChanged } from './checks/response-field-type-changed.ts';
+import { check as requestTypeBaseChanged } from './checks/request-type-base-changed.ts';
+import { check as responseTypeBaseChanged } from './checks/response-type-base-changed.ts';
 import { check as requestFieldBecameRequired } from './checks/request-field-became-required.ts';
 import { check as requestFieldBecameOptional } from './checks/request-field-became-optional.ts';
 import { check as responseFieldBecameOptional } from './checks/response-field-became-optional.ts';
@@ -37,6 +42,11 @@ import { check as requestFieldNillableRemoved } from './checks/request-field-nil
 import { check as requestFieldNillableAdded } from './checks/request-field-nillable-added.ts';
 import { check as responseFieldNillableAdded } from './checks/response-field-nillable-added.ts';
 import { check as responseFieldNillableRemoved } from './checks/response-field-nillable-removed.ts';
+import { check as requestAttributeAddedRequired } from './checks/request-attribute-added-required.ts';
+import { check as requestAttributeAddedOptional } from './checks/request-attribute-added-optional.ts';
+import { check as requestAttributeRemoved } from './checks/request-attribute-removed.ts';
+import { check as responseAttributeAdded } from './checks/response-attribute-added.ts';
+import { check as responseAttributeRemoved } from './checks/response-attribute-removed.ts';
 import { check as requestEnumValueRemoved } from './checks/request-enum-value-removed.ts';
 import { check as requestEnumValueAdded } from './checks/request-enum-value-added.ts';
 import { check as responseEnumValueAdded } from './checks/response-enum-value-added.ts';
@@ -50,6 +60,9 @@ export const CHECK_LIST: readonly AnyCheck[] = [
   operationSoapVersionChanged,
   operationActionChanged,
   operationEndpointChanged,
+  operationStyleChanged,
+  operationFaultAdded,
+  operationFaultRemoved,
   requestBodyElementChanged,
   responseBodyElementChanged,
   requestHeaderAddedRequired,
@@ -68,6 +81,8 @@ export const CHECK_LIST: readonly AnyCheck[] = [
   responseFieldReordered,
   requestFieldTypeChanged,
   responseFieldTypeChanged,
+  requestTypeBaseChanged,
+  responseTypeBaseChanged,
   requestFieldBecameRequired,
   requestFieldBecameOptional,
   responseFieldBecameOptional,
@@ -80,6 +95,11 @@ export const CHECK_LIST: readonly AnyCheck[] = [
   requestFieldNillableAdded,
   responseFieldNillableAdded,
   responseFieldNillableRemoved,
+  requestAttributeAddedRequired,
+  requestAttributeAddedOptional,
+  requestAttributeRemoved,
+  responseAttributeAdded,
+  responseAttributeRemoved,
   requestEnumValueRemoved,
   requestEnumValueAdded,
   responseEnumValueAdded,

@@ -7,7 +7,7 @@
  * operation that reaches it is only recorded as a user of it (`usedBy`), so that a change in a
  * type shared by forty operations is one change, not forty. The same guard ends recursive types.
  */
-import type { Contract, Field, TypeDef } from '../contract/model.ts';
+import type { Attribute, Contract, Field, TypeDef } from '../contract/model.ts';
 import { XSD_NS, clark } from '../xml/qname.ts';
 import type { DiffEvent, MessageDirection, MessageScope } from './model.ts';
 import { detectNamespaceMap, mapName, type NamespaceMap } from './namespaces.ts';
@@ -77,6 +77,28 @@ export function walkDiff(oldOps: readonly Contract[], newOps: readonly Contract[
     }
   }
   return { map, paired: pairs.length, added: [...news.keys()].filter((k) => !olds.has(k)).length, removed: [...olds.keys()].filter((k) => !news.has(k)).length };
+}
+
+/**
+ * Walk and hand each event to `onEvent`; returns the outcome and, per walked named type, the
+ * operations that reach it (sorted), for changes found inside shared types.
+ */
+export function walkCollect(
+  oldOps: readonly Contract[],
+  newOps: readonly Contract[],
+  onEvent: (ev: DiffEvent, site: EventSite) => void,
+  opts: WalkOptions = {},
+): { outcome: WalkOutcome; usersOf: (typeKey: string) => string[] } {
+  const users = new Map<string, Set<string>>();
+  const outcome = walkDiff(oldOps, newOps, {
+    emit: onEvent,
+    usedBy(typeKey, operation) {
+      let s = users.get(typeKey);
+      if (!s) users.set(typeKey, (s = new Set()));
+      s.add(operation);
+    },
+  }, opts);
+  return { outcome, usersOf: (k) => [...(users.get(k) ?? [])].sort() };
 }
 
 function ref(c: Contract) {
@@ -173,6 +195,15 @@ class MessageWalk {
     }
   }
 
+  /** Attributes matched by (mapped) name: the ones only one side has. */
+  private attributes(olds: readonly Attribute[], news: readonly Attribute[], path: string, site: EventSite): void {
+    const base = { ...this.scope, place: 'field' as const };
+    const oldNames = new Set(olds.map((a) => clark(mapName(this.scope.map, a.name))));
+    const newNames = new Set(news.map((a) => clark(a.name)));
+    for (const a of olds) if (!newNames.has(clark(mapName(this.scope.map, a.name)))) this.sink.emit({ kind: 'attribute-removed', ...base, path: `${path}/@${a.name.local}`, attribute: a }, site);
+    for (const a of news) if (!oldNames.has(clark(a.name))) this.sink.emit({ kind: 'attribute-added', ...base, path: `${path}/@${a.name.local}`, attribute: a }, site);
+  }
+
   private sameTypeShape(a: Field, b: Field): boolean {
     if (a.fields || b.fields) return false;
     return this.mappedType(a) === (b.type && clark(b.type));
@@ -181,6 +212,7 @@ class MessageWalk {
   /** Compare what two paired elements contain: inline fields, or the named types they share. */
   private content(of: Field, nf: Field, path: string, site: EventSite): void {
     if (of.fields && nf.fields) {
+      this.attributes(of.attributes ?? [], nf.attributes ?? [], path, site);
       this.fields(of.fields, nf.fields, path, 'field', site);
       return;
     }
@@ -198,8 +230,11 @@ class MessageWalk {
 
   private typeContent(ot: TypeDef, nt: TypeDef, site: EventSite): void {
     const path = nt.name.local;
-    if (ot.kind === 'complex' && nt.kind === 'complex') this.fields(ot.fields, nt.fields, path, 'field', site);
-    else if (ot.kind === 'simple' && nt.kind === 'simple') {
+    if (ot.kind === 'complex' && nt.kind === 'complex') {
+      this.sink.emit({ kind: 'complex-type-pair', ...this.scope, place: 'field', path, oldType: ot, newType: nt }, site);
+      this.attributes(ot.attributes, nt.attributes, path, site);
+      this.fields(ot.fields, nt.fields, path, 'field', site);
+    } else if (ot.kind === 'simple' && nt.kind === 'simple') {
       this.sink.emit({ kind: 'enum-pair', ...this.scope, place: 'field', path, oldType: ot, newType: nt }, site);
     }
   }

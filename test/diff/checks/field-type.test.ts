@@ -7,6 +7,7 @@ diffTester('request-field/type-changed', {
   valid: [
     { old: op({ request: [f('t:Id', 'xsd:int')] }), new: op({ request: [f('t:Id', 'xsd:int')] }) },
     { name: 'a named type moved with its namespace', old: op({ request: [f('t:C', 't:Code')], types: code('xsd:string') }), new: op({ ns: NS2, request: [f('t:C', 't:Code')], types: code('xsd:string') }) },
+    { name: 'a simple type whose base one side does not know', old: op({ request: [f('t:C', 't:Code')], types: { 't:Code': { enum: ['A'], enumComplete: false } } }), new: op({ request: [f('t:C', 't:Code')], types: code('xsd:string', { enum: ['A', 'B'] }) }) },
     { name: 'changed in the response only', old: op({ response: [f('t:Id', 'xsd:int')] }), new: op({ response: [f('t:Id', 'xsd:long')] }) },
   ],
   invalid: [

@@ -1,5 +1,5 @@
 import { diffTester } from '../support/diff-tester.ts';
-import { NS1, NS2, op } from '../support/fixtures.ts';
+import { NS1, NS2, f, op } from '../support/fixtures.ts';
 
 const save = op();
 const get = op({ operation: 'GetThing' });
@@ -57,5 +57,29 @@ diffTester('operation/endpoint-changed', {
       new: [op({ endpoint: 'v2/Shop.svc' }), op({ operation: 'GetThing', endpoint: 'v2/Shop.svc' }), op({ operation: 'DropThing', endpoint: 'v2/Legacy.svc' })],
       changes: [{ operation: 'Shop/DropThing', message: 'endpoint Remote/V/Shop.svc → v2/Legacy.svc' }],
     },
+  ],
+});
+
+const fault = (name: string) => ({ name, type: `t:${name.split(':')[1]}` });
+const faultTypes = { 't:AccessDenied': { fields: [f('t:Message', 'xsd:string')] }, 't:NotFound': { fields: [f('t:Message', 'xsd:string')] } };
+
+diffTester('operation/fault-added', {
+  valid: [
+    { old: op({ faults: [fault('t:AccessDenied')], types: faultTypes }), new: op({ faults: [fault('t:AccessDenied')], types: faultTypes }) },
+    { name: 'the same fault after a namespace move', old: op({ faults: [fault('t:AccessDenied')], types: faultTypes }), new: op({ ns: NS2, faults: [fault('t:AccessDenied')], types: faultTypes }) },
+  ],
+  invalid: [{ old: op({ faults: [fault('t:AccessDenied')], types: faultTypes }), new: op({ faults: [fault('t:AccessDenied'), fault('t:NotFound')], types: faultTypes }), changes: [{ message: 'new declared fault(s) t:NotFound' }] }],
+});
+
+diffTester('operation/fault-removed', {
+  valid: [{ old: op(), new: op({ faults: [fault('t:AccessDenied')], types: faultTypes }) }],
+  invalid: [{ old: op({ faults: [fault('t:AccessDenied')], types: faultTypes }), new: op({ types: faultTypes }), changes: [{ message: 'declared fault(s) t:AccessDenied removed' }] }],
+});
+
+diffTester('operation/style-changed', {
+  valid: [{ old: op(), new: op({ style: 'document', use: 'literal' }) }],
+  invalid: [
+    { old: op(), new: op({ style: 'rpc' }), changes: [{ message: 'binding document/literal → rpc/literal' }] },
+    { old: op({ style: 'rpc', use: 'encoded' }), new: op({ style: 'rpc' }), changes: [{ message: 'binding rpc/encoded → rpc/literal' }] },
   ],
 });

@@ -2,7 +2,7 @@
  * Fixture contracts for the diff's table tests, written in code: one operation of a made-up
  * service `Shop`, in namespace `http://example.test/v1` (prefix `t`) unless told otherwise.
  */
-import type { Contract, FieldDoc, TypeDefDoc } from '../../../src/contract/model.ts';
+import type { Contract, FaultDoc, FieldDoc, SourceDoc, TypeDefDoc } from '../../../src/contract/model.ts';
 import { resolveContract } from '../../../src/contract/load.ts';
 
 export const NS1 = 'http://example.test/v1';
@@ -23,6 +23,10 @@ export interface OpSpec {
   requestBody?: string;
   responseBody?: string;
   types?: Record<string, TypeDefDoc>;
+  source?: SourceDoc;
+  faults?: FaultDoc[];
+  style?: 'document' | 'rpc';
+  use?: 'literal' | 'encoded';
 }
 
 /** A resolved contract; throws when the fixture itself is wrong. */
@@ -37,10 +41,12 @@ export function op(spec: OpSpec = {}): Contract {
       version: 'V',
       operation,
       endpoint: spec.endpoint ?? 'Remote/V/Shop.svc',
-      soap: { version: spec.soap ?? '1.1', action: spec.action ?? `${ns}/Shop/${operation}` },
+      soap: { version: spec.soap ?? '1.1', action: spec.action ?? `${ns}/Shop/${operation}`, ...(spec.style ? { style: spec.style } : {}), ...(spec.use ? { use: spec.use } : {}) },
       namespaces: { t: ns, xsd: 'http://www.w3.org/2001/XMLSchema' },
       request: { headers: spec.requestHeaders, body: { name: spec.requestBody ?? `t:${operation}`, fields: spec.request ?? [] } },
       response: { headers: spec.responseHeaders, body: { name: spec.responseBody ?? `t:${operation}Response`, fields: spec.response ?? [] } },
+      ...(spec.source ? { source: spec.source } : {}),
+      ...(spec.faults ? { faults: spec.faults } : {}),
     },
     `${operation}.yaml`,
     { doc: { soapcheck: 1, kind: 'types', version: 'V', namespaces: { t: ns, xsd: 'http://www.w3.org/2001/XMLSchema' }, types: spec.types ?? {} }, file: 'types.yaml' },
