@@ -1,9 +1,7 @@
 /** `soapcheck diff <old> <new>`: what changed between two contract sets, and what it breaks. */
 import { writeFileSync } from 'node:fs';
-import { loadContracts } from '../contract/load.ts';
-import { formatProblem } from '../contract/lint.ts';
 import type { Contract } from '../contract/model.ts';
-import { diffContracts, onlyOperations } from '../diff/diff.ts';
+import { diffContracts } from '../diff/diff.ts';
 import { DiffConfigError, loadDiffLevels, parseLevelOption } from '../diff/config.ts';
 import { LEVELS, type Level, type LevelSetting } from '../diff/model.ts';
 import { NamespaceMapError, parseNamespaceMap } from '../diff/namespaces.ts';
@@ -13,6 +11,7 @@ import { formatMarkdown } from '../diff/format/markdown.ts';
 import { formatJson } from '../diff/format/json.ts';
 import { formatJunit } from '../diff/format/junit.ts';
 import { findProject } from './project.ts';
+import { loadContractSet } from './contract-sets.ts';
 import { EXIT, parseCommandArgs, UsageError, type Command } from './command.ts';
 
 const FORMATS = ['text', 'markdown', 'json', 'junit'] as const;
@@ -79,8 +78,8 @@ do not load, a side with no contracts, an unknown check id).`,
     }
     const [oldPath, newPath] = positionals as [string, string];
     const names = values.operation ?? [];
-    const olds = await loadSide(oldPath, names);
-    const news = await loadSide(newPath, names);
+    const olds = await loadContractSet('diff', oldPath, names);
+    const news = await loadContractSet('diff', newPath, names);
     if (!olds || !news) return EXIT.USAGE;
 
     const result = diffContracts(olds, news, { namespaceMap, levels });
@@ -99,17 +98,4 @@ function render(report: DiffReport, format: Format, all: readonly Contract[]): s
     case 'junit': return formatJunit(report, all.map((c) => `${c.service}/${c.operation}`));
     default: return formatText(report);
   }
-}
-
-/** Load one side; print its problems and return null when it does not load cleanly or is empty. */
-async function loadSide(path: string, names: readonly string[]): Promise<Contract[] | null> {
-  const { contracts: all, problems } = await loadContracts([path]);
-  const contracts = onlyOperations(all, names);
-  for (const p of problems) process.stderr.write(`soapcheck diff: ${formatProblem(p)}\n`);
-  if (problems.length > 0) return null;
-  if (contracts.length === 0) {
-    process.stderr.write(`soapcheck diff: ${path}: no contracts found${names.length ? ` for --operation ${names.join(', ')}` : ''}\n`);
-    return null;
-  }
-  return contracts;
 }

@@ -15,6 +15,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command:
   run: { summary: 'replay contracts and suites against an endpoint or the built-in mock', load: () => import('./run.ts') },
   report: { summary: 'build the HTML report from Allure results', load: () => import('./report.ts') },
   diff: { summary: 'compare two contract sets: changes and what they break', load: () => import('./diff.ts') },
+  crosscheck: { summary: 'compare docs-derived contracts with WSDL-derived ones', load: () => import('./crosscheck.ts') },
 };
 
 export function usage(): string {

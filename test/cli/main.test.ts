@@ -15,7 +15,7 @@ describe('soapcheck (dispatcher)', () => {
   it('lists every command in --help and exits 0', () => {
     const r = cli(['--help']);
     expect(r.status).toBe(0);
-    for (const c of ['import', 'lint', 'verify', 'mock', 'run', 'report', 'diff']) expect(r.stdout).toMatch(new RegExp(`^  ${c}\\s`, 'm'));
+    for (const c of ['import', 'lint', 'verify', 'mock', 'run', 'report', 'diff', 'crosscheck']) expect(r.stdout).toMatch(new RegExp(`^  ${c}\\s`, 'm'));
   });
 
   it('exits 2 with usage when no command is given', () => {
