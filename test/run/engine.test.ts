@@ -61,6 +61,9 @@ describe('executeRun on the embedded mock', () => {
     const shards = await Promise.all([1, 2, 3].map((index) => run(options({ shard: { index, count: 3 } }))));
     expect(shards.map((s) => s.results.length)).toEqual([3, 3, 3]);
     expect(new Set(shards.flatMap((s) => s.results.map((c) => c.id))).size).toBe(9);
+    // As documented: the case at position p of the unsharded plan (0-based) is in shard p % n + 1.
+    const all = (await planRun(options(), new Redactor(), {})).suites[0]!.cases.map((c) => c.identity.id);
+    shards.forEach((s, i) => expect(s.start!.cases.map((c) => c.id)).toEqual(all.filter((_, p) => p % 3 === i)));
   });
 
   it('reports every case as skipped when interrupted before the first case started', async () => {

@@ -4,7 +4,7 @@ import { thing, resp, OK_THING } from '../support/fixtures.ts';
 ruleTester('envelope/not-xml', {
   valid: [
     { code: resp(OK_THING), contract: thing },
-    { name: 'a DOCTYPE is envelope/forbidden, not this rule', code: '<!DOCTYPE x []><x/>', contract: thing },
+    { name: 'a DOCTYPE is envelope/forbidden, not this rule', code: '<!DOCTYPE x []><x/>', contract: thing, reportedBy: ['envelope/forbidden'] },
   ],
   invalid: [
     { name: 'HTML error page', code: '<html><body>502 Bad Gateway</body></html>', contract: thing, errors: [{ path: '/', line: 1, message: /HTML/ }] },

@@ -10,7 +10,7 @@ const quirky = makeContract({
 ruleTester('envelope/structure', {
   valid: [
     { code: resp(OK_THING), contract: thing },
-    { name: 'whitespace between the envelope parts', code: envelope('', { raw: '\n\t<soap:Header> </soap:Header>\n<soap:Body>\n<t:GetThingResponse/>\n</soap:Body>\n' }), contract: thing },
+    { name: 'whitespace between the envelope parts', code: envelope('', { raw: '\n\t<soap:Header> </soap:Header>\n<soap:Body>\n<t:GetThingResponse><t:Response><t:Id>1</t:Id><t:Name>n</t:Name></t:Response></t:GetThingResponse>\n</soap:Body>\n' }), contract: thing },
     { name: 'Header then Body', code: req('<t:Ticket>x</t:Ticket>'), contract: thing, direction: 'request' },
   ],
   invalid: [

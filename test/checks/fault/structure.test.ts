@@ -9,11 +9,11 @@ const REASON12 = '<soap:Reason><soap:Text xml:lang="en">x</soap:Text></soap:Reas
 
 ruleTester('fault/structure', {
   valid: [
-    { code: f11('<faultcode>soap:Server</faultcode><faultstring>x</faultstring>'), contract: thing },
-    { name: '1.1 application code in its own namespace', code: f11('<faultcode>t:Busy</faultcode><faultstring>x</faultstring>'), contract: thing },
-    { name: '1.1 with actor and detail', code: f11('<faultcode>soap:Client</faultcode><faultstring>x</faultstring><faultactor>urn:a</faultactor><detail><t:X/></detail>'), contract: thing },
-    { name: '1.2 full', code: f12(`${CODE12}${REASON12}<soap:Detail/>`), contract: thing },
-    { name: '1.2 nested Subcodes with application codes', code: f12(`<soap:Code><soap:Value>soap:Sender</soap:Value><soap:Subcode><soap:Value>t:BadInput</soap:Value><soap:Subcode><soap:Value>t:TooLong</soap:Value></soap:Subcode></soap:Subcode></soap:Code>${REASON12}`), contract: thing },
+    { code: f11('<faultcode>soap:Server</faultcode><faultstring>x</faultstring>'), contract: thing, reportedBy: ['fault/unexpected'] },
+    { name: '1.1 application code in its own namespace', code: f11('<faultcode>t:Busy</faultcode><faultstring>x</faultstring>'), contract: thing, reportedBy: ['fault/unexpected'] },
+    { name: '1.1 with actor and detail', code: f11('<faultcode>soap:Client</faultcode><faultstring>x</faultstring><faultactor>urn:a</faultactor><detail><t:X/></detail>'), contract: thing, reportedBy: ['fault/unexpected'] },
+    { name: '1.2 full', code: f12(`${CODE12}${REASON12}<soap:Detail/>`), contract: thing, reportedBy: ['fault/unexpected', 'envelope/version'] },
+    { name: '1.2 nested Subcodes with application codes', code: f12(`<soap:Code><soap:Value>soap:Sender</soap:Value><soap:Subcode><soap:Value>t:BadInput</soap:Value><soap:Subcode><soap:Value>t:TooLong</soap:Value></soap:Subcode></soap:Subcode></soap:Code>${REASON12}`), contract: thing, reportedBy: ['fault/unexpected', 'envelope/version'] },
   ],
   invalid: [
     { name: '1.1 without faultstring', code: f11('<faultcode>soap:Server</faultcode>'), contract: thing, errors: [{ path: '/Envelope/Body/Fault', message: /no faultstring/ }] },

@@ -5,7 +5,7 @@ import { thing, resp, OK_THING } from '../support/fixtures.ts';
 ruleTester('fault/unexpected', {
   valid: [
     { code: resp(OK_THING), contract: thing },
-    { name: 'requests never have this rule', code: envelope('<soap:Fault><faultcode>soap:Client</faultcode><faultstring>x</faultstring></soap:Fault>'), contract: thing, direction: 'request' },
+    { name: 'requests never have this rule', code: envelope('<soap:Fault><faultcode>soap:Client</faultcode><faultstring>x</faultstring></soap:Fault>'), contract: thing, direction: 'request', reportedBy: ['body/element', 'header/missing'] },
   ],
   invalid: [
     {

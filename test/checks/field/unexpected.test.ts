@@ -5,7 +5,7 @@ ruleTester('field/unexpected', {
   valid: [
     { code: resp(OK_THING), contract: thing },
     { name: 'compatible profile allows unknown fields', code: resp(`${OK_THING}<t:NewField>1</t:NewField>`), contract: thing, profile: 'compatible' },
-    { name: 'an element inside a simple-content field is value/lexical\'s', code: resp('<t:Id><t:X/></t:Id><t:Name>n</t:Name>'), contract: thing },
+    { name: 'an element inside a simple-content field is value/lexical\'s', code: resp('<t:Id><t:X/></t:Id><t:Name>n</t:Name>'), contract: thing, reportedBy: ['value/lexical'] },
     { name: 'comments are not content', code: resp(`<!-- c -->${OK_THING}`), contract: thing },
   ],
   invalid: [

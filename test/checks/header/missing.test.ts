@@ -11,7 +11,7 @@ ruleTester('header/missing', {
   valid: [
     { code: req('<t:Ticket>x</t:Ticket>'), contract: thing, direction: 'request' },
     { name: 'optional block may be absent, order does not matter', code: req('<t:Trace>1</t:Trace><t:Ticket>x</t:Ticket>'), contract: thing, direction: 'request' },
-    { name: 'block directly under Envelope still counts', code: envelope('', { raw: '<t:Ticket>x</t:Ticket><soap:Body><t:GetThing/></soap:Body>' }), contract: quirky, direction: 'request' },
+    { name: 'block directly under Envelope still counts', code: envelope('', { raw: '<t:Ticket>x</t:Ticket><soap:Body><t:GetThing/></soap:Body>' }), contract: quirky, direction: 'request', reportedBy: ['envelope/structure'] },
   ],
   invalid: [
     { name: 'no Header at all', code: req(undefined), contract: thing, direction: 'request', errors: [{ path: '/Envelope', message: /t:Ticket/ }] },

@@ -15,7 +15,7 @@ ruleTester('http/action', {
     { name: '1.2 action parameter', code: body12, contract: v12, direction: 'request', http: { headers: { 'content-type': `application/soap+xml; action="${ACTION}"` } } },
     { name: '1.2 without action parameter (it is optional)', code: body12, contract: v12, direction: 'request', http: { headers: { 'content-type': 'application/soap+xml' } } },
     { name: '1.2 action parameter holding ";" inside its quotes', code: body12, contract: makeContract({ soap: '1.2', action: 'urn:a;b' }), direction: 'request', http: { headers: { 'content-type': 'application/soap+xml; action="urn:a;b"; charset=utf-8' } } },
-    { name: 'responses are not checked', code: req('<t:Ticket>x</t:Ticket>'), contract: thing, direction: 'response', http: soap11('"other"') },
+    { name: 'responses are not checked', code: req('<t:Ticket>x</t:Ticket>'), contract: thing, direction: 'response', http: soap11('"other"'), reportedBy: ['body/element'] },
   ],
   invalid: [
     { name: 'other SOAPAction', code: req('<t:Ticket>x</t:Ticket>'), contract: thing, direction: 'request', http: soap11('"urn:other"'), errors: [{ message: /urn:other/ }] },

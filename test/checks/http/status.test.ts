@@ -13,11 +13,11 @@ const fault12 = (code: string) => envelope(`<soap:Fault><soap:Code><soap:Value>s
 ruleTester('http/status', {
   valid: [
     { code: resp(OK_THING), contract: thing, http: h(200) },
-    { name: '1.1 fault with 500', code: fault11, contract: thing, http: h(500) },
-    { name: '1.2 Sender fault with 400', code: fault12('Sender'), contract: v12, http: h(400) },
-    { name: '1.2 Receiver fault with 500', code: fault12('Receiver'), contract: v12, http: h(500) },
+    { name: '1.1 fault with 500', code: fault11, contract: thing, http: h(500), reportedBy: ['fault/unexpected'] },
+    { name: '1.2 Sender fault with 400', code: fault12('Sender'), contract: v12, http: h(400), reportedBy: ['fault/unexpected', 'http/content-type'] },
+    { name: '1.2 Receiver fault with 500', code: fault12('Receiver'), contract: v12, http: h(500), reportedBy: ['fault/unexpected', 'http/content-type'] },
     { name: 'no HTTP facts: not checked', code: resp(OK_THING), contract: thing },
-    { name: 'HTML body with 200: the body is the problem (envelope rules), not the status', code: NOT_FOUND, contract: thing, http: html(200) },
+    { name: 'HTML body with 200: the body is the problem (envelope rules), not the status', code: NOT_FOUND, contract: thing, http: html(200), reportedBy: ['envelope/not-xml', 'http/content-type'] },
   ],
   invalid: [
     { name: '500 for a normal response', code: resp(OK_THING), contract: thing, http: h(500), errors: [{ path: '/', message: /200/ }] },

@@ -5,7 +5,7 @@ import { thing, resp, OK_THING } from '../support/fixtures.ts';
 ruleTester('namespace/mismatch', {
   valid: [
     { code: resp(OK_THING), contract: thing },
-    { name: 'other prefix, same URI', code: resp(OK_THING).replaceAll('t:', 'x:').replace('xmlns:x=', 'xmlns:x='), contract: thing },
+    { name: 'other prefix, same URI', code: resp(OK_THING).replace(/<(\/?)t:/g, '<$1x:').replace('xmlns:t=', 'xmlns:x='), contract: thing },
     { name: 'default namespace, same URI', code: envelope(`<GetThingResponse xmlns="urn:soapcheck:test:Services1"><Response><Id>1</Id><Name>n</Name></Response></GetThingResponse>`), contract: thing },
   ],
   invalid: [

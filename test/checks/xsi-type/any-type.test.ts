@@ -29,7 +29,6 @@ const valid = [
 ];
 
 ruleTester('xsi-type/mismatch', {
-  cleanValid: true,
   valid,
   invalid: [
     {
@@ -42,7 +41,6 @@ ruleTester('xsi-type/mismatch', {
 });
 
 ruleTester('value/lexical', {
-  cleanValid: true,
   valid,
   invalid: [
     { name: 'an int that is not one', code: pair('<t:Value xsi:type="xsd:int">forty-two</t:Value>'), contract: pairs, errors: [{ path: '/Envelope/Body/GetThingResponse/Pair/Value', message: /xsd:int/ }] },
@@ -50,7 +48,6 @@ ruleTester('value/lexical', {
 });
 
 ruleTester('field/unexpected', {
-  cleanValid: true,
   valid,
   invalid: [
     {

@@ -12,6 +12,7 @@ ruleTester('xsi-type/mismatch', {
       name: 'an old-version subtree: its old-namespace types are namespace/mismatch\'s finding, not this rule\'s',
       code: envelope(`<o:GetThingResponse xmlns:o="${NS_OLD}"><o:Response xsi:type="o:Thing"><o:Id>1</o:Id><o:Name>n</o:Name></o:Response></o:GetThingResponse>`),
       contract: thing,
+      reportedBy: ['namespace/mismatch'],
     },
   ],
   invalid: [
