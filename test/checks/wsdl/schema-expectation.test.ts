@@ -22,7 +22,6 @@ const valid: Case[] = [
 ];
 
 ruleTester('schema/xsd', {
-  cleanValid: true,
   valid,
   invalid: [
     { ...c(resp('<G:GadgetId>x</G:GadgetId><G:Label>L</G:Label>')), rules: { 'value/lexical': 'off' }, errors: [{ line: 1, message: /'x' is not a valid value of the atomic type 'xs:int'/ }] },
@@ -33,7 +32,6 @@ ruleTester('schema/xsd', {
 const failed = (message: string) => resp(null, { header: `<G:ExceptionInfo><G:Message>${message}</G:Message></G:ExceptionInfo><G:Succeeded>false</G:Succeeded>` });
 
 ruleTester('expectation/failed', {
-  cleanValid: true,
   valid,
   invalid: [
     { ...c(failed('Access denied')), errors: [{ path: '/Envelope', message: /^call-succeeded: the service says the call failed: Access denied$/, actual: /^true$/ }] },
