@@ -1,23 +1,15 @@
-/** `soapcheck crosscheck` through main(): exit codes, formats, narrowing, input errors. */
+/** `soapcheck crosscheck` in process (runMain): exit codes, formats, narrowing, input errors. */
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/corpus.ts';
-import { main } from '../../src/cli/main.ts';
+import { runMain } from '../support/in-process.ts';
 
 const widgets = join(REPO_ROOT, 'test', 'fixtures', 'checks', 'contracts');
 const pack = (v: number) => join(REPO_ROOT, 'contracts', 'superoffice', `Services${v}`, 'User');
 
 async function crosscheck(args: string[]) {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  try {
-    return { code: await main(['crosscheck', ...args]), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
+  const r = await runMain(['crosscheck', ...args]);
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }
 
 describe('soapcheck crosscheck', () => {

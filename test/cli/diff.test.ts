@@ -1,31 +1,22 @@
 /**
  * `soapcheck diff` on the shipped packs: exit codes, formats, gates and config. In process through
- * main() (output captured), and once spawned for the default config file of the current folder.
+ * runMain (test/support/in-process.ts), and once spawned for the default config file of the current folder.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/corpus.ts';
-import { main } from '../../src/cli/main.ts';
+import { runMain } from '../support/in-process.ts';
 
 const pack = (v: number) => join(REPO_ROOT, 'contracts', 'superoffice', `Services${v}`, 'User');
 const tmp = mkdtempSync(join(tmpdir(), 'soapcheck-diff-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 async function diff(args: string[]) {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  try {
-    const code = await main(['diff', ...args]);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
+  const r = await runMain(['diff', ...args]);
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }
 
 function spawnDiff(args: string[], cwd: string) {
@@ -33,7 +24,7 @@ function spawnDiff(args: string[], cwd: string) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-describe('soapcheck diff', async () => {
+describe('soapcheck diff', () => {
   it('Services86 → 88: exit 1 (breaking changes), the namespace move once, a closing count line', async () => {
     const r = await diff([pack(86), pack(88)]);
     expect(r.code).toBe(1);
