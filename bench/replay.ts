@@ -24,7 +24,7 @@ import { parseArgs } from 'node:util';
 import { Agent, request } from 'undici';
 import { loadContracts } from '../src/contract/load.ts';
 import type { Contract } from '../src/contract/model.ts';
-import { Redactor } from '../src/report/redact.ts';
+import { Redactor } from '../src/secrets/redact.ts';
 import { endpointUrl, runContracts, type RunContext } from '../src/run/runner.ts';
 import { createTransport } from '../src/run/transport.ts';
 import { buildMessage } from '../src/soap/build.ts';

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { EXIT, parseCommandArgs, UsageError, type Command } from './command.ts';
 import type { RuleSetting } from '../checks/api.ts';
 import { ConfigError, parseRuleOption } from '../checks/config.ts';
-import { Redactor } from '../report/redact.ts';
+import { Redactor } from '../secrets/redact.ts';
 import { parseReporterNames, REPORTER_NAMES, reportersFor } from '../report/reporters.ts';
 import { soapcheckVersion } from '../report/summary-reporter.ts';
 import { executeRun } from '../run/engine.ts';

@@ -21,7 +21,7 @@ import type { RunEnd, RunListener, RunStart } from '../run/events.ts';
 import type { CaseResult, ExchangeRecord, StepResult } from '../run/result.ts';
 import { formatCaseFailure, formatFinding, groupFindings, plural, RULE_GROUPS } from './format.ts';
 import { junitNames } from './junit-reporter.ts';
-import { Redactor } from './redact.ts';
+import { Redactor } from '../secrets/redact.ts';
 
 export const ALLURE_RESULTS_DIR = 'allure-results';
 

@@ -12,7 +12,7 @@ import { styleText } from 'node:util';
 import type { RunEnd, RunListener, RunStart } from '../run/events.ts';
 import type { CaseResult } from '../run/result.ts';
 import { formatCaseFailure, oneLine, plural, textCase } from './format.ts';
-import { Redactor } from './redact.ts';
+import { Redactor } from '../secrets/redact.ts';
 
 export interface ConsoleReporterOptions {
   /** Where output goes (default: stdout). */

@@ -4,7 +4,7 @@
  */
 import type { Finding } from '../checks/api.ts';
 import type { CaseResult } from '../run/result.ts';
-import type { Redactor } from './redact.ts';
+import type { Redactor } from '../secrets/redact.ts';
 
 /**
  * A case as the text reports (console, junit.xml, summary.json) use it: without the request and response

@@ -21,7 +21,7 @@ import type { RunEnd, RunListener, RunStart } from '../run/events.ts';
 import type { CaseIdentity, CaseResult } from '../run/result.ts';
 import { escapeAttr, escapeText, stripInvalidXmlChars } from '../xml/escape.ts';
 import { formatCaseFailure, textCase } from './format.ts';
-import { Redactor } from './redact.ts';
+import { Redactor } from '../secrets/redact.ts';
 import { TextSink } from './text-sink.ts';
 
 export const JUNIT_FILE = 'junit.xml';

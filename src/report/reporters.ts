@@ -15,7 +15,7 @@ import type { CaseResult } from '../run/result.ts';
 import { ALLURE_RESULTS_DIR, AllureReporter } from './allure-reporter.ts';
 import { ConsoleReporter, type ConsoleReporterOptions } from './console-reporter.ts';
 import { JUNIT_FILE, JunitReporter } from './junit-reporter.ts';
-import { Redactor } from './redact.ts';
+import { Redactor } from '../secrets/redact.ts';
 import { SUMMARY_FILE, SummaryReporter } from './summary-reporter.ts';
 
 export const REPORTER_NAMES = ['console', 'junit', 'summary', 'allure'] as const;

@@ -12,7 +12,7 @@ import type { Finding } from '../checks/api.ts';
 import type { RunEnd, RunListener } from '../run/events.ts';
 import type { CaseResult } from '../run/result.ts';
 import { textCase } from './format.ts';
-import { Redactor } from './redact.ts';
+import { Redactor } from '../secrets/redact.ts';
 import { TextSink } from './text-sink.ts';
 
 

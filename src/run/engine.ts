@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { startMock, type EchoRule, type MockResponse, type MockServer } from '../mock/server.ts';
-import type { Redactor } from '../report/redact.ts';
+import type { Redactor } from '../secrets/redact.ts';
 import type { RunEnd, RunListener, RunOutcome } from './events.ts';
 import type { RunOptions } from './options.ts';
 import type { ContractCase, PlannedCase, PlannedSuite, RunPlan, ScenarioCase } from './plan.ts';

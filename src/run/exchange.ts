@@ -8,7 +8,7 @@ import type { CheckConfig, Finding } from '../checks/api.ts';
 import { compileContract, checkMessage } from '../checks/index.ts';
 import { buildMessage } from '../soap/build.ts';
 import { contentTypeFor } from '../soap/versions.ts';
-import type { Redactor } from '../report/redact.ts';
+import type { Redactor } from '../secrets/redact.ts';
 import type { CaseStatus, ExchangeRecord } from './result.ts';
 import { TransportError, type HttpResponse, type Transport } from './transport.ts';
 import type { ValueMap } from './suite.ts';

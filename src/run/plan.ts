@@ -10,7 +10,7 @@ import type { CheckConfig } from '../checks/api.ts';
 import { makeConfig } from '../checks/config.ts';
 import { loadContracts } from '../contract/load.ts';
 import type { Contract } from '../contract/model.ts';
-import type { Redactor } from '../report/redact.ts';
+import type { Redactor } from '../secrets/redact.ts';
 import { checkEchoRules, type EchoRule } from '../mock/echo.ts';
 import { checkResponses, type MockResponse } from '../mock/responses.ts';
 import { contractExampleValues, endpointUrl, operationKey, resolveValues, valuesFor } from './values.ts';

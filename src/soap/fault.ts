@@ -7,7 +7,6 @@
  * own namespace (rule id, severity, message, path, line) — findings never hold secret values,
  * and every string is escaped here.
  */
-import type { Finding } from '../checks/api.ts';
 import type { SoapVersion } from '../contract/model.ts';
 import { escapeAttr, escapeText, stripInvalidXmlChars } from '../xml/escape.ts';
 import { soapVersionInfo } from './versions.ts';
@@ -28,7 +27,7 @@ export interface FaultSpec {
   /** Human-readable reason (faultstring / Reason/Text). */
   reason: string;
   /** Findings to list in the detail; no Detail element when empty or absent. */
-  findings?: readonly Finding[];
+  findings?: readonly FaultFinding[];
   /** Language of the reason text (1.2 `xml:lang`). Default `en`. */
   lang?: string;
 }
@@ -53,7 +52,16 @@ export function faultHttpStatus(version: SoapVersion, code: FaultCode): number {
 
 const text = (s: string): string => escapeText(stripInvalidXmlChars(s));
 
-function findingsXml(findings: readonly Finding[], indent: string): string {
+/** What a fault's detail lists of a finding (a checks Finding has all of it; soap sits below checks). */
+export interface FaultFinding {
+  rule: string;
+  severity: string;
+  message: string;
+  path: string;
+  line?: number;
+}
+
+function findingsXml(findings: readonly FaultFinding[], indent: string): string {
   const lines = [`${indent}<sc:Findings xmlns:sc="${escapeAttr(FINDINGS_NS)}" count="${findings.length}">`];
   for (const f of findings) {
     lines.push(`${indent}  <sc:Finding>`);

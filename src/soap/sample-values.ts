@@ -4,7 +4,7 @@
  */
 import type { TypeRegistry } from '../contract/model.ts';
 import { clark, XSD_NS, type ExpandedName } from '../xml/qname.ts';
-import { MS_SERIALIZATION_NS } from '../checks/lexical/index.ts';
+import { MS_SERIALIZATION_NS } from '../xml/qname.ts';
 
 /** Samples for the XML Schema built-ins by local name (anything else in the namespace: ''). */
 const XSD_SAMPLES: Readonly<Record<string, string>> = {

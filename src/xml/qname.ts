@@ -6,6 +6,8 @@
 import type { NamespaceScope } from './tree.ts';
 
 export const XSD_NS = 'http://www.w3.org/2001/XMLSchema';
+/** .NET's DataContract serialization types (guid, char, duration). */
+export const MS_SERIALIZATION_NS = 'http://schemas.microsoft.com/2003/10/Serialization/';
 export const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
 export const SOAP11_ENV_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
 export const SOAP12_ENV_NS = 'http://www.w3.org/2003/05/soap-envelope';

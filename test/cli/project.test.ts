@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findProject } from '../../src/cli/project.ts';
 import { UsageError } from '../../src/cli/command.ts';
-import { Redactor } from '../../src/report/redact.ts';
+import { Redactor } from '../../src/secrets/redact.ts';
 import type { RunOptions } from '../../src/run/options.ts';
 import { planRun } from '../../src/run/plan.ts';
 import { REPO_ROOT } from '../support/corpus.ts';

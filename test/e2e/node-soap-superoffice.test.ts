@@ -20,7 +20,7 @@ import type { Contract } from '../../src/contract/model.ts';
 import { startMock, type MockLogEntry, type MockServer } from '../../src/mock/server.ts';
 import { runContract } from '../../src/run/runner.ts';
 import { createTransport } from '../../src/run/transport.ts';
-import { Redactor } from '../../src/report/redact.ts';
+import { Redactor } from '../../src/secrets/redact.ts';
 import { XSD_NS } from '../../src/xml/qname.ts';
 import { describeShared, REPO_ROOT, SUPEROFFICE_DOCS_DIR } from '../support/corpus.ts';
 

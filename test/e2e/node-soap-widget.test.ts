@@ -19,7 +19,7 @@ import type { Contract } from '../../src/contract/model.ts';
 import { startMock, type MockLogEntry, type MockServer } from '../../src/mock/server.ts';
 import { runContract } from '../../src/run/runner.ts';
 import { createTransport } from '../../src/run/transport.ts';
-import { Redactor } from '../../src/report/redact.ts';
+import { Redactor } from '../../src/secrets/redact.ts';
 import { REPO_ROOT } from '../support/corpus.ts';
 
 const DIR = join(REPO_ROOT, 'test', 'fixtures', 'e2e', 'Demo9');

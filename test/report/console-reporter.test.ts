@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConsoleReporter } from '../../src/report/console-reporter.ts';
-import { Redactor } from '../../src/report/redact.ts';
+import { Redactor } from '../../src/secrets/redact.ts';
 import type { CaseResult } from '../../src/run/result.ts';
 import { contractCase, finding, runEnd, runStart } from './synthetic.ts';
 

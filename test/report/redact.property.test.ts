@@ -4,8 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../../src/report/decoded-text.ts';
-import { MASK, Redactor } from '../../src/report/redact.ts';
+import { decodeText } from '../../src/secrets/decoded-text.ts';
+import { MASK, Redactor } from '../../src/secrets/redact.ts';
 import { escapeAttr, escapeText } from '../../src/xml/escape.ts';
 
 /** Secrets: printable ASCII with the characters XML and URLs escape, some Latin-1, and a character beyond the BMP. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MASK, MIN_SECRET_LENGTH, Redactor } from '../../src/report/redact.ts';
+import { MASK, MIN_SECRET_LENGTH, Redactor } from '../../src/secrets/redact.ts';
 
 const SECRET = 'tk-7f3a&9<Z> "q" é';
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Redactor } from '../../src/report/redact.ts';
+import { Redactor } from '../../src/secrets/redact.ts';
 import { reportersFor } from '../../src/report/reporters.ts';
 import type { Summary } from '../../src/report/summary-reporter.ts';
 import type { CaseResult } from '../../src/run/result.ts';

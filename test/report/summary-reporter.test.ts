@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Redactor } from '../../src/report/redact.ts';
+import { Redactor } from '../../src/secrets/redact.ts';
 import { SummaryReporter, type Summary } from '../../src/report/summary-reporter.ts';
 import type { CaseResult } from '../../src/run/result.ts';
 import { REPO_ROOT } from '../support/corpus.ts';

@@ -7,7 +7,7 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type MockServer } from '../../src/mock/server.ts';
-import { Redactor } from '../../src/report/redact.ts';
+import { Redactor } from '../../src/secrets/redact.ts';
 import { executeRun, type ExecuteOptions } from '../../src/run/engine.ts';
 import type { RunEnd, RunListener, RunStart } from '../../src/run/events.ts';
 import type { RunOptions } from '../../src/run/options.ts';

@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Redactor } from '../../src/report/redact.ts';
+import { Redactor } from '../../src/secrets/redact.ts';
 import type { RunOptions } from '../../src/run/options.ts';
 import { parseShard } from '../../src/run/options.ts';
 import { planRun } from '../../src/run/plan.ts';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContracts } from '../../src/contract/load.ts';
 import type { Contract } from '../../src/contract/model.ts';
-import { Redactor } from '../../src/report/redact.ts';
+import { Redactor } from '../../src/secrets/redact.ts';
 import type { CaseResult } from '../../src/run/result.ts';
 import { endpointUrl, runContract, runContracts, runScenario, valuesFor, type RunContext, type ScenarioContext } from '../../src/run/runner.ts';
 import type { Scenario } from '../../src/run/suite.ts';

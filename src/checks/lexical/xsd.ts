@@ -146,7 +146,7 @@ export const XSD_CHECKS: Readonly<Record<string, LexicalCheck>> = {
 };
 
 /** The .NET data-contract serialization namespace and its primitive types. */
-export const MS_SERIALIZATION_NS = 'http://schemas.microsoft.com/2003/10/Serialization/';
+export { MS_SERIALIZATION_NS } from '../../xml/qname.ts';
 export const MS_CHECKS: Readonly<Record<string, LexicalCheck>> = {
   guid, duration, char: integerRange(0n, 65535n),
 };

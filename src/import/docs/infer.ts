@@ -19,7 +19,7 @@
 import { attribute, childElements, resolveQName, XSD_NS, XSI_NS, type ExpandedName, type XDocument, type XElement } from '../../xml/index.ts';
 import { versionOfEnvelopeNs } from '../../soap/versions.ts';
 import type { Field, SoapVersion, SourceQuirk } from '../../contract/model.ts';
-import { DEFAULT_SECRET_NAMES } from '../../report/redact.ts';
+import { DEFAULT_SECRET_NAMES } from '../../secrets/redact.ts';
 import { MS_SERIALIZATION_NS } from '../../checks/lexical/index.ts';
 
 /**
