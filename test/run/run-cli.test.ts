@@ -4,26 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/corpus.ts';
-import { main } from '../../src/cli/main.ts';
+import { runMain, type InProcessOutcome } from '../support/in-process.ts';
 import { runCli } from './support/cli.ts';
 
-/** Runs the CLI in-process (these cases stop before anything is sent), capturing what it writes. */
-async function runInProcess(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = process.stdout.write.bind(process.stdout);
-  const err = process.stderr.write.bind(process.stderr);
-  const saved = process.env.SO_TICKET;
-  delete process.env.SO_TICKET;
-  process.stdout.write = ((c: string | Uint8Array) => ((stdout += String(c)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((c: string | Uint8Array) => ((stderr += String(c)), true)) as typeof process.stderr.write;
-  try {
-    return { code: await main(args), stdout, stderr };
-  } finally {
-    process.stdout.write = out;
-    process.stderr.write = err;
-    if (saved !== undefined) process.env.SO_TICKET = saved;
-  }
+/** Runs the CLI in-process (these cases stop before anything is sent), with SO_TICKET unset. */
+function runInProcess(args: string[]): Promise<InProcessOutcome> {
+  return runMain(args, { env: { SO_TICKET: undefined } });
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'soapcheck-run-cli-'));
