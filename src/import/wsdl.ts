@@ -113,10 +113,14 @@ function versionOf(read: WsdlRead, file: string): string {
   return WORD.test(stem) ? stem : `wsdl_${stem}`;
 }
 
-/** Prefixes as the WSDL declares them on its root (xsd for XML Schema, tns first). */
-function bindingsOf(read: WsdlRead): Array<[string, string]> {
+/**
+ * Prefixes as the WSDL declares them on its root (xsd for XML Schema, tns first) — after those of
+ * an existing file at the target path (`preferred`), so that a re-import keeps the prefixes that
+ * suites' XPath assertions and people already use.
+ */
+function bindingsOf(read: WsdlRead, preferred: Readonly<Record<string, string>> = {}): Array<[string, string]> {
   const scope = read.root.root.scope;
-  const pairs: Array<[string, string]> = [['xsd', XSD_NS]];
+  const pairs: Array<[string, string]> = [...Object.entries(preferred).sort((a, b) => (a[0] < b[0] ? -1 : 1)), ['xsd', XSD_NS]];
   const tnsPrefix = Object.keys(scope).find((p) => p && scope[p] === read.reader.targetNamespace);
   if (tnsPrefix) pairs.push([tnsPrefix, read.reader.targetNamespace]);
   for (const [p, uri] of Object.entries(scope).sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (p && p !== 'xml' && uri !== XS_NS) pairs.push([p, uri]);
@@ -132,8 +136,8 @@ export function schemaFiles(read: WsdlRead): Array<{ name: string; text: string 
 }
 
 /** The contract document of one operation. */
-export function wsdlContractDoc(op: WOperation, read: WsdlRead, version: string, schemaNames: string[], sha256: string): ContractDoc {
-  const pm = new PrefixMap(bindingsOf(read));
+export function wsdlContractDoc(op: WOperation, read: WsdlRead, version: string, schemaNames: string[], sha256: string, preferred?: Readonly<Record<string, string>>): ContractDoc {
+  const pm = new PrefixMap(bindingsOf(read, preferred));
   const message = (m: WMessage | undefined): MessageDoc => {
     const body = m?.body ? renderField(m.body, pm) : { name: pm.qname({ ns: read.reader.targetNamespace, local: `${op.name}Response` }), fields: [] };
     return { ...(m && m.headers.length > 0 ? { headers: m.headers.map((h) => renderField(h, pm)) } : {}), body };
@@ -160,8 +164,8 @@ export function wsdlContractDoc(op: WOperation, read: WsdlRead, version: string,
   };
 }
 
-export function wsdlTypesDoc(read: WsdlRead, version: string): TypesDoc {
-  const pm = new PrefixMap(bindingsOf(read));
+export function wsdlTypesDoc(read: WsdlRead, version: string, preferred?: Readonly<Record<string, string>>): TypesDoc {
+  const pm = new PrefixMap(bindingsOf(read, preferred));
   const entries = [...read.schemas.types.values()].map((t) => [clark(t.name), t] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const types: Record<string, TypeDefDoc> = {};
   for (const [, t] of entries) types[pm.qname(t.name)] = renderType(t.def, pm);
@@ -202,10 +206,10 @@ export async function importWsdl(opts: WsdlImportOptions): Promise<WsdlImportSum
     if (opts.binding && !read.bindings.some((b) => b.name.local === opts.binding)) log(`${f.rel}: no binding named ${opts.binding} (bindings: ${read.bindings.map((b) => b.name.local).join(', ') || 'none'})`);
     const sha = createHash('sha256').update(read.root.bytes).digest('hex');
     const xsds = schemaFiles(read);
-    const typesDoc = wsdlTypesDoc(read, version);
     for (const b of chosen) {
       const dir = join(opts.out, version, b.portType.local);
       const docsTypes = await readTypesDoc(join(opts.out, version, 'types.yaml'));
+      const typesDoc = wsdlTypesDoc(read, version, docsTypes?.namespaces);
       enrichTypes(typesDoc, docsTypes);
       const typesFile = join(dir, 'types.yaml');
       outputs.push([typesFile, toYaml(typesDoc, schemaComment(typesFile, join(schemaDir, 'types.schema.json')))]);
@@ -218,8 +222,9 @@ export async function importWsdl(opts: WsdlImportOptions): Promise<WsdlImportSum
         }
         names.add(op.name);
         const file = join(dir, `${op.name}.yaml`);
-        const doc = wsdlContractDoc(op, read, version, xsds.map((x) => x.name), sha);
-        enrichContract(doc, await readContractDoc(file));
+        const old = await readContractDoc(file);
+        const doc = wsdlContractDoc(op, read, version, xsds.map((x) => x.name), sha, old?.namespaces);
+        enrichContract(doc, old);
         outputs.push([file, toYaml(doc, schemaComment(file, join(schemaDir, 'contract.schema.json')))]);
         summary.operations++;
       }

@@ -195,3 +195,24 @@ describe('soapcheck import wsdl (command)', () => {
     expect(empty.err).toContain('no WSDL found');
   });
 });
+
+describe('import wsdl over docs contracts at the same paths', () => {
+  it('keeps their prefixes, description, endpoint and examples, and marks an operation the binding lacks as documented-only', async () => {
+    const base = join(dir, 'enrich');
+    const svc = join(base, 'out', 'Demo1', 'Demo');
+    mkdirSync(svc, { recursive: true });
+    writeFileSync(join(base, 'demo.wsdl'), wsdl(''));
+    const docsContract = (op: string) => `soapcheck: 1\nkind: operation\nservice: Demo\nversion: Demo1\noperation: ${op}\ndescription: From the page.\nendpoint: Remote/Demo1/Demo.svc\nsoap: { version: "1.2", action: "urn:demo:Demo1/${op}", actionSource: derived }\nnamespaces: { D: "urn:demo:Demo1", xsd: "http://www.w3.org/2001/XMLSchema" }\nrequest: { body: { name: D:${op}, fields: [ { name: D:x, type: xsd:string, example: hello, description: The x. } ] } }\nresponse: { body: { name: D:${op}Response } }\nsource: { importer: docs, file: page.md }\n`;
+    writeFileSync(join(svc, 'Op.yaml'), docsContract('Op'));
+    writeFileSync(join(svc, 'Gone.yaml'), docsContract('Gone'));
+    const s = await importWsdl({ inputs: [join(base, 'demo.wsdl')], out: join(base, 'out') });
+    expect([s.operations, s.documentedOnly]).toEqual([1, 1]);
+    const op = parse(readFileSync(join(svc, 'Op.yaml'), 'utf8')) as ContractDoc;
+    expect(op).toMatchObject({ description: 'From the page.', endpoint: 'Remote/Demo1/Demo.svc', soap: { version: '1.1', actionSource: 'wsdl' }, source: { importer: 'wsdl' } });
+    expect(op.namespaces.D).toBe('urn:demo:Demo1');
+    expect(op.request.body).toEqual({ name: 'D:Op', fields: [{ name: 'D:x', type: 'xsd:string', example: 'hello', description: 'The x.' }] });
+    const gone = parse(readFileSync(join(svc, 'Gone.yaml'), 'utf8')) as ContractDoc;
+    expect(gone.source).toEqual({ importer: 'docs', file: 'page.md', documentedOnly: true });
+    expect((await loadContracts([svc])).problems).toEqual([]);
+  });
+});
