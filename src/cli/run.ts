@@ -6,6 +6,7 @@
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { EXIT, parseCommandArgs, UsageError, type Command } from './command.ts';
+import { closest } from './did-you-mean.ts';
 import type { RuleSetting } from '../checks/api.ts';
 import { ConfigError, parseRuleOption } from '../checks/config.ts';
 import { Redactor } from '../secrets/redact.ts';
@@ -18,6 +19,7 @@ import { suitesIn } from '../run/suite.ts';
 import { DEFAULT_TIMEOUT_MS } from '../run/transport.ts';
 import { parseVarOptions, VariableError } from '../run/variables.ts';
 import { findProject, type Project } from './project.ts';
+import { parseHeaderOption } from '../run/http-headers.ts';
 
 const OPTIONS = {
   endpoint: { type: 'string' },
@@ -30,6 +32,8 @@ const OPTIONS = {
   out: { type: 'string' },
   shard: { type: 'string' },
   var: { type: 'string', multiple: true },
+  'strict-vars': { type: 'boolean' },
+  header: { type: 'string', multiple: true },
   t: { type: 'string', short: 't' },
   ca: { type: 'string' },
   cert: { type: 'string' },
@@ -70,8 +74,16 @@ Options:
   --out DIR             reports folder (default reports): junit.xml, summary.json, allure-results/
   --shard I/N           run only the I-th of N slices of the cases (cases are dealt round-robin in
                         suite order, so every shard gets a fair share)
-  --var NAME=VALUE      value of \${NAME} in suites and contract examples (wins over the environment);
-                        repeatable
+  --var NAME=VALUE      value of \${NAME} in suites, contract examples and pack bindings (wins over the
+                        environment); repeatable. A --var nothing in the run refers to is named
+                        (a warning)
+  --strict-vars         a --var nothing refers to is an input error (exit 2) instead of a warning
+  --header 'NAME: VALUE'  an extra HTTP header on every request (\${VAR} allowed; wins over a suite's
+                        http: headers:); repeatable. Bearer tokens and API keys are headers:
+                        --header 'Authorization: Bearer \${TOKEN}'. Credential-like headers
+                        (Authorization, *token*, *key*, …) and headers with secret variables are ***
+                        in every report. User-info in --endpoint (https://user:pw@host/) is sent as
+                        HTTP Basic
   -t FILTER             run only the cases whose test name, "<suite> <case>" (e.g. "superoffice-user
                         Services88/User/GetUser"), matches FILTER (a regular expression); the others are
                         left out of the run and its reports; a filter that matches no case is a
@@ -83,9 +95,11 @@ Options:
 
 Precedence: command line > suite > soapcheck.config.yaml > defaults.
 
-Variables: \${NAME} comes from --var, else the environment, else the suite's default. SO_TICKET,
-SO_APP_TOKEN and variables marked secret: true are secrets: their values appear as *** in every
-report and log. On the embedded mock a value whose variable is unset falls back to the contract's
+Variables: \${NAME} comes from --var, else the environment, else the suite's default. A contract
+pack (pack.yaml beside the contracts, e.g. contracts/superoffice/pack.yaml) binds request fields to
+variables once for every run: the SuperOffice pack sends SO_APP_TOKEN in ApplicationToken and
+SO_TICKET in Credentials/Ticket. SO_TICKET, SO_APP_TOKEN and variables marked secret (in a suite or
+a pack) are secrets: their values appear as *** in every report and log. On the embedded mock a value whose variable is unset falls back to the contract's
 example value; against a real endpoint an unset variable is an input error.
 
 Exit codes: 0 every case passed, 1 a case failed or could not be checked (transport error,
@@ -120,6 +134,18 @@ async function runCommand(argv: string[], interrupt: Interrupt): Promise<number>
   if (plan.problems.length) {
     process.stderr.write(`soapcheck run: input errors:\n${plan.problems.map((p) => `  ${redactor.redactUrl(p)}`).join('\n')}\n`);
     return EXIT.USAGE;
+  }
+  if (plan.unusedVars.length) {
+    const known = new Set(plan.suites.flatMap((s) => [...s.referenced]));
+    const lines = plan.unusedVars.map((n) => {
+      const guess = closest(n, known);
+      return `--var ${n}: no suite, contract or pack of this run refers to \${${n}}${guess ? `; did you mean ${guess}?` : ''}`;
+    });
+    if (o['strict-vars']) {
+      process.stderr.write(`soapcheck run: input errors:\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
+      return EXIT.USAGE;
+    }
+    for (const l of lines) process.stderr.write(`soapcheck run: warning: ${l}\n`);
   }
   const filter = o.t !== undefined ? new RegExp(o.t) : undefined;
   if (filter && !plan.testNames.some((n) => filter.test(n))) {
@@ -221,6 +247,12 @@ function toRunOptions(o: Record<string, string | boolean | string[] | undefined>
     if (e instanceof VariableError) throw new UsageError(e.message);
     throw e;
   }
+  const headers: Array<{ name: string; value: string }> = [];
+  for (const h of (o.header as string[] | undefined) ?? []) {
+    const parsed = parseHeaderOption(h);
+    if (typeof parsed === 'string') throw new UsageError(parsed);
+    headers.push(parsed);
+  }
   const rules: Record<string, RuleSetting> = {};
   for (const r of (o.rule as string[] | undefined) ?? []) {
     try {
@@ -257,6 +289,7 @@ function toRunOptions(o: Record<string, string | boolean | string[] | undefined>
     concurrency,
     timeoutMs,
     vars,
+    ...(headers.length ? { headers } : {}),
     ...(o.ca ? { ca: resolve(o.ca as string) } : {}),
     ...(o.cert ? { cert: resolve(o.cert as string), key: resolve(o.key as string) } : {}),
     insecure: o.insecure === true,

@@ -28,7 +28,7 @@ export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 /** Default name of the types file beside a contract. */
 export const DEFAULT_TYPES_FILE = 'types.yaml';
 
-const NOT_CONTRACTS = [/\.suite\.ya?ml$/, /^soapcheck\.config\.ya?ml$/];
+const NOT_CONTRACTS = [/\.suite\.ya?ml$/, /^soapcheck\.config\.ya?ml$/, /^pack\.ya?ml$/];
 
 interface TypesEntry {
   file: string;

@@ -19,6 +19,7 @@ import { buildFault, faultHttpStatus, type FaultCode } from '../soap/fault.ts';
 import { contentTypeFor, versionOfEnvelopeNs } from '../soap/versions.ts';
 import { childElements, parseXml, type XDocument, type XElement } from '../xml/index.ts';
 import { checkEchoRules, EchoState, type EchoRule } from './echo.ts';
+import { credentialMismatch, type ExpectedCredentials } from './credentials.ts';
 import { operationId } from './operations.ts';
 import { checkResponses, Responder, type MockResponse } from './responses.ts';
 import { requestAction, RouteTable, versionOfContentType, type Route } from './routes.ts';
@@ -44,6 +45,12 @@ export interface MockOptions {
   headersTimeoutMs?: number;
   /** Time allowed to receive a whole request, ms; default 30,000. */
   requestTimeoutMs?: number;
+  /**
+   * Authentication: per operation, the values the request fields bound by its contract pack must carry
+   * (e.g. `{ 'Credentials.Ticket': … }`); a request with another value gets a Sender fault. Absent or
+   * empty: not checked.
+   */
+  credentials?: (c: Contract) => ExpectedCredentials | undefined;
   /** Called once per request, after the answer is sent. Holds no bodies, queries or header values. */
   onRequest?: (entry: MockLogEntry) => void;
 }
@@ -114,7 +121,7 @@ export async function startMock(opts: MockOptions): Promise<MockServer> {
   const config: CheckConfig = { maxBytes: maxBodyBytes, ...(opts.checkConfig ?? { profile: 'strict' }) };
   const table = new RouteTable(opts.contracts);
   const echo = new EchoState(opts.echo ?? []);
-  const handler = new MockHandler(table, config, maxBodyBytes, new Responder(opts.responses ?? [], echo), opts.onRequest);
+  const handler = new MockHandler(table, config, maxBodyBytes, new Responder(opts.responses ?? [], echo), opts.onRequest, opts.credentials);
 
   const server: Server = createServer(
     {
@@ -234,6 +241,7 @@ class MockHandler {
     readonly maxBodyBytes: number,
     readonly responder: Responder,
     readonly onRequest: MockOptions['onRequest'],
+    readonly credentials?: MockOptions['credentials'],
   ) {}
 
   #plan(c: Contract) {
@@ -378,6 +386,11 @@ class MockHandler {
     const errors = findings.filter((f) => f.severity === 'error').length;
     if (errors > 0) {
       return this.#fault(op.soapVersion, 'sender', `The request breaks the contract of ${id}: ${errors} error${errors === 1 ? '' : 's'} (see detail)`, findings, id);
+    }
+    const expected = this.credentials?.(op);
+    const wrong = expected ? credentialMismatch(doc, expected) : undefined;
+    if (wrong !== undefined) {
+      return this.#fault(op.soapVersion, 'sender', `Authentication failed for ${id}: ${wrong} is not valid`, [], id, 'authentication failed');
     }
     // Accepted: remember what the echo rules ask for, then answer.
     this.responder.remember(op, doc);

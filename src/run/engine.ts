@@ -103,7 +103,11 @@ export async function executeRun(x: ExecuteOptions): Promise<ExecuteResult> {
         for (const c of cases) await skip(c.identity);
         continue;
       }
-      const ctx: RunContext = { endpoint, transport, config: planned.config, redactor, suite: planned.suite.name, ...(signal ? { signal } : {}) };
+      const ctx: RunContext = {
+        endpoint, transport, config: planned.config, redactor, suite: planned.suite.name,
+        ...(signal ? { signal } : {}),
+        ...(Object.keys(planned.headers).length ? { headers: planned.headers } : {}),
+      };
       const attempt = (c: PlannedCase): Promise<CaseResult> => (c.kind === 'contract' ? runContractCase(c, ctx) : runScenarioCase(planned, c, ctx));
       const runCase = async (c: PlannedCase): Promise<void> => {
         let r = await attempt(c);
@@ -152,6 +156,8 @@ function startEmbeddedMock(s: PlannedSuite): Promise<MockServer> {
     checkConfig: s.config,
     responses: (s.suite.mock.responses ?? []) as MockResponse[],
     echo: (s.suite.mock.echo ?? []) as EchoRule[],
+    // The fields the contracts' packs bind (credentials) must carry what the runner sends for them.
+    credentials: s.boundOf,
   });
 }
 

@@ -24,6 +24,8 @@ export interface RunContext {
   suite?: string;
   /** Aborts requests in flight (the run was interrupted). */
   signal?: AbortSignal;
+  /** Extra HTTP headers of every request (win over the SOAP ones by name). */
+  headers?: Readonly<Record<string, string>>;
 }
 
 // --- secrets of a contract ----------------------------------------------------------------
@@ -104,8 +106,19 @@ function requestHeaders(c: Contract): Record<string, string> {
   return h as Record<string, string>;
 }
 
+/** The SOAP headers with the extra ones (--header, http.headers, Basic) over them, names compared case-insensitively. */
+function withExtraHeaders(soap: Record<string, string>, extra: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = { ...soap };
+  for (const [name, value] of Object.entries(extra)) {
+    const lower = name.toLowerCase();
+    if (lower in out) delete out[lower];
+    out[name] = value;
+  }
+  return out;
+}
+
 type RequestRecord = ExchangeRecord['request'];
-const lastRecord = new WeakMap<Contract, { url: string; body: string; redactor: Redactor; version: number; record: RequestRecord }>();
+const lastRecord = new WeakMap<Contract, { url: string; headers: Record<string, string>; body: string; redactor: Redactor; version: number; record: RequestRecord }>();
 
 /**
  * The redacted record of a request. Most cases of a contract send the same URL and body, so the last record
@@ -114,16 +127,16 @@ const lastRecord = new WeakMap<Contract, { url: string; body: string; redactor: 
  */
 function requestRecord(c: Contract, url: string, headers: Record<string, string>, body: string, redactor: Redactor): RequestRecord {
   const hit = lastRecord.get(c);
-  if (hit && hit.redactor === redactor && hit.version === redactor.version && hit.url === url && hit.body === body) return hit.record;
+  if (hit && hit.redactor === redactor && hit.version === redactor.version && hit.url === url && hit.headers === headers && hit.body === body) return hit.record;
   const record: RequestRecord = Object.freeze({ method: 'POST', url: redactor.redactUrl(url), headers: Object.freeze(redactor.redactHeaders(headers)), body: redactor.redactXml(body) });
-  lastRecord.set(c, { url, body, redactor, version: redactor.version, record });
+  lastRecord.set(c, { url, headers, body, redactor, version: redactor.version, record });
   return record;
 }
 
 export async function send(c: Contract, values: ValueMap, ctx: RunContext): Promise<Sent> {
   registerSecrets(c, values, ctx.redactor);
   const url = endpointUrl(ctx.endpoint, c.endpoint);
-  const headers = requestHeaders(c);
+  const headers = ctx.headers ? withExtraHeaders(requestHeaders(c), ctx.headers) : requestHeaders(c);
   let body: string;
   try {
     body = requestBody(c, values);

@@ -17,6 +17,8 @@ export interface RunOptions {
   rules?: Record<string, RuleSetting>;
   /** Per-request timeout, ms. */
   timeoutMs: number;
+  /** `--header 'Name: value'`, parsed (values may hold `${NAME}`; win over the suites' http.headers). */
+  headers?: Array<{ name: string; value: string }>;
   /** `--var NAME=value` (wins over the environment). */
   vars: Record<string, string>;
   /** PEM files (absolute paths). */

@@ -8,6 +8,7 @@
 import { basename } from 'node:path';
 import type { CheckConfig } from '../checks/api.ts';
 import { makeConfig } from '../checks/config.ts';
+import { RULES } from '../checks/catalogue.ts';
 import { loadContracts } from '../contract/load.ts';
 import type { Contract } from '../contract/model.ts';
 import type { Redactor } from '../secrets/redact.ts';
@@ -15,6 +16,9 @@ import { checkEchoRules, type EchoRule } from '../mock/echo.ts';
 import { checkResponses, type MockResponse } from '../mock/responses.ts';
 import { contractExampleValues, endpointUrl, operationKey, resolveValues, valuesFor } from './values.ts';
 import { expandContractPaths } from './contract-paths.ts';
+import { boundValues, packsOf } from './bindings.ts';
+import { referencedVariables } from './references.ts';
+import { basicAuthFromUrl, resolveHeaders } from './http-headers.ts';
 import { stepXPathProblems } from './scenario.ts';
 import { loadSuite, shown, SuiteError, formatProblem, type Scenario, type Suite, type ValueMap } from './suite.ts';
 import type { RunOptions } from './options.ts';
@@ -44,16 +48,22 @@ export type PlannedCase = ContractCase | ScenarioCase;
 export interface PlannedSuite {
   suite: Suite;
   contracts: Contract[];
-  /** Base URL, or undefined for the embedded mock. */
+  /** Base URL (without user-info), or undefined for the embedded mock. */
   endpoint?: string;
+  /** Extra HTTP headers of every request (the suite's, --header, Basic auth from the URL's user-info). */
+  headers: Record<string, string>;
   config: CheckConfig;
   variables: Variables;
   /** True on the embedded mock: a value whose variable is unset falls back to the contract example. */
   lenient: boolean;
   /** The suite's values per operation key, variables substituted. */
   values: Record<string, ValueMap>;
-  /** Values for one contract: `${…}` in its examples, then the suite's values (which win). */
+  /** Values for one contract: its pack's bindings, `${…}` in its examples, then the suite's values (which win). */
   valuesOf(c: Contract): ValueMap;
+  /** The values its pack's bindings give a contract (what the embedded mock expects in those fields). */
+  boundOf(c: Contract): ValueMap;
+  /** Variables this suite refers to (suite, contract examples, pack bindings). */
+  referenced: ReadonlySet<string>;
   /** Cases of this suite in this shard, in order. */
   cases: PlannedCase[];
   resolveCall(call: string): Contract;
@@ -67,6 +77,8 @@ export interface RunPlan {
   totalCases: number;
   /** Every case's full name before sharding, as the `-t` filter sees it: `<suite> <case>`. */
   testNames: string[];
+  /** `--var` names no suite, contract or pack of the run refers to. */
+  unusedVars: string[];
 }
 
 /** The ad-hoc suite made of contract paths given on the command line. */
@@ -79,6 +91,7 @@ export function adHocSuite(paths: string[]): Suite {
     rules: {},
     variables: {},
     values: {},
+    http: { headers: {} },
     mock: {},
     scenarios: [],
   };
@@ -118,7 +131,8 @@ export async function planRun(opts: RunOptions, redactor: Redactor, env: NodeJS.
     }
     planned.push({ ...p, cases: kept });
   }
-  return { suites: planned, problems: [...new Set(problems)], totalCases, testNames };
+  const unusedVars = Object.keys(opts.vars).filter((n) => !planned.some((p) => p.referenced.has(n)));
+  return { suites: planned, problems: [...new Set(problems)], totalCases, testNames, unusedVars };
 }
 
 async function planSuite(suite: Suite, opts: RunOptions, redactor: Redactor, env: NodeJS.ProcessEnv, problems: string[]): Promise<PlannedSuite | null> {
@@ -138,7 +152,10 @@ async function planSuite(suite: Suite, opts: RunOptions, redactor: Redactor, env
     problems.push(`${at('contracts')}: contracts: no contract found in ${suite.contracts.map(shown).join(', ')}`);
   }
 
-  const variables = new Variables(opts.vars, env, suite.variables, redactor);
+  const packs = packsOf(contracts, shown);
+  problems.push(...packs.problems);
+  // The packs declare their variables (secret or not); the suite's own declarations win.
+  const variables = new Variables(opts.vars, env, { ...packs.decls, ...suite.variables }, redactor);
   let endpoint = opts.endpoint;
   if (!endpoint && suite.endpoint) {
     try {
@@ -153,6 +170,16 @@ async function planSuite(suite: Suite, opts: RunOptions, redactor: Redactor, env
     if (why) problems.push(`${opts.endpoint ? '--endpoint' : `${at('endpoint')}: endpoint`}: ${why}`);
   }
   const lenient = endpoint === undefined;
+  let basic: string | undefined;
+  if (endpoint !== undefined && !badBaseUrl(endpoint)) ({ endpoint, authorization: basic } = basicAuthFromUrl(endpoint, redactor));
+  let headers: Record<string, string> = {};
+  try {
+    headers = resolveHeaders(suite.http.headers, opts.headers ?? [], variables, lenient, file, redactor);
+  } catch (e) {
+    if (e instanceof VariableError) problems.push(e.message);
+    else throw e;
+  }
+  if (basic !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'authorization')) headers = { ...headers, Authorization: basic };
   if (lenient) {
     // The embedded mock's settings are checked here, so that a bad one is an input error before the run.
     const mockProblems = [
@@ -202,7 +229,19 @@ async function planSuite(suite: Suite, opts: RunOptions, redactor: Redactor, env
       else throw e;
     }
   }
-  const valuesOf = (c: Contract): ValueMap => ({ ...fromExamples.get(c), ...valuesFor(c, values) });
+  // The packs' bindings, under both (an unset variable is reported once per pack and binding).
+  const bound = new Map<Contract, ValueMap>();
+  for (const c of contracts) {
+    try {
+      const v = boundValues(c, packs.packOf.get(c), variables, lenient, shown);
+      if (Object.keys(v).length) bound.set(c, v);
+    } catch (e) {
+      if (e instanceof VariableError) problems.push(e.message);
+      else throw e;
+    }
+  }
+  const boundOf = (c: Contract): ValueMap => bound.get(c) ?? {};
+  const valuesOf = (c: Contract): ValueMap => ({ ...bound.get(c), ...fromExamples.get(c), ...valuesFor(c, values) });
 
   const cases: PlannedCase[] = [];
   if (suite.replay) {
@@ -212,6 +251,7 @@ async function planSuite(suite: Suite, opts: RunOptions, redactor: Redactor, env
     for (const step of s.steps) {
       try {
         const called = resolveCall(step.call);
+        for (const id of step.expect?.rules ?? []) if (!RULES.has(id)) problems.push(`${file}${step.line ? `:${step.line}` : ''}: scenario "${s.name}": step "${step.name}": expect.rules: unknown rule "${id}"`);
         for (const p of stepXPathProblems(step, called, s)) problems.push(`${file}${step.line ? `:${step.line}` : ''}: scenario "${s.name}": step "${step.name}": ${p}`);
       } catch (e) {
         problems.push(`${file}${step.line ? `:${step.line}` : ''}: scenario "${s.name}": ${(e as Error).message.replace(`${file}: `, '')}`);
@@ -223,7 +263,8 @@ async function planSuite(suite: Suite, opts: RunOptions, redactor: Redactor, env
 
   // Command line > suite > soapcheck.config.yaml > defaults.
   const config: CheckConfig = makeConfig(opts.profile ?? suite.profile ?? opts.config?.profile ?? 'strict', opts.config?.rules, suite.rules, opts.rules);
-  return { suite, contracts, endpoint, config, variables, lenient, values, valuesOf, cases, resolveCall };
+  const referenced = referencedVariables(suite, contracts, new Set(packs.packOf.values()));
+  return { suite, contracts, endpoint, headers, config, variables, lenient, values, valuesOf, boundOf, referenced, cases, resolveCall };
 }
 
 /** Results share their case's identity object: frozen so that none can change it for the others. */

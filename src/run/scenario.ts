@@ -11,6 +11,7 @@ import type { Assertion, Scenario, Step, ValueMap } from './suite.ts';
 import type { Variables } from './variables.ts';
 import { check, send, statusOf, type RunContext } from './exchange.ts';
 import { operationKey } from './values.ts';
+import { judgeExpectation } from './expect.ts';
 
 export interface ScenarioContext extends RunContext {
   /** Finds the contract a step calls (`Service/Operation` or `Version/Service/Operation`). */
@@ -70,6 +71,12 @@ async function runStep(s: Scenario, index: number, step: Step, ctx: ScenarioCont
   const res = sent.response;
   if (step.check) base.findings = check(contract, res, ctx.config, sent.exchange.request.url);
   let status = statusOf(base.findings);
+  if (step.expect) {
+    const judged = judgeExpectation(step.expect, res.body, res.status, base.findings);
+    base.findings = judged.findings;
+    base.messages.push(...judged.messages);
+    status = judged.ok ? statusOf(judged.findings) : 'failed';
+  }
   const ns = xpathNamespaces(contract, s);
   for (const [name, cap] of Object.entries(step.capture)) {
     let xpath: string;

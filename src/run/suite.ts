@@ -31,8 +31,16 @@ export interface Capture {
   secret: boolean;
 }
 
+/** A negative case: the answer must be a Fault (with this code and reason), and/or these rules must report. */
+export interface StepExpect {
+  fault?: { code?: string; reason?: string };
+  rules: string[];
+}
+
 export interface Step {
   name: string;
+  /** Absent: a normal response is expected. */
+  expect?: StepExpect;
   /** `Service/Operation` or `Version/Service/Operation`. */
   call: string;
   values: ValueMap;
@@ -65,6 +73,8 @@ export interface Suite {
   variables: Record<string, VariableDecl>;
   /** Operation key (`*`, `Service/Operation`, `Version/Service/Operation`) → values. */
   values: Record<string, ValueMap>;
+  /** Extra HTTP request headers (values may hold `${NAME}`). */
+  http: { headers: Record<string, HeaderSetting> };
   /** Passed to the embedded mock as they are (responses, echo). */
   mock: { responses?: unknown[]; echo?: unknown[] };
   scenarios: Scenario[];
@@ -73,6 +83,12 @@ export interface Suite {
    * `endpoint`, `contracts`, `values/<key>`, `values/<key>/<path>` (keys as written), `mock/echo/<i>`, `mock/responses/<i>`.
    */
   lines?: Record<string, number>;
+}
+
+/** One extra request header: its value (may hold `${NAME}`), and whether it is a secret. */
+export interface HeaderSetting {
+  value: string;
+  secret: boolean;
 }
 
 export interface SuiteProblem {
@@ -166,6 +182,7 @@ export function parseSuite(text: string, file: string): Suite {
       call: st.call,
       values: stringify(st.values),
       check: st.check ?? true,
+      ...(st.expect ? { expect: { ...(st.expect.fault ? { fault: st.expect.fault === true ? {} : st.expect.fault } : {}), rules: st.expect.rules ?? [] } } : {}),
       capture: Object.fromEntries(Object.entries(st.capture ?? {}).map(([k, c]) => [k, typeof c === 'string' ? { xpath: c, secret: false } : { xpath: c.xpath, secret: c.secret ?? false }])),
       assert: (st.assert ?? []).map((a) => ({ ...a, ...(a.equals !== undefined ? { equals: String(a.equals) } : {}) })),
       line: lineOf(`/scenarios/${si}/steps/${i}`),
@@ -176,6 +193,14 @@ export function parseSuite(text: string, file: string): Suite {
     if (names.has(s.name)) problems.push({ file, line: s.line, message: `scenario name "${s.name}" is used twice` });
     names.add(s.name);
     for (const st of s.steps) {
+      const reason = st.expect?.fault?.reason;
+      if (reason !== undefined) {
+        try {
+          new RegExp(reason);
+        } catch (e) {
+          problems.push({ file, line: st.line, message: `expect.fault.reason is not a valid regular expression: ${(e as Error).message}` });
+        }
+      }
       for (const a of st.assert) {
         if (a.matches !== undefined) {
           try {
@@ -212,6 +237,7 @@ export function parseSuite(text: string, file: string): Suite {
     rules,
     variables: Object.fromEntries(Object.entries(raw.variables ?? {}).map(([k, d]) => [k, typeof d === 'string' ? { default: d } : d])),
     values: Object.fromEntries(Object.entries(raw.values ?? {}).map(([k, m]) => [k, stringify(m)])),
+    http: { headers: Object.fromEntries(Object.entries(raw.http?.headers ?? {}).map(([k, h]) => [k, typeof h === 'string' ? { value: h, secret: false } : { value: h.value, secret: h.secret ?? false }])) },
     mock: raw.mock ?? {},
     scenarios,
     lines,
@@ -242,6 +268,7 @@ interface RawStep {
   call: string;
   values?: Record<string, string | number | boolean>;
   check?: boolean;
+  expect?: { fault?: true | { code?: string; reason?: string }; rules?: string[] };
   capture?: Record<string, string | { xpath: string; secret?: boolean }>;
   assert?: Array<Assertion & { equals?: string | number | boolean }>;
 }
@@ -257,6 +284,7 @@ interface RawSuite {
   variables?: Record<string, string | VariableDecl>;
   values?: Record<string, Record<string, string | number | boolean>>;
   mock?: { responses?: unknown[]; echo?: unknown[] };
+  http?: { headers?: Record<string, string | { value: string; secret?: boolean }> };
   namespaces?: Record<string, string>;
   scenarios?: Array<{ name: string; description?: string; namespaces?: Record<string, string>; steps: RawStep[] }>;
 }

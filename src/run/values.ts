@@ -57,6 +57,24 @@ export function resolveValues(values: ValueMap, vars: Variables, file: string, k
 }
 
 /**
+ * Calls `visit` with the dotted path (as buildMessage takes values) and the field, for every field of the
+ * contract's request: header blocks and body, through named types (a type inside itself is not entered again;
+ * at most 16 types deep).
+ */
+export function forEachRequestField(c: Contract, visit: (path: string, f: Field) => void): void {
+  const walk = (fields: readonly Field[], prefix: string, typeStack: readonly string[]) => {
+    for (const f of fields) {
+      const path = prefix ? `${prefix}.${f.name.local}` : f.name.local;
+      visit(path, f);
+      if (f.fields) walk(f.fields, path, typeStack);
+      const t = f.type ? c.types.get(clark(f.type)) : undefined;
+      if (t?.kind === 'complex' && !typeStack.includes(clark(f.type!)) && typeStack.length < 16) walk(t.fields, path, [...typeStack, clark(f.type!)]);
+    }
+  };
+  walk([...c.request.headers, c.request.body], '', []);
+}
+
+/**
  * `${NAME}` in a contract's request examples: the examples of the request's fields (header blocks
  * and body, through named types) that refer to variables, substituted, keyed by dotted path as
  * buildMessage takes them. Against a real endpoint an unset variable is an error naming the
@@ -64,21 +82,13 @@ export function resolveValues(values: ValueMap, vars: Variables, file: string, k
  */
 export function contractExampleValues(c: Contract, vars: Variables, lenient: boolean): ValueMap {
   const out: ValueMap = {};
-  const visit = (fields: readonly Field[], prefix: string, typeStack: readonly string[]) => {
-    for (const f of fields) {
-      const path = prefix ? `${prefix}.${f.name.local}` : f.name.local;
-      if (f.example?.includes('${')) {
-        try {
-          out[path] = vars.substitute(f.example, c.file, `request ${path} (example)`);
-        } catch (e) {
-          if (!(lenient && e instanceof VariableError)) throw e;
-        }
-      }
-      if (f.fields) visit(f.fields, path, typeStack);
-      const t = f.type ? c.types.get(clark(f.type)) : undefined;
-      if (t?.kind === 'complex' && !typeStack.includes(clark(f.type!)) && typeStack.length < 16) visit(t.fields, path, [...typeStack, clark(f.type!)]);
+  forEachRequestField(c, (path, f) => {
+    if (!f.example?.includes('${')) return;
+    try {
+      out[path] = vars.substitute(f.example, c.file, `request ${path} (example)`);
+    } catch (e) {
+      if (!(lenient && e instanceof VariableError)) throw e;
     }
-  };
-  visit([...c.request.headers, c.request.body], '', []);
+  });
   return out;
 }

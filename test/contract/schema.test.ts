@@ -56,7 +56,7 @@ describe('editor schema comments', () => {
       expect(m, `${f} starts with a schema comment`).not.toBeNull();
       const target = resolve(dirname(f), m![1]!);
       const kind = /^kind: (\w+)$/m.exec(text)?.[1];
-      expect(target, f).toBe(join(SCHEMA_DIR, kind === 'types' ? 'types.schema.json' : 'contract.schema.json'));
+      expect(target, f).toBe(join(SCHEMA_DIR, kind === 'types' ? 'types.schema.json' : kind === 'pack' ? 'pack.schema.json' : 'contract.schema.json'));
       expect(existsSync(target)).toBe(true);
     }
   });

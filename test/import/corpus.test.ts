@@ -137,7 +137,10 @@ describeShared('import docs: the whole SuperOffice corpus', () => {
   });
 
   it('matches the shipped pack in contracts/superoffice byte for byte', () => {
-    expect(snapshot(out)).toEqual(snapshot(SHIPPED));
+    // pack.yaml (the credentials' bindings) is written by hand, not imported.
+    const { 'pack.yaml': pack, ...imported } = snapshot(SHIPPED);
+    expect(pack).toContain('kind: pack');
+    expect(snapshot(out)).toEqual(imported);
   });
 
   it('keeps no example of a secret field (the pages\' ticket and token placeholders)', () => {

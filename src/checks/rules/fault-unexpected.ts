@@ -1,10 +1,10 @@
 import type { Rule } from '../rule.ts';
 import { docsAnchor } from '../rule.ts';
-import { faultSummary } from '../helpers/fault-read.ts';
+import { faultDetailText, faultSummary } from '../helpers/fault-read.ts';
 
 export const rule: Rule = {
   id: 'fault/unexpected',
-  description: 'A SOAP Fault where a normal response was expected; quotes the fault code and reason.',
+  description: 'A SOAP Fault where a normal response was expected; quotes the fault code, reason and detail (as text, cut at 300 characters).',
   docs: docsAnchor('fault/unexpected'),
   appliesTo: 'response',
   levels: { strict: 'error', compatible: 'error' },
@@ -12,9 +12,10 @@ export const rule: Rule = {
     return {
       fault(fault, env) {
         const { code, reason } = faultSummary(fault, env.root.ns);
+        const detail = faultDetailText(fault, env.root.ns);
         ctx.report({
           el: fault,
-          message: `SOAP Fault instead of ${ctx.message.body.written}: code ${code ?? '(none)'}, reason ${reason === null ? '(none)' : JSON.stringify(reason.length > 200 ? reason.slice(0, 197) + '…' : reason)}`,
+          message: `SOAP Fault instead of ${ctx.message.body.written}: code ${code ?? '(none)'}, reason ${reason === null ? '(none)' : JSON.stringify(reason.length > 200 ? reason.slice(0, 197) + '…' : reason)}${detail ? `, detail ${JSON.stringify(detail)}` : ''}`,
           expected: ctx.message.body.written,
           actual: `Fault ${code ?? ''}`.trim(),
         });

@@ -18,7 +18,19 @@ ruleTester('fault/unexpected', {
       name: '1.2 fault quotes Code/Value and Reason/Text',
       code: envelope('<soap:Fault><soap:Code><soap:Value>soap:Sender</soap:Value></soap:Code><soap:Reason><soap:Text xml:lang="en">bad id</soap:Text></soap:Reason></soap:Fault>', { version: '1.2' }),
       contract: thing,
-      errors: [{ message: /soap:Sender.*"bad id"/ }],
+      errors: [{ message: /soap:Sender.*"bad id"$/ }],
+    },
+    {
+      name: '1.1 fault quotes its detail as one line of text',
+      code: envelope('<soap:Fault><faultcode>soap:Server</faultcode><faultstring>Failed</faultstring><detail><e:Info xmlns:e="urn:e">\n  Ticket\n   expired at 10:00</e:Info></detail></soap:Fault>'),
+      contract: thing,
+      errors: [{ message: /reason "Failed", detail "Ticket expired at 10:00"$/ }],
+    },
+    {
+      name: '1.2 fault quotes Detail, cut at 300 characters',
+      code: envelope(`<soap:Fault><soap:Code><soap:Value>soap:Receiver</soap:Value></soap:Code><soap:Reason><soap:Text xml:lang="en">x</soap:Text></soap:Reason><soap:Detail><d>${'y'.repeat(1000)}</d></soap:Detail></soap:Fault>`, { version: '1.2' }),
+      contract: thing,
+      errors: [{ message: new RegExp(`detail "${'y'.repeat(299)}…"$`) }],
     },
   ],
 });

@@ -1,0 +1,191 @@
+/**
+ * Acceptance against a live endpoint of our own on 127.0.0.1: credentials from --var and from the
+ * environment arrive in the header blocks the SuperOffice pack binds; Basic (URL user-info) and
+ * custom headers arrive as given; no secret is in any report or log; a 404 with an HTML body is an
+ * http/status finding naming 404 and the URL; a negative case passes on a fault and fails on success.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../support/corpus.ts';
+import { loadContracts } from '../../src/contract/load.ts';
+import { buildMessage } from '../../src/soap/build.ts';
+import { main } from '../../src/cli/main.ts';
+import { runCli } from './support/cli.ts';
+import { filesUnder, junitCases, readSummary } from './support/reports.ts';
+
+const GET_USER = join(REPO_ROOT, 'contracts/superoffice/Services88/User/GetUser.yaml');
+const uniq = `${process.pid}-${Date.now().toString(36)}`;
+const TICKET = `7T:ticket-${uniq}`;
+const APP_TOKEN = `app-token-${uniq}`;
+const API_KEY = `api-key-${uniq}`;
+const PASSWORD = `pw-${uniq}`;
+const BASIC = Buffer.from(`alice:${PASSWORD}`).toString('base64');
+const SECRETS = [TICKET, APP_TOKEN, API_KEY, PASSWORD, BASIC];
+
+interface Received {
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+let server: Server;
+let base: string;
+const received: Received[] = [];
+const dirs: string[] = [];
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), 'soapcheck-live-'));
+  dirs.push(d);
+  return d;
+};
+
+/** What a report folder and the console hold that they must not: any secret. */
+function leaks(out: string, log: string): string[] {
+  const found = SECRETS.filter((s) => log.includes(s)).map((s) => `log: ${s}`);
+  for (const f of filesUnder(out)) {
+    const text = readFileSync(f, 'latin1');
+    for (const s of SECRETS) if (text.includes(s)) found.push(`${f}: ${s}`);
+  }
+  return found;
+}
+
+/** The text inside the first element with this local name (any prefix). */
+function elementText(xml: string, local: string): string | undefined {
+  return new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${local}\\b[^>]*>([^<]*)</`).exec(xml)?.[1];
+}
+
+beforeAll(async () => {
+  const { contracts } = await loadContracts([GET_USER]);
+  const answer = buildMessage(contracts[0]!, 'response');
+  server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      received.push({ path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      if (req.url?.startsWith('/missing/')) {
+        res.writeHead(404, { 'content-type': 'text/html' }).end('<html><body><h1>Not Found</h1></body></html>');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/soap+xml; charset=utf-8' }).end(answer);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+describe('a live endpoint', () => {
+  it('gets the pack-bound credentials (--var and environment), Basic from the URL and custom headers; no secret in any report', async () => {
+    const out = tempDir();
+    received.length = 0;
+    const r = await runCli(
+      ['run', GET_USER, '--endpoint', `http://alice:${PASSWORD}@${base}/Cust1/`, '--var', `SO_TICKET=${TICKET}`, '--var', 'SO_TIKET=typo',
+        '--header', 'X-Api-Key: ${API_KEY}', '--header', 'X-Trace: plain-value', '--out', out],
+      { env: { SO_APP_TOKEN: APP_TOKEN, API_KEY }, timeoutMs: 90_000 },
+    );
+    const log = r.stdout + r.stderr;
+    expect(r.code, log).toBe(0);
+    expect(received).toHaveLength(1);
+    const got = received[0]!;
+    expect(got.path).toBe('/Cust1/Remote/Services88/User.svc');
+    expect(elementText(got.body, 'Ticket')).toBe(TICKET);
+    expect(elementText(got.body, 'ApplicationToken')).toBe(APP_TOKEN);
+    expect(got.headers.authorization).toBe(`Basic ${BASIC}`);
+    expect(got.headers['x-api-key']).toBe(API_KEY);
+    expect(got.headers['x-trace']).toBe('plain-value');
+    expect(r.stderr).toContain('--var SO_TIKET: no suite, contract or pack of this run refers to ${SO_TIKET}; did you mean SO_TICKET?');
+    expect(readSummary(out).totals.passed).toBe(1);
+    expect(leaks(out, log)).toEqual([]);
+  }, 100_000);
+
+  it('a 404 with an HTML body is an http/status finding naming 404 and the URL (console, junit.xml, summary.json)', async () => {
+    const out = tempDir();
+    const r = await runCli(['run', GET_USER, '--endpoint', `http://${base}/missing/`, '--var', `SO_TICKET=${TICKET}`, '--var', `SO_APP_TOKEN=${APP_TOKEN}`, '--out', out], { timeoutMs: 90_000 });
+    expect(r.code, r.stderr).toBe(1);
+    const url = `http://${base}/missing/Remote/Services88/User.svc`;
+    const summary = readSummary(out);
+    const status = summary.cases[0]!.findings.find((f) => f.rule === 'http/status') as { message?: string } | undefined;
+    expect(status?.message).toMatch(new RegExp(`^HTTP status 404 from ${url.replace(/[.]/g, '\\.')}`));
+    expect([...junitCases(out).values()].join('\n')).toContain(`HTTP status 404 from ${url}`);
+    expect(r.stdout).toContain(`HTTP status 404 from ${url}`);
+    expect(leaks(out, r.stdout + r.stderr)).toEqual([]);
+  }, 100_000);
+});
+
+describe('input errors before anything is sent', () => {
+  async function inProcess(args: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number; stderr: string }> {
+    let stderr = '';
+    const err = process.stderr.write.bind(process.stderr);
+    const out = process.stdout.write.bind(process.stdout);
+    const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+    for (const [k, v] of Object.entries(env)) if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+    process.stderr.write = ((c: string | Uint8Array) => ((stderr += String(c)), true)) as typeof process.stderr.write;
+    process.stdout.write = (() => true) as typeof process.stdout.write;
+    try {
+      return { code: await main(args), stderr };
+    } finally {
+      process.stderr.write = err;
+      process.stdout.write = out;
+      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+
+  it('an unset credential the pack binds is an input error naming the pack file and the variable', async () => {
+    const before = received.length;
+    const r = await inProcess(['run', GET_USER, '--endpoint', `http://${base}/`, '--var', `SO_APP_TOKEN=${APP_TOKEN}`], { SO_TICKET: undefined });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/contracts\/superoffice\/pack\.yaml: bindings\.Credentials\.Ticket: variable \$\{SO_TICKET\} has no value/);
+    expect(r.stderr).not.toContain(APP_TOKEN);
+    expect(received.length).toBe(before);
+  });
+
+  it('--strict-vars makes an unused --var an input error', async () => {
+    const r = await inProcess(['run', GET_USER, '--endpoint', `http://${base}/`, '--var', `SO_TICKET=${TICKET}`, '--var', `SO_APP_TOKEN=${APP_TOKEN}`, '--var', 'SO_TIKET=x', '--strict-vars']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--var SO_TIKET: no suite, contract or pack of this run refers to ${SO_TIKET}; did you mean SO_TICKET?');
+  });
+
+  it('a bad --header is a usage error', async () => {
+    const r = await inProcess(['run', GET_USER, '--header', 'no colon here']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--header expects 'Name: value'");
+  });
+});
+
+describe('negative cases on the embedded mock', () => {
+  it('the shipped invalid-ticket case passes (the mock refuses the ticket), and one expecting a fault where none comes fails', async () => {
+    const dir = tempDir();
+    const suite = join(dir, 'neg.suite.yaml');
+    writeFileSync(suite, [
+      'soapcheck: 1', 'kind: suite', 'name: neg', `contracts: [${JSON.stringify(GET_USER)}]`, 'replay: false',
+      'scenarios:',
+      '  - name: a valid ticket wrongly expected to fail',
+      '    steps:',
+      '      - call: User/GetUser',
+      '        expect: { fault: { code: Sender } }',
+      '  - name: a wrong ticket refused with a Sender fault',
+      '    steps:',
+      '      - call: User/GetUser',
+      '        values: { Credentials.Ticket: "7T:not-a-ticket" }',
+      '        expect: { fault: { code: Client, reason: "^Authentication failed" } }',
+    ].join('\n'));
+    const out = tempDir();
+    const r = await runCli(['run', join(REPO_ROOT, 'suites/superoffice-user.suite.yaml'), suite, '-t', 'invalid ticket|neg ', '--out', out], { timeoutMs: 90_000 });
+    expect(r.code, r.stderr).toBe(1);
+    const byName = new Map(readSummary(out).cases.map((c) => [c.name, c as typeof c & { steps?: Array<{ messages: string[] }> }]));
+    expect(byName.get('scenario: an invalid ticket is refused')?.status).toBe('passed');
+    expect(byName.get('scenario: a wrong ticket refused with a Sender fault')?.status).toBe('passed');
+    const wrong = byName.get('scenario: a valid ticket wrongly expected to fail');
+    expect(wrong?.status).toBe('failed');
+    expect(wrong?.steps?.[0]?.messages.join('\n')).toMatch(/FAILED expected a SOAP Fault, got HTTP 200 without one/);
+  }, 100_000);
+});
