@@ -34,6 +34,10 @@ const OPTIONS = {
   var: { type: 'string', multiple: true },
   'strict-vars': { type: 'boolean' },
   header: { type: 'string', multiple: true },
+  'wsse-user': { type: 'string' },
+  'wsse-password': { type: 'string' },
+  'wsse-digest': { type: 'boolean' },
+  'wsse-timestamp': { type: 'string' },
   t: { type: 'string', short: 't' },
   ca: { type: 'string' },
   cert: { type: 'string' },
@@ -84,6 +88,13 @@ Options:
                         (Authorization, *token*, *key*, …) and headers with secret variables are ***
                         in every report. User-info in --endpoint (https://user:pw@host/) is sent as
                         HTTP Basic
+  --wsse-user NAME --wsse-password VALUE
+                        a WS-Security UsernameToken header (OASIS WSS 1.1) on every request, with a
+                        Timestamp; \${VAR} allowed (give the password as '\${WSS_PASSWORD}' so it stays
+                        out of the process list); the password is *** in every report. Wins over a
+                        suite's wsSecurity:
+  --wsse-digest         send the password as PasswordDigest (with Nonce and Created), not as text
+  --wsse-timestamp S    seconds until the Timestamp expires (default 300; 0: no Timestamp)
   -t FILTER             run only the cases whose test name, "<suite> <case>" (e.g. "superoffice-user
                         Services88/User/GetUser"), matches FILTER (a regular expression); the others are
                         left out of the run and its reports; a filter that matches no case is a
@@ -253,6 +264,9 @@ function toRunOptions(o: Record<string, string | boolean | string[] | undefined>
     if (typeof parsed === 'string') throw new UsageError(parsed);
     headers.push(parsed);
   }
+  if (Boolean(o['wsse-user']) !== (o['wsse-password'] !== undefined)) throw new UsageError('--wsse-user and --wsse-password go together');
+  if (!o['wsse-user'] && (o['wsse-digest'] || o['wsse-timestamp'] !== undefined)) throw new UsageError('--wsse-digest and --wsse-timestamp need --wsse-user and --wsse-password');
+  const wsseTimestamp = o['wsse-timestamp'] !== undefined ? wholeNumber(o['wsse-timestamp'] as string, '--wsse-timestamp', 86_400) : undefined;
   const rules: Record<string, RuleSetting> = {};
   for (const r of (o.rule as string[] | undefined) ?? []) {
     try {
@@ -290,6 +304,9 @@ function toRunOptions(o: Record<string, string | boolean | string[] | undefined>
     timeoutMs,
     vars,
     ...(headers.length ? { headers } : {}),
+    ...(o['wsse-user']
+      ? { wsSecurity: { username: o['wsse-user'] as string, password: o['wsse-password'] as string, passwordType: o['wsse-digest'] ? 'PasswordDigest' as const : 'PasswordText' as const, ...(wsseTimestamp !== undefined ? { timestampSeconds: wsseTimestamp } : {}) } }
+      : {}),
     ...(o.ca ? { ca: resolve(o.ca as string) } : {}),
     ...(o.cert ? { cert: resolve(o.cert as string), key: resolve(o.key as string) } : {}),
     insecure: o.insecure === true,
@@ -322,6 +339,11 @@ function reportsFolder(dir: string): void {
   } catch (e) {
     throw new UsageError(`--out ${dir}: cannot write reports there (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
+}
+
+function wholeNumber(text: string, name: string, max: number): number {
+  if (!/^\d+$/.test(text) || Number(text) > max) throw new UsageError(`${name} expects a whole number from 0 to ${max}, got ${JSON.stringify(text)}`);
+  return Number(text);
 }
 
 function retryCount(text: string): number {

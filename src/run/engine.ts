@@ -107,6 +107,7 @@ export async function executeRun(x: ExecuteOptions): Promise<ExecuteResult> {
         endpoint, transport, config: planned.config, redactor, suite: planned.suite.name,
         ...(signal ? { signal } : {}),
         ...(Object.keys(planned.headers).length ? { headers: planned.headers } : {}),
+        ...(planned.wsSecurity ? { wsSecurity: planned.wsSecurity } : {}),
       };
       const attempt = (c: PlannedCase): Promise<CaseResult> => (c.kind === 'contract' ? runContractCase(c, ctx) : runScenarioCase(planned, c, ctx));
       const runCase = async (c: PlannedCase): Promise<void> => {

@@ -7,6 +7,7 @@ import type { Contract, Field } from '../contract/model.ts';
 import type { CheckConfig, Finding } from '../checks/api.ts';
 import { compileContract, checkMessage } from '../checks/index.ts';
 import { buildMessage } from '../soap/build.ts';
+import { wsSecurityHeader, type WsSecurity } from '../soap/wssecurity.ts';
 import { contentTypeFor } from '../soap/versions.ts';
 import type { Redactor } from '../secrets/redact.ts';
 import type { CaseStatus, ExchangeRecord } from './result.ts';
@@ -26,6 +27,8 @@ export interface RunContext {
   signal?: AbortSignal;
   /** Extra HTTP headers of every request (win over the SOAP ones by name). */
   headers?: Readonly<Record<string, string>>;
+  /** A WS-Security header block in every request (a fresh nonce and time each). */
+  wsSecurity?: WsSecurity;
 }
 
 // --- secrets of a contract ----------------------------------------------------------------
@@ -139,7 +142,7 @@ export async function send(c: Contract, values: ValueMap, ctx: RunContext): Prom
   const headers = ctx.headers ? withExtraHeaders(requestHeaders(c), ctx.headers) : requestHeaders(c);
   let body: string;
   try {
-    body = requestBody(c, values);
+    body = ctx.wsSecurity ? buildMessage(c, 'request', { values, extraHeaderBlocks: [wsSecurityHeader(ctx.wsSecurity, c.soapVersion)] }) : requestBody(c, values);
   } catch (e) {
     const error = `could not build the request: ${e instanceof Error ? e.message : String(e)}`;
     return { exchange: { request: { method: 'POST', url: ctx.redactor.redactUrl(url), headers, body: '' }, durationMs: 0 }, error: ctx.redactor.redact(error) };

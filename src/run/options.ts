@@ -1,5 +1,6 @@
 /** The options of one `soapcheck run`, as the engine executes them. File paths are absolute. */
 import type { Profile, RuleSetting } from '../checks/api.ts';
+import type { WsSecurity } from '../soap/wssecurity.ts';
 import type { FileConfig } from '../checks/config.ts';
 
 export interface RunOptions {
@@ -19,6 +20,8 @@ export interface RunOptions {
   timeoutMs: number;
   /** `--header 'Name: value'`, parsed (values may hold `${NAME}`; win over the suites' http.headers). */
   headers?: Array<{ name: string; value: string }>;
+  /** `--wsse-*`: a WS-Security header on every request (wins over the suites' wsSecurity; `${NAME}` allowed). */
+  wsSecurity?: WsSecurity;
   /** `--var NAME=value` (wins over the environment). */
   vars: Record<string, string>;
   /** PEM files (absolute paths). */

@@ -19,6 +19,8 @@ import { expandContractPaths } from './contract-paths.ts';
 import { boundValues, packsOf } from './bindings.ts';
 import { referencedVariables } from './references.ts';
 import { basicAuthFromUrl, resolveHeaders } from './http-headers.ts';
+import { resolveWsSecurity } from './ws-security.ts';
+import type { WsSecurity } from '../soap/wssecurity.ts';
 import { stepXPathProblems } from './scenario.ts';
 import { loadSuite, shown, SuiteError, formatProblem, type Scenario, type Suite, type ValueMap } from './suite.ts';
 import type { RunOptions } from './options.ts';
@@ -52,6 +54,8 @@ export interface PlannedSuite {
   endpoint?: string;
   /** Extra HTTP headers of every request (the suite's, --header, Basic auth from the URL's user-info). */
   headers: Record<string, string>;
+  /** The WS-Security header of every request (--wsse-*, else the suite's), variables substituted. */
+  wsSecurity?: WsSecurity;
   config: CheckConfig;
   variables: Variables;
   /** True on the embedded mock: a value whose variable is unset falls back to the contract example. */
@@ -180,6 +184,13 @@ async function planSuite(suite: Suite, opts: RunOptions, redactor: Redactor, env
     else throw e;
   }
   if (basic !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'authorization')) headers = { ...headers, Authorization: basic };
+  let wsSecurity: WsSecurity | undefined;
+  try {
+    wsSecurity = resolveWsSecurity(opts.wsSecurity ?? suite.wsSecurity, variables, lenient, opts.wsSecurity ? '(command line)' : file, redactor);
+  } catch (e) {
+    if (e instanceof VariableError) problems.push(e.message);
+    else throw e;
+  }
   if (lenient) {
     // The embedded mock's settings are checked here, so that a bad one is an input error before the run.
     const mockProblems = [
@@ -264,7 +275,7 @@ async function planSuite(suite: Suite, opts: RunOptions, redactor: Redactor, env
   // Command line > suite > soapcheck.config.yaml > defaults.
   const config: CheckConfig = makeConfig(opts.profile ?? suite.profile ?? opts.config?.profile ?? 'strict', opts.config?.rules, suite.rules, opts.rules);
   const referenced = referencedVariables(suite, contracts, new Set(packs.packOf.values()));
-  return { suite, contracts, endpoint, headers, config, variables, lenient, values, valuesOf, boundOf, referenced, cases, resolveCall };
+  return { suite, contracts, endpoint, headers, ...(wsSecurity ? { wsSecurity } : {}), config, variables, lenient, values, valuesOf, boundOf, referenced, cases, resolveCall };
 }
 
 /** Results share their case's identity object: frozen so that none can change it for the others. */

@@ -32,5 +32,5 @@ export function referencedVariables(suite: Suite, contracts: readonly Contract[]
 
 /** Further texts of a suite that may hold `${NAME}` (HTTP headers, WS-Security). */
 function suiteTexts(suite: Suite): string[] {
-  return Object.values(suite.http.headers).map((h) => h.value);
+  return [...Object.values(suite.http.headers).map((h) => h.value), suite.wsSecurity?.username ?? '', suite.wsSecurity?.password ?? ''];
 }

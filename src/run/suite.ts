@@ -12,6 +12,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Profile, RuleSetting } from '../checks/api.ts';
 import { ConfigError, parseRulesBlock } from '../checks/config.ts';
 import type { VariableDecl } from './variables.ts';
+import type { PasswordType, WsSecurity } from '../soap/wssecurity.ts';
 
 /** Kept here too: `soapcheck mock` takes a suite's contract paths from this module. */
 export { expandContractPaths } from './contract-paths.ts';
@@ -73,6 +74,8 @@ export interface Suite {
   variables: Record<string, VariableDecl>;
   /** Operation key (`*`, `Service/Operation`, `Version/Service/Operation`) → values. */
   values: Record<string, ValueMap>;
+  /** A WS-Security header on every request (username and password may hold `${NAME}`). */
+  wsSecurity?: WsSecurity;
   /** Extra HTTP request headers (values may hold `${NAME}`). */
   http: { headers: Record<string, HeaderSetting> };
   /** Passed to the embedded mock as they are (responses, echo). */
@@ -237,6 +240,7 @@ export function parseSuite(text: string, file: string): Suite {
     rules,
     variables: Object.fromEntries(Object.entries(raw.variables ?? {}).map(([k, d]) => [k, typeof d === 'string' ? { default: d } : d])),
     values: Object.fromEntries(Object.entries(raw.values ?? {}).map(([k, m]) => [k, stringify(m)])),
+    ...(raw.wsSecurity ? { wsSecurity: wsSecurityOf(raw.wsSecurity) } : {}),
     http: { headers: Object.fromEntries(Object.entries(raw.http?.headers ?? {}).map(([k, h]) => [k, typeof h === 'string' ? { value: h, secret: false } : { value: h.value, secret: h.secret ?? false }])) },
     mock: raw.mock ?? {},
     scenarios,
@@ -285,8 +289,14 @@ interface RawSuite {
   values?: Record<string, Record<string, string | number | boolean>>;
   mock?: { responses?: unknown[]; echo?: unknown[] };
   http?: { headers?: Record<string, string | { value: string; secret?: boolean }> };
+  wsSecurity?: { username: string; password: string; passwordType?: PasswordType; nonce?: boolean; created?: boolean; timestamp?: number; mustUnderstand?: boolean };
   namespaces?: Record<string, string>;
   scenarios?: Array<{ name: string; description?: string; namespaces?: Record<string, string>; steps: RawStep[] }>;
+}
+
+function wsSecurityOf(w: NonNullable<RawSuite['wsSecurity']>): WsSecurity {
+  const { timestamp, ...rest } = w;
+  return { ...rest, ...(timestamp !== undefined ? { timestampSeconds: timestamp } : {}) };
 }
 
 function stringify(m: Record<string, string | number | boolean> | undefined): ValueMap {

@@ -58,6 +58,8 @@ export interface BuildOptions {
    * multiply, and a message past this is refused with an error rather than filling the memory.
    */
   maxElements?: number;
+  /** Header blocks written after the contract's, as given (complete elements declaring their own namespaces, e.g. WS-Security). */
+  extraHeaderBlocks?: readonly string[];
 }
 
 /** Thrown when a message would be larger than `maxElements`. */
@@ -81,7 +83,8 @@ export function buildMessage(contract: Contract, direction: Direction, opts: Bui
   const parts: string[] = [];
   if (opts.xmlDeclaration ?? true) parts.push('<?xml version="1.0" encoding="UTF-8"?>');
   parts.push(`<${env}:Envelope${w.declarations()}>`);
-  if (msg.headers.length > 0) {
+  for (const block of opts.extraHeaderBlocks ?? []) headerLines.push(`${w.pad(2)}${block}`);
+  if (msg.headers.length > 0 || headerLines.length > 0) {
     parts.push(headerLines.length > 0 ? `${w.pad(1)}<${env}:Header>` : `${w.pad(1)}<${env}:Header/>`);
     if (headerLines.length > 0) parts.push(...headerLines, `${w.pad(1)}</${env}:Header>`);
   }

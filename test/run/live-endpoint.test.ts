@@ -15,6 +15,7 @@ import { loadContracts } from '../../src/contract/load.ts';
 import { buildMessage } from '../../src/soap/build.ts';
 import { main } from '../../src/cli/main.ts';
 import { runCli } from './support/cli.ts';
+import * as soap from 'soap';
 import { filesUnder, junitCases, readSummary } from './support/reports.ts';
 
 const GET_USER = join(REPO_ROOT, 'contracts/superoffice/Services88/User/GetUser.yaml');
@@ -24,7 +25,8 @@ const APP_TOKEN = `app-token-${uniq}`;
 const API_KEY = `api-key-${uniq}`;
 const PASSWORD = `pw-${uniq}`;
 const BASIC = Buffer.from(`alice:${PASSWORD}`).toString('base64');
-const SECRETS = [TICKET, APP_TOKEN, API_KEY, PASSWORD, BASIC];
+const WSS_PASSWORD = `wss-pw-${uniq}`;
+const SECRETS = [TICKET, APP_TOKEN, API_KEY, PASSWORD, BASIC, WSS_PASSWORD];
 
 interface Received {
   path: string;
@@ -103,6 +105,29 @@ describe('a live endpoint', () => {
     expect(r.stderr).toContain('--var SO_TIKET: no suite, contract or pack of this run refers to ${SO_TIKET}; did you mean SO_TICKET?');
     expect(readSummary(out).totals.passed).toBe(1);
     expect(leaks(out, log)).toEqual([]);
+  }, 100_000);
+
+  it('WS-Security from the command line: a PasswordDigest UsernameToken and a Timestamp that node-soap\'s digest verifies; the password in no report', async () => {
+    const out = tempDir();
+    received.length = 0;
+    const r = await runCli(
+      ['run', GET_USER, '--endpoint', `http://${base}/`, '--var', `SO_TICKET=${TICKET}`, '--var', `SO_APP_TOKEN=${APP_TOKEN}`,
+        '--wsse-user', 'wss-user', '--wsse-password', '${WSS_PASSWORD}', '--wsse-digest', '--wsse-timestamp', '60', '--out', out],
+      { env: { WSS_PASSWORD }, timeoutMs: 90_000 },
+    );
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(received).toHaveLength(1);
+    const body = received[0]!.body;
+    expect(body).toContain('<wsse:Security xmlns:wsse="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd"');
+    expect(elementText(body, 'Username')).toBe('wss-user');
+    expect(body).toContain('#PasswordDigest">');
+    const nonce = elementText(body, 'Nonce')!;
+    const created = /<wsse:UsernameToken[\s\S]*<wsu:Created>([^<]+)<\/wsu:Created>/.exec(body)![1]!;
+    expect(elementText(body, 'Password')).toBe(soap.passwordDigest(nonce, created, WSS_PASSWORD));
+    const expires = /<wsu:Expires>([^<]+)</.exec(body)![1]!;
+    expect(Date.parse(expires) - Date.parse(created)).toBe(60_000);
+    expect(elementText(body, 'Ticket')).toBe(TICKET);
+    expect(leaks(out, r.stdout + r.stderr)).toEqual([]);
   }, 100_000);
 
   it('a 404 with an HTML body is an http/status finding naming 404 and the URL (console, junit.xml, summary.json)', async () => {
