@@ -11,6 +11,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command:
   import: { summary: 'import contracts from documentation pages', load: () => import('./import.ts') },
   lint: { summary: 'check contract files for errors', load: () => import('./lint.ts') },
   verify: { summary: 'check SOAP messages offline against contracts', load: () => import('./verify.ts') },
+  example: { summary: 'print the request (or response) message of a contract', load: () => import('./example.ts') },
   mock: { summary: 'serve contracts as a mock SOAP endpoint', load: () => import('./mock.ts') },
   run: { summary: 'replay contracts and suites against an endpoint or the built-in mock', load: () => import('./run.ts') },
   report: { summary: 'build the HTML report from Allure results', load: () => import('./report.ts') },
