@@ -20,6 +20,7 @@ import { DEFAULT_TIMEOUT_MS } from '../run/transport.ts';
 import { parseVarOptions, VariableError } from '../run/variables.ts';
 import { findProject, type Project } from './project.ts';
 import { parseHeaderOption } from '../run/http-headers.ts';
+import { listCases, selectOperations } from '../run/select-cases.ts';
 
 const OPTIONS = {
   endpoint: { type: 'string' },
@@ -33,6 +34,8 @@ const OPTIONS = {
   shard: { type: 'string' },
   var: { type: 'string', multiple: true },
   'strict-vars': { type: 'boolean' },
+  list: { type: 'boolean' },
+  operation: { type: 'string', multiple: true },
   header: { type: 'string', multiple: true },
   'wsse-user': { type: 'string' },
   'wsse-password': { type: 'string' },
@@ -82,6 +85,12 @@ Options:
                         environment); repeatable. A --var nothing in the run refers to is named
                         (a warning)
   --strict-vars         a --var nothing refers to is an input error (exit 2) instead of a warning
+  --list                print the cases the run would execute and where each request would go
+                        (scenarios: one line per step), then exit 0: nothing is sent, no mock started
+  --operation NAME      only the cases of this operation: Operation, Service/Operation or
+                        Version/Service/Operation, * and ? as wildcards (e.g. 'User/Get*'); contract
+                        cases of it and scenarios calling it; repeatable; matching nothing is a usage
+                        error
   --header 'NAME: VALUE'  an extra HTTP header on every request (\${VAR} allowed; wins over a suite's
                         http: headers:); repeatable. Bearer tokens and API keys are headers:
                         --header 'Authorization: Bearer \${TOKEN}'. Credential-like headers
@@ -141,7 +150,7 @@ async function runCommand(argv: string[], interrupt: Interrupt): Promise<number>
 
   if (opts.insecure) process.stderr.write('soapcheck run: WARNING: --insecure: TLS certificates are NOT verified; the endpoint\'s identity is not checked\n');
   const redactor = new Redactor();
-  const plan = await planRun(opts, redactor);
+  let plan = await planRun(opts, redactor);
   if (plan.problems.length) {
     process.stderr.write(`soapcheck run: input errors:\n${plan.problems.map((p) => `  ${redactor.redactUrl(p)}`).join('\n')}\n`);
     return EXIT.USAGE;
@@ -158,6 +167,14 @@ async function runCommand(argv: string[], interrupt: Interrupt): Promise<number>
     }
     for (const l of lines) process.stderr.write(`soapcheck run: warning: ${l}\n`);
   }
+  if (o.operation?.length) {
+    const selected = selectOperations(plan, o.operation);
+    if (!selected.matched) {
+      process.stderr.write(`soapcheck run: --operation ${o.operation.map((g) => JSON.stringify(g)).join(', ')} matches no operation of this run (names are Operation, Service/Operation or Version/Service/Operation; * and ? are wildcards)\n`);
+      return EXIT.USAGE;
+    }
+    plan = selected.plan;
+  }
   const filter = o.t !== undefined ? new RegExp(o.t) : undefined;
   if (filter && !plan.testNames.some((n) => filter.test(n))) {
     const examples = plan.testNames.slice(0, 3).map((n) => `  ${n}`).join('\n');
@@ -167,6 +184,13 @@ async function runCommand(argv: string[], interrupt: Interrupt): Promise<number>
   // Register every secret variable's value with the redactor before anything is printed.
   for (const s of plan.suites) {
     for (const name of [...Object.keys(s.suite.variables), 'SO_TICKET', 'SO_APP_TOKEN']) if (s.variables.isSecret(name)) s.variables.get(name);
+  }
+  if (o.list) {
+    // Nothing is sent and no mock is started: what would run, and where each request would go.
+    const lines = listCases(plan, filter);
+    process.stdout.write(lines.map((l) => redactor.redactUrl(l)).join('\n') + (lines.length ? '\n' : ''));
+    process.stdout.write(`${plan.suites.reduce((n, s) => n + s.cases.filter((c) => !filter || filter.test(`${s.suite.name} ${c.name}`)).length, 0)} case(s); nothing was sent (--list)\n`);
+    return EXIT.OK;
   }
   for (const s of plan.suites) {
     const where = s.endpoint ? redactor.redactUrl(s.endpoint) : 'the embedded mock';

@@ -145,17 +145,18 @@ describe('a live endpoint', () => {
 });
 
 describe('input errors before anything is sent', () => {
-  async function inProcess(args: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number; stderr: string }> {
+  async function inProcess(args: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number; stderr: string; stdout: string }> {
     let stderr = '';
+    let stdout = '';
     const err = process.stderr.write.bind(process.stderr);
     const out = process.stdout.write.bind(process.stdout);
     const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
     for (const [k, v] of Object.entries(env)) if (v === undefined) delete process.env[k];
     else process.env[k] = v;
     process.stderr.write = ((c: string | Uint8Array) => ((stderr += String(c)), true)) as typeof process.stderr.write;
-    process.stdout.write = (() => true) as typeof process.stdout.write;
+    process.stdout.write = ((c: string | Uint8Array) => ((stdout += String(c)), true)) as typeof process.stdout.write;
     try {
-      return { code: await main(args), stderr };
+      return { code: await main(args), stderr, stdout };
     } finally {
       process.stderr.write = err;
       process.stdout.write = out;
@@ -177,6 +178,26 @@ describe('input errors before anything is sent', () => {
     const r = await inProcess(['run', GET_USER, '--endpoint', `http://${base}/`, '--var', `SO_TICKET=${TICKET}`, '--var', `SO_APP_TOKEN=${APP_TOKEN}`, '--var', 'SO_TIKET=x', '--strict-vars']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--var SO_TIKET: no suite, contract or pack of this run refers to ${SO_TIKET}; did you mean SO_TICKET?');
+  });
+
+  it('--list says where each case would go, --operation chooses cases by operation (globs), and nothing is sent', async () => {
+    const before = received.length;
+    const suite = join(REPO_ROOT, 'suites/superoffice-user.suite.yaml');
+    const r = await inProcess(['run', suite, '--list', '--endpoint', `http://u:${PASSWORD}@${base}/C1/`, '--operation', 'Services88/User/Get*Credentials*', '--var', `SO_TICKET=${TICKET}`, '--var', `SO_APP_TOKEN=${APP_TOKEN}`]);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe(`superoffice-user Services88/User/GetUntrustedCredentials  →  POST http://${base}/C1/Remote/Services88/User.svc`);
+    expect(lines.filter((l) => l.includes('/User/GetUser '))).toEqual([]);
+    expect(lines.at(-1)).toMatch(/^\d+ case\(s\); nothing was sent \(--list\)$/);
+    const all = await inProcess(['run', suite, '--list', '--operation', 'GetUser']);
+    expect(all.stdout).toContain('superoffice-user Services86/User/GetUser  →  POST (embedded mock)/Remote/Services86/User.svc');
+    expect(all.stdout).toContain('  GetUser with an invalid ticket  →  POST (embedded mock)/Remote/Services88/User.svc  (expects a fault)');
+    expect(all.stdout).not.toContain('SaveUser');
+    expect(r.stdout + all.stdout).not.toContain(PASSWORD);
+    expect(received.length).toBe(before);
+    const none = await inProcess(['run', suite, '--list', '--operation', 'NoSuchOperation']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('--operation "NoSuchOperation" matches no operation of this run');
   });
 
   it('a bad --header is a usage error', async () => {
