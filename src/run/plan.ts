@@ -17,6 +17,7 @@ import { checkResponses, type MockResponse } from '../mock/responses.ts';
 import { contractExampleValues, endpointUrl, operationKey, resolveValues, valuesFor } from './values.ts';
 import { expandContractPaths } from './contract-paths.ts';
 import { boundValues, packsOf } from './bindings.ts';
+import { PACK_FILE } from '../contract/pack.ts';
 import { referencedVariables } from './references.ts';
 import { basicAuthFromUrl, resolveHeaders } from './http-headers.ts';
 import { resolveWsSecurity } from './ws-security.ts';
@@ -146,7 +147,7 @@ async function planSuite(suite: Suite, opts: RunOptions, redactor: Redactor, env
   const before = problems.length;
   const { paths, unmatched } = expandContractPaths(suite.contracts);
   for (const u of unmatched) problems.push(`${at('contracts')}: contracts: ${shown(u)} matches no file`);
-  const contractPaths = paths.filter((p) => basename(p) !== 'types.yaml' && !p.endsWith('.suite.yaml'));
+  const contractPaths = paths.filter((p) => basename(p) !== 'types.yaml' && basename(p) !== PACK_FILE && !p.endsWith('.suite.yaml'));
   const loaded = contractPaths.length ? await loadContracts(contractPaths) : { contracts: [], problems: [] };
   for (const pr of loaded.problems) {
     problems.push(`${shown(pr.file)}${pr.line ? `:${pr.line}` : ''}: ${pr.code}: ${pr.message}`);
