@@ -1,18 +1,9 @@
 /** Mistyped options and commands: one short line naming the closest known one. */
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { runMain } from '../support/in-process.ts';
 import { closest, distance } from '../../src/cli/did-you-mean.ts';
 
-async function inProcess(args: string[]): Promise<{ code: number; stderr: string }> {
-  let stderr = '';
-  const err = process.stderr.write.bind(process.stderr);
-  process.stderr.write = ((c: string | Uint8Array) => ((stderr += String(c)), true)) as typeof process.stderr.write;
-  try {
-    return { code: await main(args), stderr };
-  } finally {
-    process.stderr.write = err;
-  }
-}
+const inProcess = (args: string[]) => runMain(args);
 
 describe('closest', () => {
   it.each([

@@ -3,27 +3,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { runMain } from '../support/in-process.ts';
 import { REPO_ROOT } from '../support/corpus.ts';
 
 const GET_USER = join(REPO_ROOT, 'contracts/superoffice/Services88/User/GetUser.yaml');
 const dir = mkdtempSync(join(tmpdir(), 'soapcheck-example-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = process.stdout.write.bind(process.stdout);
-  const err = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((c: string | Uint8Array) => ((stdout += String(c)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((c: string | Uint8Array) => ((stderr += String(c)), true)) as typeof process.stderr.write;
-  try {
-    return { code: await main(args), stdout, stderr };
-  } finally {
-    process.stdout.write = out;
-    process.stderr.write = err;
-  }
-}
+const cli = (args: string[]) => runMain(args);
 
 describe('soapcheck example', () => {
   it.each([['--request'], ['--response']])('%s: verify accepts what it prints', async (which) => {

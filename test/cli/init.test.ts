@@ -3,8 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
-import { runCli } from '../run/support/cli.ts';
+import { runMain } from '../support/in-process.ts';
 import { readSummary } from '../run/support/reports.ts';
 
 const dirs: string[] = [];
@@ -15,19 +14,7 @@ const tempDir = () => {
 };
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-async function quiet(args: string[]): Promise<{ code: number; stderr: string }> {
-  let stderr = '';
-  const out = process.stdout.write.bind(process.stdout);
-  const err = process.stderr.write.bind(process.stderr);
-  process.stdout.write = (() => true) as typeof process.stdout.write;
-  process.stderr.write = ((c: string | Uint8Array) => ((stderr += String(c)), true)) as typeof process.stderr.write;
-  try {
-    return { code: await main(args), stderr };
-  } finally {
-    process.stdout.write = out;
-    process.stderr.write = err;
-  }
-}
+const quiet = (args: string[]) => runMain(args);
 
 describe('soapcheck init', () => {
   it('scaffolds contracts, a suite, a config file and a CI snippet; soapcheck run there passes on the embedded mock', async () => {
@@ -37,12 +24,12 @@ describe('soapcheck init', () => {
       expect(existsSync(join(dir, f)), f).toBe(true);
     }
     expect((await quiet(['lint', join(dir, 'contracts')])).code).toBe(0);
-    const r = await runCli(['run', '--out', 'reports'], { cwd: dir, timeoutMs: 90_000 });
+    const r = await runMain(['run', '--out', 'reports'], { cwd: dir });
     expect(r.code, r.stdout + r.stderr).toBe(0);
     const summary = readSummary(join(dir, 'reports'));
     expect(summary.totals).toMatchObject({ cases: 2, passed: 2 });
     expect(summary.cases.map((c) => c.name)).toEqual(['V1/Greeter/SayHello', 'scenario: a wrong API key is refused']);
-  }, 100_000);
+  }, 60_000);
 
   it('overwrites nothing: with one file already there, it writes nothing and exits 2', async () => {
     const dir = tempDir();

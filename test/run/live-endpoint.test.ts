@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/corpus.ts';
 import { loadContracts } from '../../src/contract/load.ts';
 import { buildMessage } from '../../src/soap/build.ts';
-import { main } from '../../src/cli/main.ts';
+import { runMain } from '../support/in-process.ts';
 import { runCli } from './support/cli.ts';
 import * as soap from 'soap';
 import { filesUnder, junitCases, readSummary } from './support/reports.ts';
@@ -145,25 +145,8 @@ describe('a live endpoint', () => {
 });
 
 describe('input errors before anything is sent', () => {
-  async function inProcess(args: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number; stderr: string; stdout: string }> {
-    let stderr = '';
-    let stdout = '';
-    const err = process.stderr.write.bind(process.stderr);
-    const out = process.stdout.write.bind(process.stdout);
-    const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-    for (const [k, v] of Object.entries(env)) if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-    process.stderr.write = ((c: string | Uint8Array) => ((stderr += String(c)), true)) as typeof process.stderr.write;
-    process.stdout.write = ((c: string | Uint8Array) => ((stdout += String(c)), true)) as typeof process.stdout.write;
-    try {
-      return { code: await main(args), stderr, stdout };
-    } finally {
-      process.stderr.write = err;
-      process.stdout.write = out;
-      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
+  const inProcess = (args: string[], env: Record<string, string | undefined> = {}) => runMain(args, { env });
+
 
   it('an unset credential the pack binds is an input error naming the pack file and the variable', async () => {
     const before = received.length;
