@@ -6,8 +6,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runMain } from '../support/in-process.ts';
 import { parse } from 'yaml';
 import { loadContracts } from '../../src/contract/load.ts';
 import type { ContractDoc, TypesDoc } from '../../src/contract/model.ts';
@@ -159,18 +159,10 @@ describe('WSDL constructs → contracts', () => {
 });
 
 describe('soapcheck import wsdl (command)', () => {
-  async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = '';
-    let err = '';
-    const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-    const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-    try {
-      return { code: await main(args), out, err };
-    } finally {
-      o.mockRestore();
-      e.mockRestore();
-    }
-  }
+  const cli = async (...args: string[]) => {
+    const r = await runMain(args);
+    return { code: r.code, out: r.stdout, err: r.stderr };
+  };
 
   it('exits 0 with counts, the same output again unchanged (deterministic)', async () => {
     const base = join(dir, 'cli-ok');
