@@ -30,6 +30,12 @@ export interface CheckConfig {
   /** Parser limits for hostile input. */
   maxBytes?: number;
   maxDepth?: number;
+  /**
+   * Masks secrets in text quoted from a message (values, fault reasons, the start of a non-XML body, whole
+   * finding texts), applied BEFORE the text is shortened, so no cut can leave the start of a secret behind.
+   * `soapcheck run` passes its redactor here. Default: none.
+   */
+  mask?: (text: string) => string;
 }
 
 /** HTTP facts about a message, when it travelled over HTTP. Header names lower-case. */

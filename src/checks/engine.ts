@@ -32,6 +32,7 @@ export function runChecks(rules: readonly Rule[], plan: ContractPlan, input: Mes
   const truncations: Array<() => void> = [];
   let native: NativeDocument | undefined;
   const paths = new PathCache();
+  const mask = config.mask ?? noMask;
   const message = input.direction === 'request' ? plan.request : plan.response;
   const on: Listeners = {
     parseFailure: [], document: [], envelope: [], http: [], fault: [], body: [], headers: [],
@@ -45,7 +46,7 @@ export function runChecks(rules: readonly Rule[], plan: ContractPlan, input: Mes
     let suppressed = 0;
     let last: Finding | undefined;
     const ctx: RuleContext = {
-      plan, input, message, direction: input.direction, profile: config.profile,
+      plan, input, message, direction: input.direction, profile: config.profile, mask,
       get native() { return native; },
       report(d) {
         // Bounded output (and bounded time: paths cost a walk over siblings) on hostile input.
@@ -59,14 +60,14 @@ export function runChecks(rules: readonly Rule[], plan: ContractPlan, input: Mes
         const f: Finding = {
           rule: rule.id,
           severity: d.soft ? 'warn' : level,
-          message: clip(d.message),
+          message: clip(mask(d.message)),
           path: d.path ?? (d.el ? paths.pathOf(d.el) : '/'),
         };
         const line = d.line ?? d.el?.line;
         if (line !== undefined && line > 0) f.line = line;
         if (d.column !== undefined) f.column = d.column;
-        if (d.expected !== undefined) f.expected = clip(d.expected);
-        if (d.actual !== undefined) f.actual = clip(d.actual);
+        if (d.expected !== undefined) f.expected = clip(mask(d.expected));
+        if (d.actual !== undefined) f.actual = clip(mask(d.actual));
         findings.push(f);
         last = f;
       },
@@ -78,6 +79,7 @@ export function runChecks(rules: readonly Rule[], plan: ContractPlan, input: Mes
   const limits: ParseLimits = {};
   if (config.maxBytes !== undefined) limits.maxBytes = config.maxBytes;
   if (config.maxDepth !== undefined) limits.maxDepth = config.maxDepth;
+  if (config.mask) limits.mask = config.mask;
   // Rules that hand the message to the engine (schema/xsd, expectation/failed) use its own document of this parse.
   const wantsNative = rules.some((r) => r.usesNative?.(plan) === true && levelOf(r, config) !== 'off');
   const parsed = parseXml(input.body, limits, { keepNative: wantsNative });
@@ -124,6 +126,9 @@ export const MAX_FINDINGS_PER_RULE = 100;
 /** Longest message, expected or actual text of a finding: values, codes and names quoted from a hostile message are clipped. */
 export const MAX_FINDING_TEXT = 1000;
 
+const noMask = (text: string): string => text;
+
+/** Shortens a finding text; it must be masked first (`mask`), so the cut never keeps the start of a secret. */
 function clip(s: string): string {
   return s.length > MAX_FINDING_TEXT ? `${s.slice(0, MAX_FINDING_TEXT - 1)}…` : s;
 }

@@ -110,6 +110,8 @@ export interface RuleContext {
   readonly message: MessagePlan;
   readonly direction: Direction;
   readonly profile: Profile;
+  /** Secrets in text quoted from the message → `***`; call it before shortening such text (CheckConfig.mask). */
+  mask(text: string): string;
   report(d: ReportDescriptor): void;
 }
 

@@ -273,8 +273,10 @@ async function planSuite(suite: Suite, opts: RunOptions, redactor: Redactor, env
   }
   if (problems.length > before) return null;
 
-  // Command line > suite > soapcheck.config.yaml > defaults.
-  const config: CheckConfig = makeConfig(opts.profile ?? suite.profile ?? opts.config?.profile ?? 'strict', opts.config?.rules, suite.rules, opts.rules);
+  // Command line > suite > soapcheck.config.yaml > defaults. Findings quote the response: its secrets are masked
+  // before any quote is shortened (issue 10).
+  const rules = makeConfig(opts.profile ?? suite.profile ?? opts.config?.profile ?? 'strict', opts.config?.rules, suite.rules, opts.rules);
+  const config: CheckConfig = { ...rules, mask: (t) => redactor.redactText(t) };
   const referenced = referencedVariables(suite, contracts, new Set(packs.packOf.values()));
   return { suite, contracts, endpoint, headers, ...(wsSecurity ? { wsSecurity } : {}), config, variables, lenient, values, valuesOf, boundOf, referenced, cases, resolveCall };
 }

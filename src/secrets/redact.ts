@@ -154,6 +154,11 @@ export class Redactor {
     return this.redact(maskSecretXml(body, names, attrRe, nameRe));
   }
 
+  /** Any text: secret elements and attributes (`redactXml`), URL secrets (`redactUrl`), registered values. */
+  redactText(text: string): string {
+    return this.redactUrl(this.redactXml(text));
+  }
+
   /** Credential headers (Authorization, Cookie, Set-Cookie, X-*-Token, X-Api-Key, …) → `***`; other values get `redact`. */
   redactHeaders<T extends Record<string, string | string[] | undefined>>(headers: T): T {
     const out: Record<string, string | string[] | undefined> = {};

@@ -33,7 +33,7 @@ export function openDocument(input: string | Uint8Array, lim: Required<ParseLimi
   }
   // For bytes, `text` serves the checks below only; the engine decodes the bytes itself.
   const text = typeof input === 'string' ? input : sniffText(input);
-  const pre = precheck(text);
+  const pre = precheck(text, lim.mask);
   if (pre) return pre;
   const scanned = startTagLines(text, lim.maxNodes);
   if (scanned && !Array.isArray(scanned)) return scanned;
@@ -101,12 +101,12 @@ function startTagLines(text: string, maxNodes: number): number[] | ParseFailure 
   return lines;
 }
 
-function precheck(text: string): ParseFailure | null {
+function precheck(text: string, mask: (text: string) => string): ParseFailure | null {
   const start = text.replace(/^\uFEFF/, '').trimStart();
   if (start.length === 0) return { ok: false, kind: 'not-xml', message: 'message is empty' };
   if (!start.startsWith('<')) {
     const what = start.startsWith('{') || start.startsWith('[') ? 'looks like JSON' : 'is plain text';
-    return { ok: false, kind: 'not-xml', message: `message is not XML: it ${what} (starts with ${JSON.stringify(start.slice(0, 24))})`, line: 1, column: 1 };
+    return { ok: false, kind: 'not-xml', message: `message is not XML: it ${what} (starts with ${JSON.stringify(mask(start).slice(0, 24))})`, line: 1, column: 1 };
   }
   if (/^<!doctype\s+html|^<html[\s>]/i.test(start)) {
     return { ok: false, kind: 'not-xml', message: 'message is not XML: it is an HTML page', line: 1, column: 1 };

@@ -28,12 +28,15 @@ export interface ParseLimits {
   maxDepth?: number;
   /** Most nodes (elements, texts, comments, PIs) accepted (default 2,000,000). */
   maxNodes?: number;
+  /** Masks secrets in text quoted from the input (the start of a non-XML body) before it is shortened. Default: none. */
+  mask?: (text: string) => string;
 }
 
 export const DEFAULT_LIMITS: Required<ParseLimits> = {
   maxBytes: 16 * 1024 * 1024,
   maxDepth: 256,
   maxNodes: 2_000_000,
+  mask: (text) => text,
 };
 
 export type ParseFailureKind =

@@ -45,9 +45,16 @@ describe('planRun', () => {
     expect(redactor.redact('x plan-ticket-1 y')).toBe('x *** y');
   });
 
+  it("the checks get the run's redactor as their mask, so quotes are masked before they are cut (issue 10)", async () => {
+    const redactor = new Redactor();
+    const p = await planRun({ ...base, endpoint: 'http://127.0.0.1:9/' }, redactor, { SO_TICKET: 'plan-ticket-2' });
+    const mask = p.suites[0]!.config.mask!;
+    expect(mask('got plan-ticket-2 and <Ticket>unknown</Ticket>')).toBe('got *** and <Ticket>***</Ticket>');
+  });
+
   it('--rule overrides win over the suite\'s rules and the profile override over the suite\'s', async () => {
     const p = await planRun({ ...base, profile: 'compatible', rules: { 'field/order': 'off' } }, new Redactor(), {});
-    expect(p.suites[0]!.config).toEqual({ profile: 'compatible', rules: { 'field/order': 'off' } });
+    expect(p.suites[0]!.config).toMatchObject({ profile: 'compatible', rules: { 'field/order': 'off' } });
   });
 
   it('contract paths alone make an ad-hoc suite', async () => {

@@ -10,11 +10,15 @@ export function nsLabel(ns: string): string {
   return ns === '' ? '(no namespace)' : ns;
 }
 
-/** A value for a message: quoted and shortened, or a placeholder for a secret one. */
-export function quoteValue(secret: boolean, text: string): string {
+/** A value for a message: masked (RuleContext.mask), then quoted and shortened; or a placeholder for a secret one. */
+export function quoteValue(secret: boolean, text: string, mask: (text: string) => string): string {
   if (secret) return '(secret value not shown)';
-  const t = text.length > 60 ? `${text.slice(0, 57)}…` : text;
-  return JSON.stringify(t);
+  return JSON.stringify(shorten(mask(text), 60));
+}
+
+/** `text` cut to at most `max` characters with an ellipsis. Mask secrets before (RuleContext.mask). */
+export function shorten(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 3)}…` : text;
 }
 
 /** Comma-separated names, the first `max` of them and a count of the rest. */

@@ -1,6 +1,7 @@
 import type { Rule } from '../rule.ts';
 import { docsAnchor } from '../rule.ts';
 import { faultDetailText, faultSummary } from '../helpers/fault-read.ts';
+import { shorten } from '../helpers/describe.ts';
 
 export const rule: Rule = {
   id: 'fault/unexpected',
@@ -15,7 +16,7 @@ export const rule: Rule = {
         const detail = faultDetailText(fault, env.root.ns);
         ctx.report({
           el: fault,
-          message: `SOAP Fault instead of ${ctx.message.body.written}: code ${code ?? '(none)'}, reason ${reason === null ? '(none)' : JSON.stringify(reason.length > 200 ? reason.slice(0, 197) + '…' : reason)}${detail ? `, detail ${JSON.stringify(detail)}` : ''}`,
+          message: `SOAP Fault instead of ${ctx.message.body.written}: code ${code ?? '(none)'}, reason ${reason === null ? '(none)' : JSON.stringify(shorten(ctx.mask(reason), 200))}${detail ? `, detail ${JSON.stringify(ctx.mask(detail))}` : ''}`,
           expected: ctx.message.body.written,
           actual: `Fault ${code ?? ''}`.trim(),
         });

@@ -20,7 +20,7 @@ export const rule: Rule = {
         const secret = match.secret;
         const hard = content.lexical?.(text, el.scope);
         if (hard) {
-          ctx.report({ el, message: `${nameOf(el)} value ${quoteValue(secret, text)} is not a valid ${content.label}: ${secret ? 'invalid' : hard}`, expected: content.label, actual: quoteValue(secret, text) });
+          ctx.report({ el, message: `${nameOf(el)} value ${quoteValue(secret, text, ctx.mask)} is not a valid ${content.label}: ${secret ? 'invalid' : hard}`, expected: content.label, actual: quoteValue(secret, text, ctx.mask) });
           return;
         }
         const e = content.enumeration?.(text);
@@ -31,7 +31,7 @@ export const rule: Rule = {
           el,
           message: `${nameOf(el)} value ${secret ? '(secret value not shown)' : e.reason} (${content.label})`,
           expected: content.label,
-          actual: quoteValue(secret, text),
+          actual: quoteValue(secret, text, ctx.mask),
           soft: e.soft,
         });
       },
