@@ -12,6 +12,7 @@ import type { Variables } from './variables.ts';
 import { check, send, statusOf, type RunContext } from './exchange.ts';
 import { operationKey } from './values.ts';
 import { judgeExpectation } from './expect.ts';
+import { boundedTest } from './bounded-regexp.ts';
 
 export interface ScenarioContext extends RunContext {
   /** Finds the contract a step calls (`Service/Operation` or `Version/Service/Operation`). */
@@ -176,8 +177,9 @@ function assertOne(body: string, given: Assertion, ns: Record<string, string>, c
       : { ok: false, text: `FAILED ${label('equals')}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}` };
   }
   if (a.matches !== undefined) {
-    const ok = new RegExp(a.matches).test(actual);
-    return ok ? { ok: true, text: `ok ${label('matches')} /${a.matches}/` } : { ok: false, text: `FAILED ${label('matches')} /${a.matches}/: got ${JSON.stringify(actual)}` };
+    const m = boundedTest(new RegExp(a.matches), actual);
+    if (!m.ok) return { ok: false, text: `FAILED ${label('matches')} /${a.matches}/: ${m.message}` };
+    return m.matched ? { ok: true, text: `ok ${label('matches')} /${a.matches}/` } : { ok: false, text: `FAILED ${label('matches')} /${a.matches}/: got ${JSON.stringify(actual)}` };
   }
   return { ok: false, text: `FAILED ${a.xpath}: assertion has no equals, matches, exists or count` };
 }

@@ -197,6 +197,13 @@ describe('runScenario', () => {
     expect(t.sent).toHaveLength(1);
   });
 
+  it('a matches pattern that backtracks on a hostile value is stopped and fails the step (issue 10)', async () => {
+    const t = new FakeTransport((req) => ok(response(opOf(req), item('7', `${'a'.repeat(64)}!`))));
+    const r = await runScenario(scenario([step({ assert: [{ xpath: '//inv:Name', matches: '^(a+)+$' }] })]), sctx(t));
+    expect(r.status).toBe('failed');
+    expect(r.steps![0]!.messages.join('\n')).toMatch(/FAILED matches \/\/inv:Name \/\^\(a\+\)\+\$\/: the pattern ran longer than 1000 ms on a value of 65 characters/);
+  });
+
   it('a step calling an unknown operation is an error', async () => {
     const t = new FakeTransport((req) => ok(response(opOf(req), item('7', 'bolt'))));
     const r = await runScenario(scenario([step({ call: 'Inventory/Nope' })]), sctx(t));
