@@ -43,22 +43,28 @@ function glob(pattern: string): string[] {
   return out.sort();
 }
 
-function walk(dir: string, rest: string[], out: string[], depth: number): void {
+/**
+ * Every (folder, remaining segments) pair is walked once: a pattern with several `**` segments reaches the same
+ * pair in many ways, and walking each way again would grow with the number of `**` as a power.
+ */
+function walk(dir: string, rest: string[], out: string[], depth: number, seen = new Set<string>()): void {
   if (depth > 32) return;
+  const key = `${rest.length}\0${dir}`;
+  if (seen.has(key)) return;
+  seen.add(key);
   if (rest.length === 0) {
     out.push(dir);
     return;
   }
   const [head, ...tail] = rest as [string, ...string[]];
   if (head === '**') {
-    walk(dir, tail, out, depth + 1);
-    for (const e of entries(dir)) if (e.dir) walk(join(dir, e.name), rest, out, depth + 1);
+    walk(dir, tail, out, depth + 1, seen);
+    for (const e of entries(dir)) if (e.dir) walk(join(dir, e.name), rest, out, depth + 1, seen);
     return;
   }
-  const re = segmentRegExp(head);
   for (const e of entries(dir)) {
-    if (!re.test(e.name)) continue;
-    if (tail.length === 0 ? !e.dir : e.dir) walk(join(dir, e.name), tail, out, depth + 1);
+    if (!wildcardMatch(head, e.name)) continue;
+    if (tail.length === 0 ? !e.dir : e.dir) walk(join(dir, e.name), tail, out, depth + 1, seen);
   }
 }
 
@@ -73,7 +79,31 @@ function entries(dir: string): Array<{ name: string; dir: boolean }> {
   }
 }
 
-function segmentRegExp(seg: string): RegExp {
-  const body = seg.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
-  return new RegExp(`^${body}$`);
+/**
+ * One path segment against a pattern with `*` (any run of characters) and `?` (one character). Greedy with a
+ * single resume point (the last `*`): at most pattern × name steps, where a regular expression with many `*`
+ * (`a*a*a*a*…b`) backtracks for longer than any run.
+ */
+export function wildcardMatch(pattern: string, name: string): boolean {
+  let p = 0;
+  let n = 0;
+  let star = -1; // index of the last `*` met in the pattern
+  let resume = 0; // where in the name that `*` next resumes
+  while (n < name.length) {
+    const c = pattern[p];
+    if (c === '*') {
+      star = p++;
+      resume = n;
+    } else if (c !== undefined && (c === '?' || c === name[n])) {
+      p++;
+      n++;
+    } else if (star >= 0) {
+      p = star + 1;
+      n = ++resume;
+    } else {
+      return false;
+    }
+  }
+  while (pattern[p] === '*') p++;
+  return p === pattern.length;
 }

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { expandContractPaths } from '../../src/run/contract-paths.ts';
+import { expandContractPaths, wildcardMatch } from '../../src/run/contract-paths.ts';
 import { loadSuite, parseSuite, SuiteError } from '../../src/run/suite.ts';
 import { REPO_ROOT } from '../support/corpus.ts';
 
@@ -85,5 +85,39 @@ describe('expandContractPaths', () => {
   });
   it('reports a pattern or path that matches nothing', () => {
     expect(expandContractPaths([join(dir, 'V9/*.yaml'), join(dir, 'nope')]).unmatched).toHaveLength(2);
+  });
+
+  // Hostile suites (issue 10): as regular expressions these took longer than any run.
+  it('a segment with many * against a long name ends (no backtracking)', () => {
+    const deep = join(dir, 'many');
+    mkdirSync(deep, { recursive: true });
+    writeFileSync(join(deep, `${'a'.repeat(200)}.yaml`), '');
+    expect(expandContractPaths([join(deep, `${'a*'.repeat(14)}b.yaml`)]).paths).toEqual([]);
+    expect(expandContractPaths([join(deep, `${'a*'.repeat(14)}.yaml`)]).paths).toEqual([join(deep, `${'a'.repeat(200)}.yaml`)]);
+  });
+
+  it('many ** segments over a deep tree walk each folder once per segment', () => {
+    const root = join(dir, 'deep');
+    const leaf = join(root, ...Array.from({ length: 12 }, () => 'd'));
+    mkdirSync(leaf, { recursive: true });
+    writeFileSync(join(leaf, 'k.yaml'), '');
+    expect(expandContractPaths([join(root, `${'**/'.repeat(12)}?.yaml`)]).paths).toEqual([join(leaf, 'k.yaml')]);
+  });
+});
+
+describe('wildcardMatch (one path segment)', () => {
+  it.each([
+    ['*.yaml', 'x.yaml', true],
+    ['*.yaml', 'x.yml', false],
+    ['?.yaml', 'xy.yaml', false],
+    ['a*b*c', 'aXbYbZc', true],
+    ['a*b*c', 'aXbYbZ', false],
+    ['*', '', true],
+    ['', '', true],
+    ['**x', 'yx', true],
+    ['a.b', 'aXb', false],
+    ['[x]', '[x]', true],
+  ])('%j against %j is %s', (pattern, name, expected) => {
+    expect(wildcardMatch(pattern, name)).toBe(expected);
   });
 });
