@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readDocPage, withoutNoiseLines } from '../../src/import/docs/page.ts';
+import { plainText, readDocPage, withoutNoiseLines } from '../../src/import/docs/page.ts';
 import { REPO_ROOT } from '../support/corpus.ts';
 
 const FIX = join(REPO_ROOT, 'test', 'fixtures', 'docs');
@@ -70,5 +70,25 @@ describe('withoutNoiseLines', () => {
   it('drops scraped text lines inside an example and keeps markup and attribute lines', () => {
     const xml = '<a\nxmlns:b="urn:b">\nCopy\n<b:c>1</b:c>\nTooltip!\n</a>';
     expect(withoutNoiseLines(xml)).toBe('<a\nxmlns:b="urn:b">\n<b:c>1</b:c>\n</a>');
+  });
+});
+
+describe('plainText', () => {
+  it.each([
+    ['inline markup', 'Gets <see cref="User"/> by <b>id</b>.', 'Gets by id .'],
+    ['links keep their text', 'See [the guide](https://x/y) now', 'See the guide now'],
+    ['emphasis', 'a **bold** word', 'a bold word'],
+    ['a stray < stays', 'a < b and c > d', 'a d'],
+  ])('%s', (_name, input, expected) => {
+    expect(plainText(input)).toBe(expected);
+  });
+
+  // Hostile pages (issue 10): with patterns that rescan to the end from every start these took minutes.
+  it.each([
+    ['< without >', '<'.repeat(200_000)],
+    ['[ without ]', '['.repeat(200_000)],
+    ['links without a closing )', '[a]('.repeat(50_000)],
+  ])('stays linear: %s', (_name, input) => {
+    expect(plainText(input)).toBe(input);
   });
 });

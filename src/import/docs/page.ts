@@ -141,11 +141,15 @@ interface Prose {
   returns?: string;
 }
 
-/** Remove inline markup (`<see …>`, `<para />`, `<b>`), markdown emphasis and links; collapse spaces. */
+/**
+ * Remove inline markup (`<see …>`, `<para />`, `<b>`), markdown emphasis and links; collapse spaces. Linear: a tag
+ * cannot contain `<`, link text `[`, a link target `(`, so a failed attempt stops where the next one starts (a page
+ * of 200,000 `<` without `>` took minutes when `<[^>]+>` rescanned to the end from each).
+ */
 export function plainText(s: string): string {
   return s
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<[^<>]+>/g, ' ')
+    .replace(/\[([^[\]]*)\]\([^()]*\)/g, '$1')
     .replace(/\*\*([^*]*)\*\*/g, '$1')
     .replace(/\s+/g, ' ')
     .trim();
