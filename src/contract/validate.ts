@@ -111,6 +111,11 @@ function toProblem(e: ErrorObject, src: YamlSource): ContractProblem {
         message = `\`types\` must name a .yaml or .yml file — got ${got}`;
       } else if (at.endsWith('code')) {
         message = `\`${at}\` must be a lower-case-dashed code like \`header-blocks-outside-header\` — got ${got}`;
+      } else if (at === 'endpoint') {
+        // The one pattern keeps every request under the base URL's origin and path (issue 10).
+        message = /^[A-Za-z][A-Za-z0-9+.-]*:/.test(String(valueAt(src.data, e.instancePath)))
+          ? `\`endpoint\` must be a path relative to the base URL (e.g. Remote/Services88/User.svc), not a full URL — got ${got}`
+          : `\`endpoint\` must be a path under the base URL (e.g. Remote/Services88/User.svc): segments of URL path characters, no space, backslash, \`.\` or \`..\` segment, no \`:\` in the first — got ${got}`;
       } else {
         message = `\`${at}\` must match ${String(params.pattern)} — got ${got}`;
       }
@@ -135,8 +140,7 @@ function toProblem(e: ErrorObject, src: YamlSource): ContractProblem {
       message = `\`${at}\` must not be empty`;
       break;
     case 'not':
-      if (at === 'endpoint') message = `\`endpoint\` must be a path relative to the base URL (e.g. Remote/Services88/User.svc), not a full URL — got ${got}`;
-      else if (at.endsWith('file') || at === 'types') message = `\`${at}\` must be a relative path — got ${got}`;
+      if (at.endsWith('file') || at === 'types') message = `\`${at}\` must be a relative path — got ${got}`;
       else message = `\`${at}\` has a value that is not allowed — got ${got}`;
       break;
     default:

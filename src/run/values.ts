@@ -15,7 +15,12 @@ export function operationKey(c: Pick<Contract, 'version' | 'service' | 'operatio
 /** endpointUrl's answers, by base and path (a run uses a handful). */
 const resolvedUrls = new Map<string, string>();
 
-/** Resolve a contract endpoint path against the base URL (a base without a trailing `/` is treated as a folder). */
+/**
+ * Resolve a contract endpoint path against the base URL (a base without a trailing `/` is treated as a folder).
+ * The result always stays under the base's origin and path: a path that resolves anywhere else (backslashes the
+ * URL parser reads as slashes, a leading space before `//host`, `../x`, a scheme; the contract schema refuses
+ * them already) throws instead of sending a request, and its ticket, elsewhere.
+ */
 export function endpointUrl(base: string, path: string): string {
   // Every request asks again for one of a few URLs; two URL parses each time showed in profiles.
   const key = `${base}\n${path}`;
@@ -23,7 +28,11 @@ export function endpointUrl(base: string, path: string): string {
   if (url === undefined) {
     const b = new URL(base);
     if (!b.pathname.endsWith('/')) b.pathname += '/';
-    url = new URL(path.replace(/^\/+/, ''), b).toString();
+    const u = new URL(path.replace(/^\/+/, ''), b);
+    if (u.origin !== b.origin || !u.pathname.startsWith(b.pathname)) {
+      throw new Error(`contract endpoint ${JSON.stringify(path)} resolves to ${u.origin}${u.pathname}, outside the base URL ${b.origin}${b.pathname}`);
+    }
+    url = u.toString();
     if (resolvedUrls.size >= 1000) resolvedUrls.clear();
     resolvedUrls.set(key, url);
   }

@@ -89,6 +89,11 @@ const BROKEN: BrokenCase[] = [
   { file: 'yaml-syntax.yaml', code: 'yaml', line: 12, message: /YAML syntax error: .*quote/ },
   { file: 'alias-bomb.yaml', code: 'yaml', message: /alias/i },
   { file: 'endpoint-url.yaml', code: 'schema', line: 7, column: 11, pointer: '/endpoint', message: /`endpoint` must be a path relative to the base URL .* not a full URL — got "https:\/\/elsewhere/ },
+  // Paths that new URL(path, base) resolves to another host or above the base path (issue 10).
+  { file: 'endpoint-backslashes.yaml', code: 'schema', line: 7, column: 11, pointer: '/endpoint', message: /`endpoint` must be a path under the base URL .* no space, backslash/ },
+  { file: 'endpoint-space-slashes.yaml', code: 'schema', line: 7, column: 11, pointer: '/endpoint', message: /`endpoint` must be a path under the base URL/ },
+  { file: 'endpoint-backslash-slash.yaml', code: 'schema', line: 7, column: 11, pointer: '/endpoint', message: /`endpoint` must be a path under the base URL/ },
+  { file: 'endpoint-dot-segments.yaml', code: 'schema', line: 7, column: 11, pointer: '/endpoint', message: /`endpoint` must be a path under the base URL .* `\.\.` segment/ },
   { file: 'types-absolute.yaml', code: 'schema', line: 8, column: 8, pointer: '/types', message: /`types` must be a relative path — got "\/etc\/soapcheck\/types\.yaml"/ },
   { file: 'types-not-yaml.yaml', code: 'schema', line: 8, column: 8, pointer: '/types', message: /`types` must name a \.yaml or \.yml file — got "\.\.\/types\.json"/ },
   { file: 'not-a-contract.yaml', code: 'schema', line: 1, column: 1, pointer: '/', message: /is not a contract or types file: it has neither `soapcheck: 1` nor `kind` at the top level/ },

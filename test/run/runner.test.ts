@@ -66,6 +66,21 @@ describe('endpointUrl', () => {
   });
 });
 
+describe('endpointUrl never leaves the base URL (issue 10)', () => {
+  it.each([
+    ['\\\\127.0.0.1:8\\x'],
+    [' //127.0.0.1:8/x'],
+    ['\\/127.0.0.1:8/x'],
+    ['\t//127.0.0.1:8/x'],
+    ['../Other/x.svc'],
+    ['Remote/%2e%2e/%2E%2E/x'],
+    ['/x:y/z'],
+    ['https:other.example/x'],
+  ])('%j throws instead of resolving elsewhere', (path) => {
+    expect(() => endpointUrl('http://127.0.0.1:9/Cust1/', path)).toThrow(/outside the base URL http:\/\/127\.0\.0\.1:9\/Cust1\//);
+  });
+});
+
 describe('valuesFor', () => {
   it('Version/Service/Operation > Service/Operation > *', () => {
     const c = { service: 'Inventory', version: 'V1', operation: 'GetItem' } as Contract;
