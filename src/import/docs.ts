@@ -276,6 +276,7 @@ export async function importDocs(opts: ImportOptions): Promise<ImportSummary> {
     }
     summary.pagesWithExamples++;
     const imp = r.value;
+    for (const note of [...imp.request.notes, ...imp.response.notes]) log(`note ${note}`);
     const key = `${imp.page.version}/${imp.page.agent}/${imp.page.operation}`;
     const doc = contractDocOf(imp, '../types.yaml');
     const shape = contractShape(doc);

@@ -116,3 +116,13 @@ describe('inferMessage', () => {
     if (!r.ok) expect(r.reason).toMatch(reason);
   });
 });
+
+describe('inferMessage: an xsi:type in the XSD namespace that is no built-in (issue 10)', () => {
+  it.each([['hasOwnProperty'], ['constructor'], ['__proto__'], ['strnig']])('xsd:%s is dropped with a note, so lint accepts the contract', (local) => {
+    const m = body(`<D:Label xsi:type="xsd:${local}">x</D:Label><D:Count xsi:type="xsd:int">1</D:Count>`);
+    expect(field(m).type).toBeUndefined();
+    expect(field(m).example).toBe('x');
+    expect(field(m, 1).type).toEqual({ ns: 'http://www.w3.org/2001/XMLSchema', local: 'int' });
+    expect(m.notes).toEqual([`test.md /Envelope/Body/Op/Label: xsi:type xsd:${local} is not an XML Schema built-in type; imported without it`]);
+  });
+});

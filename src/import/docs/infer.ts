@@ -21,6 +21,7 @@ import { versionOfEnvelopeNs } from '../../soap/versions.ts';
 import type { Field, SoapVersion, SourceQuirk } from '../../contract/model.ts';
 import { DEFAULT_SECRET_NAMES } from '../../secrets/redact.ts';
 import { MS_SERIALIZATION_NS } from '../../checks/lexical/index.ts';
+import { isXsdBuiltin } from '../../contract/xsd-builtins.ts';
 
 /**
  * A field with resolved names: what infer produces and types.ts merges; rendered to FieldDoc at
@@ -53,6 +54,8 @@ export interface InferredMessage {
   /** Every prefix → URI declared in the example (first binding of a prefix wins). */
   declarations: Array<[string, string]>;
   observations: TypeObservation[];
+  /** What the example got wrong and the import worked around (an xsi:type that is no XSD built-in), for the log. */
+  notes: string[];
 }
 
 export type InferResult = { ok: true; message: InferredMessage } | { ok: false; reason: string; line?: number };
@@ -73,7 +76,7 @@ export function inferMessage(doc: XDocument, where: string): InferResult {
     return { ok: false, reason: `root element is {${env.ns}}${env.local}, not a SOAP 1.1 or 1.2 Envelope`, line: env.line };
   }
   const observations: TypeObservation[] = [];
-  const ctx: Ctx = { where, observations };
+  const ctx: Ctx = { where, observations, notes: [] };
   const headers: IField[] = [];
   const outside: XElement[] = [];
   let bodyEl: XElement | undefined;
@@ -107,12 +110,14 @@ export function inferMessage(doc: XDocument, where: string): InferResult {
       elements: outside.map((e) => ({ ns: e.ns, local: e.local })),
     });
   }
-  return { ok: true, message: { soapVersion: soap.version, headers, body, quirks, declarations: declarationsOf(env), observations } };
+  return { ok: true, message: { soapVersion: soap.version, headers, body, quirks, declarations: declarationsOf(env), observations, notes: ctx.notes } };
 }
 
 interface Ctx {
   where: string;
   observations: TypeObservation[];
+  /** Things the page got wrong that the import worked around. */
+  notes: string[];
 }
 
 function isNil(el: XElement): boolean {
@@ -131,7 +136,13 @@ function fieldOf(el: XElement, ctx: Ctx): IField {
   const name = { ns: el.ns, local: el.local };
   const nil = isNil(el);
   const typeAttr = attribute(el, XSI_NS, 'type');
-  const type = typeAttr ? resolveQName(typeAttr.value, el.scope) ?? undefined : undefined;
+  let type = typeAttr ? resolveQName(typeAttr.value, el.scope) ?? undefined : undefined;
+  // A name in the XML Schema namespace that is no built-in (`xsd:hasOwnProperty`, `xsd:strnig`) would make a
+  // contract lint rejects: the field is imported as if the page gave no type, and the run's log says so.
+  if (type && type.ns === XSD_NS && !isXsdBuiltin(type)) {
+    ctx.notes.push(`${ctx.where} ${pathOf(el)}: xsi:type ${typeAttr!.value} is not an XML Schema built-in type; imported without it`);
+    type = undefined;
+  }
   const kids = childElements(el);
   const secret = isSecretName(el.local);
   const f: IField = { name, minOccurs: 1, maxOccurs: 1, nillable: nil, secret };
