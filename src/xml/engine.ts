@@ -138,6 +138,11 @@ function engineRefusal(e: unknown, lim: Required<ParseLimits>): ParseFailure {
     if (/^Excessive depth in document/.test(msg)) {
       return { ok: false, kind: 'too-deep', message: `elements nested deeper than ${Math.min(lim.maxDepth, 256)} levels`, ...at };
     }
+    const entity = /^Entity '([^']*)' not defined/.exec(msg);
+    if (entity) {
+      // Only a DTD could declare it, and DTDs are refused: an entity reference SOAP forbids, not a syntax error.
+      return { ok: false, kind: 'entity', message: `entity reference &${entity[1]}; is not allowed (no DTD declares it; SOAP allows only the predefined five and character references)`, ...at };
+    }
     if (/^Resource limit exceeded|huge text node|too long/i.test(msg)) {
       return { ok: false, kind: 'too-large', message: `a text node, attribute value or name is over the engine's size limit (${msg})`, ...at };
     }

@@ -62,7 +62,7 @@ const cases: HostileCase[] = [
   },
   { name: 'external DTD', input: () => `<!DOCTYPE r SYSTEM "${secretUrl}"><r/>`, kind: 'doctype', says: /DOCTYPE/ },
   { name: 'DOCTYPE after the XML declaration and a comment', input: () => '<?xml version="1.0"?>\n<!-- x -->\n<!DOCTYPE r><r/>', kind: 'doctype', says: /DOCTYPE/, line: 3 },
-  { name: 'undeclared entity (no DTD to declare it)', input: () => '<r>&nbsp;</r>', kind: 'malformed', says: /nbsp/ },
+  { name: 'undeclared entity (no DTD to declare it): a forbidden entity reference', input: () => '<r>&nbsp;</r>', kind: 'entity', says: /entity reference &nbsp; is not allowed/ },
   { name: '300-deep nesting', input: () => '<a>'.repeat(300) + '</a>'.repeat(300), kind: 'too-deep', says: /deeper than 256/ },
   { name: '100,000-deep nesting', input: () => '<a>'.repeat(100_000) + '</a>'.repeat(100_000), kind: 'too-deep', says: /deeper than/, within: 5_000 },
   {

@@ -11,5 +11,8 @@ ruleTester('envelope/forbidden', {
       contract: thing,
       errors: [{ line: 4, message: /php/ }],
     },
+    // No DTD declares it, so the engine cannot expand it: still a forbidden entity reference, not "not XML" (issue 10).
+    { name: 'an undeclared entity reference in text', code: resp(OK_THING.replace('>n<', '>&foo;<')), contract: thing, errors: [{ message: /entity reference &foo; is not allowed/ }] },
+    { name: 'an undeclared entity reference in an attribute', code: resp(OK_THING.replace('<t:Name>', '<t:Name a="&hasOwnProperty;">')), contract: thing, errors: [{ message: /entity reference &hasOwnProperty; is not allowed/ }] },
   ],
 });
