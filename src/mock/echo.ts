@@ -12,7 +12,9 @@
  * at the same relative path under `into` in the `to` response. With `match`, state is kept per
  * value of the `match.from` field, and a `to` request reads the state saved under the value of
  * its `match.to` field (so two scenarios saving different types do not see each other's values).
- * State lives in memory, per mock server, last write wins; at most MAX_KEYS_PER_RULE keys per rule.
+ * State lives in memory, per mock server, last write wins; at most MAX_KEYS_PER_RULE keys per rule and
+ * MAX_ECHO_BYTES in total over all rules: past either, the least recently saved values are forgotten, so hostile
+ * clients saving large values can fill the state but never the heap.
  */
 import type { Contract } from '../contract/model.ts';
 import type { XDocument } from '../xml/tree.ts';
@@ -21,6 +23,9 @@ import { matchesOperation } from './operations.ts';
 
 /** Keys remembered per rule with `match`; past it the least recently saved key is forgotten. */
 export const MAX_KEYS_PER_RULE = 1024;
+
+/** Bytes of remembered keys and values (UTF-16, two bytes a character) over all rules; past it the least recently saved go. */
+export const MAX_ECHO_BYTES = 64 * 1024 * 1024;
 
 export interface EchoRule {
   /** Operation whose accepted requests are remembered: `Service/Operation` or `Version/Service/Operation`. */
@@ -81,10 +86,20 @@ export class EchoState {
   readonly #rules: readonly EchoRule[];
   /** Per rule: key (match value, or '') → remembered values relative to `path`. */
   readonly #saved: Map<string, Map<string, string>>[];
+  /** Every saved entry (`rule index \0 key`) → its size in bytes, least recently saved first. */
+  readonly #sizes = new Map<string, number>();
+  readonly #maxBytes: number;
+  #bytes = 0;
 
-  constructor(rules: readonly EchoRule[]) {
+  constructor(rules: readonly EchoRule[], options: { maxBytes?: number } = {}) {
     this.#rules = rules;
     this.#saved = rules.map(() => new Map());
+    this.#maxBytes = options.maxBytes ?? MAX_ECHO_BYTES;
+  }
+
+  /** Bytes held by the remembered keys and values. */
+  get bytes(): number {
+    return this.#bytes;
   }
 
   get empty(): boolean {
@@ -100,10 +115,31 @@ export class EchoState {
       const key = r.match ? keyOf(request, r.match.from) : '';
       if (key === undefined) return;
       const saved = this.#saved[i]!;
-      saved.delete(key); // re-insert, so that the map's order is least recently saved first
-      saved.set(key, leafValues(el));
-      if (saved.size > MAX_KEYS_PER_RULE) saved.delete(saved.keys().next().value!);
+      this.#forget(i, key); // re-insert, so that the maps' order is least recently saved first
+      const values = leafValues(el);
+      let size = key.length;
+      for (const [rel, value] of values) size += rel.length + value.length;
+      size *= 2;
+      if (size > this.#maxBytes) return; // one value larger than the whole state: not remembered
+      saved.set(key, values);
+      this.#sizes.set(`${i}\0${key}`, size);
+      this.#bytes += size;
+      if (saved.size > MAX_KEYS_PER_RULE) this.#forget(i, saved.keys().next().value!);
+      while (this.#bytes > this.#maxBytes) {
+        const oldest = this.#sizes.keys().next().value!;
+        const cut = oldest.indexOf('\0');
+        this.#forget(Number(oldest.slice(0, cut)), oldest.slice(cut + 1));
+      }
     });
+  }
+
+  #forget(rule: number, key: string): void {
+    const id = `${rule}\0${key}`;
+    const size = this.#sizes.get(id);
+    if (size === undefined) return;
+    this.#sizes.delete(id);
+    this.#bytes -= size;
+    this.#saved[rule]!.delete(key);
   }
 
   /** Values (buildMessage keys) that the response to this accepted request takes from the state. */
@@ -123,6 +159,8 @@ export class EchoState {
   /** Forget everything remembered. */
   clear(): void {
     for (const m of this.#saved) m.clear();
+    this.#sizes.clear();
+    this.#bytes = 0;
   }
 }
 

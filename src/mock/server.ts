@@ -11,6 +11,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { CheckConfig, Finding } from '../checks/api.ts';
 import { checkMessage, compileContract } from '../checks/index.ts';
 import type { Contract, SoapVersion } from '../contract/model.ts';
@@ -23,6 +24,7 @@ import { credentialMismatch, type ExpectedCredentials } from './credentials.ts';
 import { operationId } from './operations.ts';
 import { checkResponses, Responder, type MockResponse } from './responses.ts';
 import { requestAction, RouteTable, versionOfContentType, type Route } from './routes.ts';
+import { ByteBudget } from './byte-budget.ts';
 
 export type { EchoRule } from './echo.ts';
 export type { MockResponse } from './responses.ts';
@@ -37,6 +39,10 @@ export interface MockOptions {
   checkConfig?: CheckConfig;
   /** Largest request body accepted, in bytes; default 4 MiB. Larger ones get 413. */
   maxBodyBytes?: number;
+  /** Most bytes of request bodies held at once over all connections; default 64 MiB. Past it: 503 with Retry-After. */
+  maxHeldBytes?: number;
+  /** Most bytes of echo state (remembered keys and values, UTF-16) over all rules; default 64 MiB. Past it the least recently saved are forgotten. */
+  maxEchoBytes?: number;
   /** Response overrides per operation. */
   responses?: readonly MockResponse[];
   /** State: values of one operation's requests echoed into another's responses. */
@@ -85,6 +91,8 @@ export interface MockServer {
   operations: ServedOperation[];
   /** Forget the echo state. */
   resetState(): void;
+  /** Bytes of request bodies held now (bounded by maxHeldBytes). */
+  readonly heldBytes: number;
   /** Stop accepting, let requests in flight finish (up to a second), then close every connection. */
   close(): Promise<void>;
 }
@@ -92,7 +100,7 @@ export interface MockServer {
 /** Raised by startMock for options that cannot work; the message says what and where. */
 export class MockOptionsError extends Error {}
 
-const DEFAULTS = { host: '127.0.0.1', port: 0, maxBodyBytes: 4 * 1024 * 1024, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 };
+const DEFAULTS = { host: '127.0.0.1', port: 0, maxBodyBytes: 4 * 1024 * 1024, maxHeldBytes: 64 * 1024 * 1024, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 };
 
 function validate(opts: MockOptions): void {
   const problems: string[] = [];
@@ -103,6 +111,8 @@ function validate(opts: MockOptions): void {
   };
   intOpt('port', 0, 65535);
   intOpt('maxBodyBytes', 1, 2 ** 31);
+  intOpt('maxHeldBytes', 1, 2 ** 40);
+  intOpt('maxEchoBytes', 1, 2 ** 40);
   intOpt('headersTimeoutMs', 1, 3_600_000);
   intOpt('requestTimeoutMs', 1, 3_600_000);
   if (problems.length === 0) {
@@ -120,8 +130,9 @@ export async function startMock(opts: MockOptions): Promise<MockServer> {
   const requestTimeout = Math.max(opts.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs, headersTimeout);
   const config: CheckConfig = { maxBytes: maxBodyBytes, ...(opts.checkConfig ?? { profile: 'strict' }) };
   const table = new RouteTable(opts.contracts);
-  const echo = new EchoState(opts.echo ?? []);
-  const handler = new MockHandler(table, config, maxBodyBytes, new Responder(opts.responses ?? [], echo), opts.onRequest, opts.credentials);
+  const echo = new EchoState(opts.echo ?? [], opts.maxEchoBytes !== undefined ? { maxBytes: opts.maxEchoBytes } : {});
+  const held = new ByteBudget(opts.maxHeldBytes ?? DEFAULTS.maxHeldBytes);
+  const handler = new MockHandler(table, config, maxBodyBytes, held, new Responder(opts.responses ?? [], echo), opts.onRequest, opts.credentials);
 
   const server: Server = createServer(
     {
@@ -138,6 +149,11 @@ export async function startMock(opts: MockOptions): Promise<MockServer> {
     const declared = Number(req.headers['content-length']);
     if (!(Number.isFinite(declared) && declared > maxBodyBytes)) res.writeContinue();
     void handler.handle(req, res);
+  });
+  // CONNECT (a proxy tunnel) never reaches the request handler: without this Node drops the connection unanswered.
+  server.on('connect', (_req, socket: Duplex) => {
+    socket.on('error', () => {});
+    socket.end('HTTP/1.1 405 Method Not Allowed\r\nAllow: POST, GET, HEAD\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
   });
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     // Malformed HTTP, header timeouts, resets: answer when still possible, never throw.
@@ -167,6 +183,9 @@ export async function startMock(opts: MockOptions): Promise<MockServer> {
     port,
     operations,
     resetState: () => echo.clear(),
+    get heldBytes() {
+      return held.held;
+    },
     close() {
       closing ??= new Promise<void>((resolve) => {
         const force = setTimeout(() => server.closeAllConnections(), 1_000);
@@ -182,10 +201,13 @@ export async function startMock(opts: MockOptions): Promise<MockServer> {
   };
 }
 
-type BodyRead = { ok: true; body: Buffer } | { ok: false; reason: 'too-large' | 'aborted' };
+type BodyRead = { ok: true; body: Buffer } | { ok: false; reason: 'too-large' | 'aborted' | 'busy' };
 
-/** Read a request body up to a limit; past it, stop reading and keep nothing. */
-function readBody(req: IncomingMessage, max: number): Promise<BodyRead> {
+/**
+ * Read a request body up to a limit, holding its bytes in the budget shared by all connections; past the limit or
+ * the budget, stop reading and keep nothing. A body read whole stays in the budget until the caller gives it back.
+ */
+function readBody(req: IncomingMessage, max: number, budget: ByteBudget): Promise<BodyRead> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -194,15 +216,23 @@ function readBody(req: IncomingMessage, max: number): Promise<BodyRead> {
       if (done) return;
       done = true;
       req.off('data', onData);
+      if (!r.ok) {
+        budget.give(size);
+        chunks.length = 0;
+      }
       resolve(r);
     };
     const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > max) {
-        chunks.length = 0;
+      if (size + chunk.length > max) {
         req.pause();
         finish({ ok: false, reason: 'too-large' });
-      } else chunks.push(chunk);
+      } else if (!budget.take(chunk.length)) {
+        req.pause();
+        finish({ ok: false, reason: 'busy' });
+      } else {
+        size += chunk.length;
+        chunks.push(chunk);
+      }
     };
     req.on('data', onData);
     req.on('end', () => finish({ ok: true, body: Buffer.concat(chunks, size) }));
@@ -230,6 +260,8 @@ interface Outcome {
   note?: string;
   close?: boolean;
   allow?: string;
+  /** Seconds, for a 503. */
+  retryAfter?: number;
 }
 
 class MockHandler {
@@ -239,6 +271,7 @@ class MockHandler {
     readonly table: RouteTable,
     readonly config: CheckConfig,
     readonly maxBodyBytes: number,
+    readonly held: ByteBudget,
     readonly responder: Responder,
     readonly onRequest: MockOptions['onRequest'],
     readonly credentials?: MockOptions['credentials'],
@@ -270,6 +303,7 @@ class MockHandler {
     const headers: Record<string, string | number> = { 'content-type': outcome.contentType, 'content-length': Buffer.byteLength(outcome.body) };
     if (outcome.close) headers['connection'] = 'close';
     if (outcome.allow) headers['allow'] = outcome.allow;
+    if (outcome.retryAfter !== undefined) headers['retry-after'] = outcome.retryAfter;
     res.writeHead(outcome.status, headers);
     res.end(method === 'HEAD' ? undefined : outcome.body, () => {
       // Past a refused oversized body nothing more is read: drop the connection once answered.
@@ -329,12 +363,19 @@ class MockHandler {
     if (Number.isFinite(declared) && declared > this.maxBodyBytes) {
       return this.#text(413, `Request body of ${declared} bytes is over the limit of ${this.maxBodyBytes} bytes`, { close: true, note: 'body too large' });
     }
-    const read = await readBody(req, this.maxBodyBytes);
+    const read = await readBody(req, this.maxBodyBytes, this.held);
     if (!read.ok) {
       if (read.reason === 'aborted') return this.#text(400, 'Request body was cut off', { close: true, note: 'client aborted' });
+      if (read.reason === 'busy') {
+        return this.#text(503, `The mock holds ${this.held.max} bytes of request bodies at once and is full; retry later`, { close: true, note: 'too many bodies held', retryAfter: 1 });
+      }
       return this.#text(413, `Request body is over the limit of ${this.maxBodyBytes} bytes`, { close: true, note: 'body too large' });
     }
-    return this.#soap(req, route, read.body);
+    try {
+      return this.#soap(req, route, read.body);
+    } finally {
+      this.held.give(read.body.length);
+    }
   }
 
   /**

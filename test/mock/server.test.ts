@@ -238,6 +238,72 @@ describe('mock server: HTTP refusals', () => {
   });
 });
 
+/** Open a raw connection and send `text`; resolves with the socket once connected. */
+function rawSend(port: number, text: string): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.write(text);
+      resolve(socket);
+    });
+    socket.once('error', reject);
+  });
+}
+
+/** Everything a socket receives until the other side closes it (bounded by `ms`). */
+function answerOf(socket: Socket, ms = 10_000): Promise<string> {
+  return new Promise((resolve) => {
+    let got = '';
+    const t = setTimeout(() => resolve(got), ms);
+    socket.on('data', (d: Buffer) => (got += d.toString('latin1')));
+    socket.once('close', () => {
+      clearTimeout(t);
+      resolve(got);
+    });
+    socket.once('error', () => {});
+  });
+}
+
+describe('mock server: hostile clients (issue 10)', () => {
+  it('CONNECT → 405 with Allow, not a dropped connection', async () => {
+    const socket = await rawSend(mock.port, 'CONNECT 127.0.0.1:9 HTTP/1.1\r\nHost: 127.0.0.1:9\r\n\r\n');
+    const answer = await answerOf(socket);
+    expect(answer).toMatch(/^HTTP\/1\.1 405 Method Not Allowed\r\n/);
+    expect(answer).toMatch(/\r\nAllow: POST, GET, HEAD\r\n/);
+    socket.destroy();
+  });
+
+  it('bounds the request bodies held over all connections: past the total, 503 with Retry-After, and it keeps serving', async () => {
+    const kib = 1024;
+    const small = await startMock({ contracts, maxBodyBytes: 64 * kib, maxHeldBytes: 100 * kib });
+    const sockets: Socket[] = [];
+    try {
+      const head = `POST ${CLOCK} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/xml\r\nSOAPAction: "${ACTION.getTime}"\r\nContent-Length: ${60 * kib}\r\n\r\n`;
+      // Two bodies under maxBodyBytes, each held unfinished: 80 KiB of the 100 KiB.
+      for (let i = 0; i < 2; i++) sockets.push(await rawSend(small.port, head + 'x'.repeat(40 * kib)));
+      for (let i = 0; i < 500 && small.heldBytes < 80 * kib; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(small.heldBytes).toBe(80 * kib);
+      // A third would pass the total: refused, not buffered.
+      const third = await rawSend(small.port, head + 'x'.repeat(40 * kib));
+      sockets.push(third);
+      const answer = await answerOf(third);
+      expect(answer).toMatch(/^HTTP\/1\.1 503 /);
+      expect(answer).toMatch(/\r\nretry-after: 1\r\n/i);
+      expect(small.heldBytes).toBe(80 * kib);
+      // The held ones finish and are given back; a new request is served.
+      const first = new Promise<string>((resolve) => sockets[0]!.once('data', (d: Buffer) => resolve(d.toString('latin1'))));
+      sockets[0]!.write('y'.repeat(20 * kib));
+      expect(await first).toMatch(/^HTTP\/1\.1 [45]00 /); // a fault for a body of x's: answered, not refused
+      for (let i = 0; i < 500 && small.heldBytes > 40 * kib; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(small.heldBytes).toBe(40 * kib);
+      const ok = await postSoap(new URL(CLOCK.slice(1), small.url).toString(), '1.1', getTime(), ACTION.getTime);
+      expect(ok.status).toBe(200);
+    } finally {
+      for (const s of sockets) s.destroy();
+      await small.close();
+    }
+  });
+});
+
 describe('mock server: robustness', () => {
   it('a client that resets mid-body does not take the mock down', async () => {
     const socket = connect(mock.port, '127.0.0.1');

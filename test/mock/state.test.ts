@@ -108,6 +108,27 @@ describe('mock state: EchoState', () => {
     expect(state.valuesFor(get, getDoc('k0'))).toEqual({ [`${ITEM}.Comment`]: 'for k0' });
     expect(state.valuesFor(get, getDoc(`k${MAX_KEYS_PER_RULE}`))).toEqual({ [`${ITEM}.Comment`]: `for k${MAX_KEYS_PER_RULE}` });
   });
+
+  it('holds at most maxBytes in total over all keys, forgetting the least recently saved (issue 10)', () => {
+    const maxBytes = 64 * 1024;
+    const state = new EchoState([{ ...ECHO, match: { from: 'SaveSecret.Kind', to: 'GetSecrets.Kind' } }], { maxBytes });
+    const save = byOperation(contracts, 'Vault/SaveSecret');
+    const get = byOperation(contracts, 'Vault/GetSecrets');
+    const big = (kind: string) => doc(env12(`<V:SaveSecret><V:Kind>${kind}</V:Kind><V:Secret><V:Comment>${'x'.repeat(10_000)}</V:Comment></V:Secret></V:SaveSecret>`));
+    // 100 saves of ~20 KB each: far fewer keys than MAX_KEYS_PER_RULE, far more bytes than maxBytes.
+    for (let i = 0; i < 100; i++) {
+      state.record(save, big(`b${i}`));
+      expect(state.bytes).toBeLessThanOrEqual(maxBytes);
+    }
+    expect(state.valuesFor(get, getDoc('b0'))).toEqual({});
+    expect(state.valuesFor(get, getDoc('b99'))[`${ITEM}.Comment`]).toHaveLength(10_000);
+    // A value larger than the whole state is not remembered and evicts nothing.
+    state.record(save, doc(env12(`<V:SaveSecret><V:Kind>huge</V:Kind><V:Secret><V:Comment>${'y'.repeat(40_000)}</V:Comment></V:Secret></V:SaveSecret>`)));
+    expect(state.valuesFor(get, getDoc('huge'))).toEqual({});
+    expect(state.valuesFor(get, getDoc('b99'))).not.toEqual({});
+    state.clear();
+    expect(state.bytes).toBe(0);
+  });
 });
 
 describe('mock state: response overrides', () => {
