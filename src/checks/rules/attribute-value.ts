@@ -15,7 +15,7 @@ export const rule: Rule = {
         for (const a of attrs.list) {
           const got = attribute(el, a.name.ns, a.name.local);
           if (!got) continue;
-          const shown = quoteValue(match.secret, got.value);
+          const shown = quoteValue(match.secret, got.value, ctx.mask);
           if (a.fixed !== undefined && got.value.trim() !== a.fixed.trim()) {
             ctx.report({ el, message: `attribute ${a.written} of ${nameOf(el)} is ${shown}; its fixed value is ${JSON.stringify(a.fixed)}`, expected: a.fixed, actual: shown });
             continue;

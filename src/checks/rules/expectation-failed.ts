@@ -18,10 +18,13 @@ function placeholders(template: string): string[] {
   return out;
 }
 
-/** A value as one line of at most MAX_PLACEHOLDER_TEXT characters (node-sets: their first three items). */
-function show(v: XPathValue): string {
+/**
+ * A value as one line of at most MAX_PLACEHOLDER_TEXT characters (node-sets: their first three items), its secrets
+ * masked before it is cut (RuleContext.mask).
+ */
+function show(v: XPathValue, mask: (text: string) => string): string {
   const items = Array.isArray(v) ? v.slice(0, 3).concat(v.length > 3 ? [`… (${v.length})`] : []) : [String(v)];
-  const s = items.map((x) => x.replace(/\s+/g, ' ').trim()).filter((x) => x !== '').join(', ');
+  const s = items.map((x) => mask(x).replace(/\s+/g, ' ').trim()).filter((x) => x !== '').join(', ');
   return s.length > MAX_PLACEHOLDER_TEXT ? `${s.slice(0, MAX_PLACEHOLDER_TEXT - 1)}…` : s;
 }
 
@@ -37,7 +40,7 @@ function truthy(v: XPathValue): boolean {
  * Does the expectation fail on this message? And its message, placeholders filled. On the
  * engine's document of the message when the checks have one, else parsing the text.
  */
-export function evaluateExpectation(e: Expectation, message: NativeDocument | string | Uint8Array): { failed: false } | { failed: true; message: string } | { error: string } {
+export function evaluateExpectation(e: Expectation, message: NativeDocument | string | Uint8Array, mask: (text: string) => string = (t) => t): { failed: false } | { failed: true; message: string } | { error: string } {
   const holes = placeholders(e.message);
   const exprs = [e.test, ...holes];
   const results: Array<XPathOutcome | XPathFailure> = typeof message === 'string' || message instanceof Uint8Array ? evaluateXPaths(message, exprs, e.namespaces) : message.xpaths(exprs, e.namespaces);
@@ -48,7 +51,7 @@ export function evaluateExpectation(e: Expectation, message: NativeDocument | st
   const text = e.message.replace(PLACEHOLDER, (whole: string, expr: string | undefined) => {
     if (expr === undefined) return whole[0]!;
     const r = results[1 + i++]!;
-    return r.ok ? show(r.value) : '(?)';
+    return r.ok ? show(r.value, mask) : '(?)';
   });
   return { failed: true, message: text };
 }
@@ -95,7 +98,7 @@ export const rule: Rule = {
         if (!env.isEnvelope) return;
         for (const e of mine) {
           if (e.failWhen && certainlyFalse(e.test, e.namespaces, env.root)) continue;
-          const r = evaluateExpectation(e, ctx.native ?? ctx.input.body);
+          const r = evaluateExpectation(e, ctx.native ?? ctx.input.body, ctx.mask);
           if ('error' in r) {
             ctx.report({ el: env.root, message: `expectation ${e.id} (${e.file}) could not be evaluated: ${r.error}`, expected: e.test, actual: 'an error' });
           } else if (r.failed) {
