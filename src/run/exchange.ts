@@ -166,7 +166,7 @@ export async function send(c: Contract, values: ValueMap, ctx: RunContext): Prom
 
 /** Check a response; `url` (as recorded: redacted) is named by http/status. */
 export function check(c: Contract, res: HttpResponse, config: CheckConfig, url?: string): Finding[] {
-  return checkMessage(compileContract(c), { direction: 'response', body: res.body, http: { status: res.status, headers: res.headers, ...(url ? { url } : {}) } }, config).findings;
+  return checkMessage(compileContract(c), { direction: 'response', body: res.bytes ?? res.body, http: { status: res.status, headers: res.headers, ...(url ? { url } : {}) } }, config).findings;
 }
 
 export function statusOf(findings: readonly Finding[]): CaseStatus {

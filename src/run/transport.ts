@@ -40,7 +40,13 @@ export interface HttpResponse {
   status: number;
   /** Header names lower-case; repeated headers joined with ', '. */
   headers: Record<string, string>;
+  /** The body as text, for reports and scenario XPaths (UTF-8, or UTF-16 by its byte order mark). */
   body: string;
+  /**
+   * The body as received. The checks parse these bytes, as `mock` and `verify` do, so the XML declaration's
+   * encoding is honoured and invalid UTF-8 is found: the same bytes get the same verdict everywhere.
+   */
+  bytes?: Uint8Array;
   durationMs: number;
 }
 
@@ -113,13 +119,13 @@ export function createTransport(opts: TransportOptions = {}): Transport {
         dispatcher: agent,
         signal: controller.signal,
       });
-      const body = await readBody(res.body, maxBytes, req.url, elapsed);
+      const bytes = await readBody(res.body, maxBytes, req.url, elapsed);
       const headers: Record<string, string> = {};
       for (const k in res.headers) {
         const v = res.headers[k];
         if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
       }
-      return { status: res.statusCode, headers, body, durationMs: elapsed() };
+      return { status: res.statusCode, headers, body: textOf(bytes), bytes, durationMs: elapsed() };
     } catch (e) {
       if (e instanceof TransportError) throw e;
       if (cancel?.aborted) throw new TransportError('cancelled', 'cancelled before a complete answer came (the run was interrupted)', req.url, elapsed());
@@ -160,12 +166,19 @@ function follow(signal: AbortSignal, controller: AbortController): () => void {
   return () => set.delete(controller);
 }
 
+/** Bytes as text for people: UTF-16 by its byte order mark, else UTF-8 (invalid sequences shown as U+FFFD). */
+function textOf(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.toString('utf16le', 2);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  return bytes.toString('utf8');
+}
+
 /**
- * The whole body as UTF-8 text, read with 'data' events (an async iterator costs a promise per chunk); over
+ * The whole body as bytes, read with 'data' events (an async iterator costs a promise per chunk); over
  * `maxBytes` the stream is destroyed and the read fails with a TransportError of kind `too-large`.
  */
-function readBody(body: Readable, maxBytes: number, url: string, elapsed: () => number): Promise<string> {
-  return new Promise<string>((resolve, reject) => {
+function readBody(body: Readable, maxBytes: number, url: string, elapsed: () => number): Promise<Buffer> {
+  return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     body.on('data', (chunk: Buffer) => {
@@ -180,7 +193,7 @@ function readBody(body: Readable, maxBytes: number, url: string, elapsed: () => 
     let ended = false;
     body.on('end', () => {
       ended = true;
-      resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks, size).toString('utf8'));
+      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
     });
     body.on('error', reject);
     // Closed without 'end' or 'error' (no stack trace made for the usual close after 'end': that cost ~40 µs a request).
