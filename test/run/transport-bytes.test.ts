@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkMessage } from '../../src/checks/index.ts';
 import { compileContract } from '../../src/checks/plan.ts';
 import { check } from '../../src/run/exchange.ts';
-import { createTransport } from '../../src/run/transport.ts';
+import { createTransport, type HttpResponse } from '../../src/run/transport.ts';
 import { envelope } from '../checks/support/contract.ts';
 import { resp, thing } from '../checks/support/fixtures.ts';
 
@@ -37,39 +37,33 @@ afterAll(async () => {
   await new Promise((r) => server.close(r));
 });
 
+/** What a run's transport gives for a case. */
+async function fetchCase(i: number): Promise<HttpResponse> {
+  const t = createTransport({ timeoutMs: 5000 });
+  try {
+    return await t.send({ url: `${base}?case=${i}`, headers: {}, body: envelope('') });
+  } finally {
+    await t.close();
+  }
+}
+
 describe('run sees the bytes the server sent', () => {
   it.each(CASES.map((c, i) => [c[0], i] as const))('%s: same verdict as checking the bytes', async (_name, i) => {
-    const t = createTransport({ timeoutMs: 5000 });
-    try {
-      const res = await t.send({ url: `${base}?case=${i}`, headers: {}, body: envelope('') });
-      expect(Buffer.from(res.bytes!)).toEqual(CASES[i]![1]);
-      const config = { profile: 'strict' as const };
-      const viaRun = check(thing, res, config).map((f) => f.rule);
-      const viaBytes = checkMessage(compileContract(thing), { direction: 'response', body: CASES[i]![1], http: { status: res.status, headers: res.headers } }, config).findings.map((f) => f.rule);
-      expect(viaRun).toEqual(viaBytes);
-    } finally {
-      await t.close();
-    }
+    const res = await fetchCase(i);
+    expect(Buffer.from(res.bytes!)).toEqual(CASES[i]![1]);
+    const config = { profile: 'strict' as const };
+    const viaRun = check(thing, res, config).map((f) => f.rule);
+    const viaBytes = checkMessage(compileContract(thing), { direction: 'response', body: CASES[i]![1], http: { status: res.status, headers: res.headers } }, config).findings.map((f) => f.rule);
+    expect(viaRun).toEqual(viaBytes);
   });
 
   it('invalid UTF-8 is a finding in a run too (it passed before, as U+FFFD)', async () => {
-    const t = createTransport({ timeoutMs: 5000 });
-    try {
-      const res = await t.send({ url: `${base}?case=0`, headers: {}, body: envelope('') });
-      expect(check(thing, res, { profile: 'strict' }).map((f) => f.rule)).toContain('envelope/not-xml');
-    } finally {
-      await t.close();
-    }
+    expect(check(thing, await fetchCase(0), { profile: 'strict' }).map((f) => f.rule)).toContain('envelope/not-xml');
   });
 
   it('UTF-16 with a byte order mark passes in a run too, and reads as text in the report', async () => {
-    const t = createTransport({ timeoutMs: 5000 });
-    try {
-      const res = await t.send({ url: `${base}?case=1`, headers: {}, body: envelope('') });
-      expect(check(thing, res, { profile: 'strict' }).filter((f) => f.severity === 'error')).toEqual([]);
-      expect(res.body).toContain('<t:Name>ü</t:Name>');
-    } finally {
-      await t.close();
-    }
+    const res = await fetchCase(1);
+    expect(check(thing, res, { profile: 'strict' }).filter((f) => f.severity === 'error')).toEqual([]);
+    expect(res.body).toContain('<t:Name>ü</t:Name>');
   });
 });
