@@ -59,11 +59,12 @@ function compose(outer: DecodedText, inner: DecodedText): DecodedText {
 
 /**
  * Builds the decoded text of `s` left to right: plain text is taken over in runs, a decoded character replaces the
- * characters that spell it, a dropped range (markup) gives nothing. Never longer than `s`, so allocated once.
+ * characters that spell it, a dropped range (markup) gives nothing. Never longer than `s`, so allocated once; the
+ * text is made from UTF-16 units in one step at the end (joining a piece per reference cost more than the decoding).
  */
 class Builder {
   readonly #s: string;
-  readonly #pieces: string[] = [];
+  readonly #units: Uint16Array;
   readonly #start: Uint32Array;
   readonly #end: Uint32Array;
   #n = 0;
@@ -72,6 +73,7 @@ class Builder {
 
   constructor(s: string) {
     this.#s = s;
+    this.#units = new Uint16Array(s.length);
     this.#start = new Uint32Array(s.length);
     this.#end = new Uint32Array(s.length);
   }
@@ -79,11 +81,12 @@ class Builder {
   /** One decoded character, spelled by s[from, to). */
   decoded(codePoint: number, from: number, to: number): void {
     this.#plainUpTo(from);
-    const c = String.fromCodePoint(codePoint);
-    this.#pieces.push(c);
-    for (let k = 0; k < c.length; k++, this.#n++) {
-      this.#start[this.#n] = from;
-      this.#end[this.#n] = to;
+    if (codePoint > 0xffff) {
+      const c = codePoint - 0x10000;
+      this.#unit(0xd800 + (c >> 10), from, to);
+      this.#unit(0xdc00 + (c & 0x3ff), from, to);
+    } else {
+      this.#unit(codePoint, from, to);
     }
     this.#run = to;
     this.changed = true;
@@ -98,22 +101,31 @@ class Builder {
 
   done(): DecodedText {
     this.#plainUpTo(this.#s.length);
-    return { text: this.#pieces.join(''), start: this.#start.subarray(0, this.#n), end: this.#end.subarray(0, this.#n) };
+    const n = this.#n;
+    const text = Buffer.from(this.#units.buffer, 0, n * 2).toString('utf16le');
+    return { text, start: this.#start.subarray(0, n), end: this.#end.subarray(0, n) };
+  }
+
+  #unit(u: number, from: number, to: number): void {
+    this.#units[this.#n] = u;
+    this.#start[this.#n] = from;
+    this.#end[this.#n] = to;
+    this.#n++;
   }
 
   #plainUpTo(to: number): void {
-    const from = this.#run;
-    if (to <= from) return;
-    this.#pieces.push(this.#s.slice(from, to));
+    const s = this.#s;
+    const units = this.#units;
     const start = this.#start;
     const end = this.#end;
     let n = this.#n;
-    for (let j = from; j < to; j++, n++) {
+    for (let j = this.#run; j < to; j++, n++) {
+      units[n] = s.charCodeAt(j);
       start[n] = j;
       end[n] = j + 1;
     }
     this.#n = n;
-    this.#run = to;
+    if (to > this.#run) this.#run = to;
   }
 }
 
@@ -132,20 +144,40 @@ function decodeOnce(s: string): DecodedText | null {
   return b.changed ? b.done() : null;
 }
 
-/** `&name;`, `&#N;`, `&#xH;` at i: characters used (0 when not a reference). */
+/** `&name;`, `&#N;`, `&#xH;` at i: characters used (0 when not a reference). Digits read in place, at most 8. */
 function reference(s: string, i: number, b: Builder): number {
-  let semi = i + 1;
-  const limit = Math.min(s.length, i + 13);
-  while (semi < limit && s.charCodeAt(semi) !== 0x3b /* ; */) semi++;
-  if (semi >= limit) return 0;
-  const body = s.slice(i + 1, semi);
-  let cp: number | undefined;
-  if (body.startsWith('#x') || body.startsWith('#X')) cp = /^[0-9a-fA-F]{1,8}$/.test(body.slice(2)) ? parseInt(body.slice(2), 16) : undefined;
-  else if (body.startsWith('#')) cp = /^[0-9]{1,9}$/.test(body.slice(1)) ? parseInt(body.slice(1), 10) : undefined;
-  else cp = NAMED.get(body);
-  if (cp === undefined || cp > 0x10ffff) return 0;
-  b.decoded(cp, i, semi + 1);
-  return semi + 1 - i;
+  let j = i + 1;
+  let cp = -1;
+  if (s.charCodeAt(j) === 0x23 /* # */) {
+    j++;
+    const hex = s.charCodeAt(j) === 0x78 /* x */ || s.charCodeAt(j) === 0x58; /* X */
+    if (hex) j++;
+    const first = j;
+    let v = 0;
+    for (; j < s.length && j - first < 8; j++) {
+      const d = digit(s.charCodeAt(j), hex ? 16 : 10);
+      if (d < 0) break;
+      v = v * (hex ? 16 : 10) + d;
+    }
+    if (j > first) cp = v;
+  } else {
+    const first = j;
+    while (j < s.length && j - first < 6 && isAsciiLetter(s.charCodeAt(j))) j++;
+    cp = NAMED.get(s.slice(first, j)) ?? -1;
+  }
+  if (cp < 0 || cp > 0x10ffff || s.charCodeAt(j) !== 0x3b /* ; */) return 0;
+  b.decoded(cp, i, j + 1);
+  return j + 1 - i;
+}
+
+function digit(c: number, radix: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (radix === 16 && ((c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46))) return (c | 0x20) - 0x61 + 10;
+  return -1;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
 }
 
 /**

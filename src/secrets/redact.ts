@@ -133,7 +133,11 @@ export class Redactor {
    * redacted too and the rest stays byte-for-byte. Registered values are redacted as well.
    */
   redactXml(body: string, secretLocalNames?: Iterable<string>): string {
-    if (!body) return body;
+    return body ? this.redact(this.#secretPlaces(body, secretLocalNames)) : body;
+  }
+
+  /** redactXml without the search for registered values. */
+  #secretPlaces(body: string, secretLocalNames?: Iterable<string>): string {
     let names = this.#names;
     let attrRe: RegExp;
     let nameRe: RegExp;
@@ -150,13 +154,16 @@ export class Redactor {
     // out, and the tag-by-tag pass is skipped (secret names are matched case-insensitively, so a text without
     // any of them, in any case, has nothing for that pass to mask).
     nameRe.lastIndex = 0;
-    if (!nameRe.test(body)) return this.redact(body);
-    return this.redact(maskSecretXml(body, names, attrRe, nameRe));
+    if (!nameRe.test(body)) return body;
+    return maskSecretXml(body, names, attrRe, nameRe);
   }
 
-  /** Any text: secret elements and attributes (`redactXml`), URL secrets (`redactUrl`), registered values. */
+  /**
+   * Any text: secret elements and attributes (`redactXml`), URL secrets (`redactUrl`), registered values — the
+   * value search (the costly part on escaped text: it reads the text decoded) made once.
+   */
   redactText(text: string): string {
-    return this.redactUrl(this.redactXml(text));
+    return text ? this.redact(this.#urlSecrets(text.includes('<') ? this.#secretPlaces(text) : text)) : text;
   }
 
   /** Credential headers (Authorization, Cookie, Set-Cookie, X-*-Token, X-Api-Key, …) → `***`; other values get `redact`. */
@@ -179,10 +186,14 @@ export class Redactor {
    * info (`https://user:***@host/`); registered values too.
    */
   redactUrl(text: string): string {
-    if (!text) return text;
+    return text ? this.redact(this.#urlSecrets(text)) : text;
+  }
+
+  /** redactUrl without the search for registered values. */
+  #urlSecrets(text: string): string {
     if (text.includes('@')) text = text.replace(USER_INFO, `$1:${MASK}@`);
-    if (!text.includes('=')) return this.redact(text);
-    const out = text.replace(QUERY_PARAM, (m, sep: string, key: string, val: string) => {
+    if (!text.includes('=')) return text;
+    return text.replace(QUERY_PARAM, (m, sep: string, key: string, val: string) => {
       let k = key;
       try {
         k = decodeURIComponent(key);
@@ -191,7 +202,6 @@ export class Redactor {
       }
       return val && this.isSecretName(k) ? `${sep}${key}=${MASK}` : m;
     });
-    return this.redact(out);
   }
 
   /**
@@ -230,8 +240,7 @@ export class Redactor {
   }
 
   #string(s: string): string {
-    if (s.includes('<')) return this.redactUrl(this.redactXml(s));
-    return this.redactUrl(s);
+    return this.redactText(s);
   }
 }
 
