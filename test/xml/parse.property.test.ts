@@ -58,10 +58,12 @@ describe('parser boundary (property)', () => {
     );
   });
 
+  // The verdict is whether it parses; the kind of a failure may differ where bytes are ambiguous (a NUL then `<`
+  // reads as UTF-16BE by XML's autodetection, while the same text is plain text).
   it('well-formed UTF-8 text gets the same verdict as its bytes', () => {
     fc.assert(
       fc.property(hostileText.filter((t) => Buffer.from(t, 'utf8').toString('utf8') === t && !t.includes('encoding=')), (text) => {
-        expect(verdict(Buffer.from(text, 'utf8'))).toBe(verdict(text));
+        expect(verdict(Buffer.from(text, 'utf8')) === 'ok').toBe(verdict(text) === 'ok');
       }),
       { numRuns: 300 },
     );
