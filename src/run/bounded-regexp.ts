@@ -3,7 +3,7 @@
  * sent: a backtracking pattern (`^(a+)+$`) on a hostile value would hang the run, and V8 cannot stop a regular
  * expression from outside. So the match runs as a script in an empty `vm` context with a timeout: V8 interrupts
  * it (regular expression execution included) and the assertion fails with a clear message instead.
- * See docs/decisions/0004-user-patterns.md for the measurements (and why not a linear engine such as re2js).
+ * See docs/decisions/0005-user-patterns.md for the measurements (and why not a linear engine such as re2js).
  */
 import vm from 'node:vm';
 
