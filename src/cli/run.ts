@@ -12,6 +12,7 @@ import { ConfigError, parseRuleOption } from '../checks/config.ts';
 import { Redactor } from '../secrets/redact.ts';
 import { parseReporterNames, REPORTER_NAMES, reportersFor } from '../report/reporters.ts';
 import { soapcheckVersion } from '../report/summary-reporter.ts';
+import { terminalSafe } from '../report/format.ts';
 import { executeRun } from '../run/engine.ts';
 import { DEFAULT_CONCURRENCY, parseShard, type RunOptions } from '../run/options.ts';
 import { planRun } from '../run/plan.ts';
@@ -188,7 +189,7 @@ async function runCommand(argv: string[], interrupt: Interrupt): Promise<number>
   if (o.list) {
     // Nothing is sent and no mock is started: what would run, and where each request would go.
     const lines = listCases(plan, filter);
-    process.stdout.write(lines.map((l) => redactor.redactUrl(l)).join('\n') + (lines.length ? '\n' : ''));
+    process.stdout.write(lines.map((l) => terminalSafe(redactor.redactUrl(l))).join('\n') + (lines.length ? '\n' : ''));
     process.stdout.write(`${plan.suites.reduce((n, s) => n + s.cases.filter((c) => !filter || filter.test(`${s.suite.name} ${c.name}`)).length, 0)} case(s); nothing was sent (--list)\n`);
     return EXIT.OK;
   }

@@ -11,7 +11,7 @@
 import { styleText } from 'node:util';
 import type { RunEnd, RunListener, RunStart } from '../run/events.ts';
 import type { CaseResult } from '../run/result.ts';
-import { formatCaseFailure, oneLine, plural, textCase } from './format.ts';
+import { formatCaseFailure, oneLine, plural, terminalSafe, terminalSafeDeep, textCase } from './format.ts';
 import { Redactor } from '../secrets/redact.ts';
 
 export interface ConsoleReporterOptions {
@@ -78,7 +78,7 @@ export class ConsoleReporter implements RunListener {
   }
 
   onCaseResult(result: CaseResult): void {
-    const c = textCase(result, this.#redactor);
+    const c = terminalSafeDeep(textCase(result, this.#redactor));
     this.#done++;
     this.#findings += c.findings.length + (c.steps ?? []).reduce((n, s) => n + s.findings.length, 0);
     const listing = this.#total <= this.#opts.listLimit;
@@ -133,7 +133,7 @@ export class ConsoleReporter implements RunListener {
 
   /** `writeErrors`: reports that could not be written (they are named instead of listed as written). */
   onRunEnd(end: RunEnd, writeErrors: readonly { path: string; message: string }[] = []): void {
-    for (const e of end.runErrors) this.#line(this.#style('red', `run error: ${oneLine(this.#redactor.redactUrl(this.#redactor.redactXml(e)), 2000)}`));
+    for (const e of end.runErrors) this.#line(this.#style('red', `run error: ${terminalSafe(oneLine(this.#redactor.redactUrl(this.#redactor.redactXml(e)), 2000))}`));
 
     const secs = ((this.#opts.now() - this.#startedAt) / 1000).toFixed(1);
     const parts = [

@@ -17,6 +17,30 @@ export function textCase(r: CaseResult, redactor: Redactor): CaseResult {
   return redactor.redactDeep(bare);
 }
 
+/**
+ * Control characters of text from outside (contract and suite names, server messages) made
+ * visible as `\u{…}` escapes, so that no escape sequence, carriage return or bidi override reaches
+ * a terminal. Line feeds and tabs stay.
+ */
+// eslint-disable-next-line no-control-regex
+const TERMINAL_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+export function terminalSafe(s: string): string {
+  return s.replace(TERMINAL_UNSAFE, (ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`);
+}
+
+/** `terminalSafe` applied to every string in plain data (arrays and objects copied). */
+export function terminalSafeDeep<T>(value: T): T {
+  if (typeof value === 'string') return terminalSafe(value) as T;
+  if (Array.isArray(value)) return value.map((v) => terminalSafeDeep(v)) as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = terminalSafeDeep(v);
+    return out as T;
+  }
+  return value;
+}
+
 /** Rule groups in the order reports show them; a rule's group is the part of its id before the first `/`. */
 export const RULE_GROUPS = ['envelope', 'http', 'fault', 'body', 'namespace', 'field', 'xsi-type', 'value'] as const;
 

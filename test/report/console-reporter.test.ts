@@ -111,3 +111,15 @@ describe('ConsoleReporter: long runs', () => {
     expect(lines.filter((l) => l.includes('error value/lexical at'))).toHaveLength(3);
   });
 });
+
+describe('ConsoleReporter: text from outside never drives the terminal', () => {
+  it('shows escape sequences, carriage returns and bidi overrides in names, findings and run errors as visible escapes', () => {
+    const named = { ...contractCase(1, 'failed', [finding('field/missing', { actual: 'x\u001b]0;owned\u0007y' })]), name: 'Op\u001b[2J\u001b[31mRED\r\u202eevil' };
+    const lines = run([named], {}, 1, ['suite\u001b[1Abad']);
+    const text = lines.join('\n');
+    expect(text).not.toMatch(/[\u001b\u0007\r\u202e]/);
+    expect(text).toContain('Op\\u{1b}[2J\\u{1b}[31mRED\\u{d}\\u{202e}evil');
+    expect(text).toContain('x\\u{1b}]0;owned\\u{7}y');
+    expect(text).toContain('suite\\u{1b}[1Abad');
+  });
+});
