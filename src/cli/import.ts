@@ -21,8 +21,11 @@ Pages without examples, WSDL pages, pages whose XML does not parse, pages that a
 pages over 16 MiB are skipped with one line saying which file and why; the import goes on.
 The same operation on two pages is imported once when the contracts agree apart from source,
 example values and descriptions, else reported as a conflict (the first page given wins). Types
-of an existing types.yaml that no page of the run shows are kept. Output is deterministic; files
-whose content is unchanged are not rewritten.
+of an existing types.yaml that no page of the run shows are kept, and so are the hand-written
+expectations of the files it rewrites. A page whose contract path holds a WSDL-derived contract
+does not replace it: the WSDL decides the wire, the page's description, endpoint, examples and
+field descriptions are merged in. Output is deterministic; files whose content is unchanged are
+not rewritten.
 See docs/import-docs.md.
 
 import wsdl reads WSDL 1.1 (a .wsdl file, a markdown page holding it in an \`\`\`xml fence, or
@@ -31,8 +34,9 @@ and writes under <dir>:
   <Version>/<PortType>/<Operation>.yaml   one contract per operation of a SOAP 1.1 or 1.2 binding
   <Version>/<PortType>/types.yaml         the named types of the WSDL's schemas
   <Version>/<PortType>/schemas/*.xsd      the schemas, for the schema/xsd rule
-A docs contract already at a target path lends its description, endpoint, examples and field
-descriptions; one the binding lacks stays, marked documented-only. Constructs that cannot be
+A contract already at a target path (the pages', or an earlier import's) lends its description,
+endpoint, examples, field descriptions and hand-written expectations; a docs contract the
+binding lacks stays, marked documented-only. Constructs that cannot be
 expressed are named with file and line; the import goes on. See docs/import-wsdl.md.
 
 Options:
@@ -80,13 +84,13 @@ export const command: Command = {
     process.stdout.write(
       [
         `pages read: ${summary.pagesRead}, with examples: ${summary.pagesWithExamples}, skipped: ${summary.skipped.length}`,
-        `operations imported: ${summary.operations} (pages repeating an operation, merged: ${summary.duplicates})`,
+        `operations imported: ${summary.operations} (pages repeating an operation, merged: ${summary.duplicates})${summary.enriched > 0 ? `; WSDL-derived contracts enriched from their pages: ${summary.enriched}` : ''}`,
         `types per version: ${versions || 'none'}`,
         `conflicts: ${summary.conflicts.length}`,
         `files written: ${summary.written.length}, unchanged: ${summary.unchanged} (in ${values.out})`,
       ].join('\n') + '\n',
     );
-    if (summary.operations === 0) {
+    if (summary.operations + summary.enriched === 0) {
       // Every page was skipped: a CI job that imports nothing must not look like a successful import.
       process.stderr.write(`soapcheck import: no operation imported from ${inputs.join(', ')} (every page was skipped; see the lines above)\n`);
       return EXIT.USAGE;

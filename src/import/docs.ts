@@ -24,6 +24,7 @@ import { inferMessage, type IField, type InferredMessage, type TypeObservation }
 import { readDocPage, unclosedReason, withoutNoiseLines, type DocPage, type XmlExample } from './docs/page.ts';
 import { expandWritten, PrefixMap, renderField, renderTypesDoc, type CarriedType } from './docs/render.ts';
 import { mergeTypeObservations } from './docs/types.ts';
+import { carryExpectations, mergePages } from './keep.ts';
 import { schemaComment, toYaml } from './yaml-write.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -58,6 +59,8 @@ export interface ImportSummary {
   /** Duplicate operations that differ, and conflicting type evidence. */
   conflicts: string[];
   typesPerVersion: Record<string, number>;
+  /** Pages whose contract path held a WSDL-derived contract: its wire kept, the page's description and examples merged in. */
+  enriched: number;
   /** Files written (new or changed) and left as they were. */
   written: string[];
   unchanged: number;
@@ -242,7 +245,7 @@ export async function importDocs(opts: ImportOptions): Promise<ImportSummary> {
   for (const input of opts.inputs) await collectFiles(input, files);
   log(`reading ${files.length} page${files.length === 1 ? '' : 's'}`);
 
-  const summary: ImportSummary = { pagesRead: 0, pagesWithExamples: 0, operations: 0, skipped: [], duplicates: 0, conflicts: [], typesPerVersion: {}, written: [], unchanged: 0 };
+  const summary: ImportSummary = { pagesRead: 0, pagesWithExamples: 0, operations: 0, skipped: [], duplicates: 0, conflicts: [], typesPerVersion: {}, enriched: 0, written: [], unchanged: 0 };
   const kept = new Map<string, { imp: PageImport; shape: unknown; doc: ContractDoc }>();
   for (const f of files) {
     let bytes: Buffer | undefined;
@@ -298,16 +301,29 @@ export async function importDocs(opts: ImportOptions): Promise<ImportSummary> {
     }
   }
 
-  // Types per version, from the kept pages in input order.
+  // A page whose contract path holds a WSDL-derived contract enriches it (the WSDL decides the
+  // wire); the others make docs contracts. Every page feeds its version's types (shared by the
+  // version's agents), written when some docs contract uses them.
+  const outputs: Array<[string, string]> = [];
+  const enriching = new Set<PageImport>();
   const byVersion = new Map<string, PageImport[]>();
-  for (const { imp } of kept.values()) {
+  for (const { imp, doc } of kept.values()) {
+    const file = join(opts.out, imp.page.version, imp.page.agent, `${imp.page.operation}.yaml`);
+    const old = await readOperationDoc(file);
+    if (old?.source?.importer === 'wsdl') {
+      mergePages(old, doc);
+      outputs.push([file, toYaml(old, schemaComment(file, join(schemaDir, 'contract.schema.json')))]);
+      enriching.add(imp);
+      summary.enriched++;
+      log(`enriched ${relative(opts.out, file).split(sep).join('/')}: a WSDL-derived contract, its wire kept, the page's description and examples taken`);
+    }
     const list = byVersion.get(imp.page.version) ?? [];
     list.push(imp);
     byVersion.set(imp.page.version, list);
   }
-  const outputs: Array<[string, string]> = [];
   for (const version of [...byVersion.keys()].sort()) {
     const pages = byVersion.get(version)!;
+    if (pages.every((p) => enriching.has(p))) continue;
     const observations: TypeObservation[] = pages.flatMap((p) => [...p.request.observations, ...p.response.observations]);
     const merged = mergeTypeObservations(observations);
     for (const c of merged.conflicts) {
@@ -329,8 +345,10 @@ export async function importDocs(opts: ImportOptions): Promise<ImportSummary> {
       outputs.push([typesFile, toYaml(typesDoc, schemaComment(typesFile, join(schemaDir, 'types.schema.json')))]);
     }
     for (const p of pages) {
+      if (enriching.has(p)) continue;
       const file = join(opts.out, version, p.page.agent, `${p.page.operation}.yaml`);
       const doc = contractDocOf(p, merged.types.length > 0 ? '../types.yaml' : undefined);
+      keepHandWritten(doc, await readOperationDoc(file));
       outputs.push([file, toYaml(doc, schemaComment(file, join(schemaDir, 'contract.schema.json')))]);
       summary.operations++;
     }
@@ -340,6 +358,26 @@ export async function importDocs(opts: ImportOptions): Promise<ImportSummary> {
     else summary.unchanged++;
   }
   return summary;
+}
+
+async function readOperationDoc(file: string): Promise<ContractDoc | undefined> {
+  try {
+    const d = parse(await readFile(file, 'utf8')) as ContractDoc | null;
+    return d && typeof d === 'object' && d.kind === 'operation' ? d : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What the docs contract at the path says that no page does: its hand-written expectations, and
+ * the WSDL import's mark that the binding lacks the operation.
+ */
+function keepHandWritten(doc: ContractDoc, old: ContractDoc | undefined): void {
+  if (!old) return;
+  const expectations = carryExpectations(old.expectations, old.namespaces ?? {}, doc.namespaces);
+  if (expectations.length > 0) doc.expectations = expectations;
+  if (old.source?.documentedOnly === true && doc.source) doc.source = { ...doc.source, documentedOnly: true };
 }
 
 /**

@@ -10,22 +10,23 @@
  * <Version> is the last word of the WSDL's targetNamespace (`…/Services88` → `Services88`), else
  * the definitions' name, else the file's stem. A port type bound more than once (SOAP 1.1 and
  * SOAP 1.2) follows one binding — `binding` when given, else the first in the document — and says
- * so. A contract already at the target path that the docs importer wrote lends the new one what
- * only pages give: its description, endpoint and example values and field descriptions (also of
- * the types, from its types file); an operation the pages document but the binding lacks keeps
- * its docs contract, marked `source.documentedOnly`. Output is deterministic and written only
- * where it changed.
+ * so. A contract already at the target path (the docs importer's, or an earlier import's) lends
+ * the new one what the WSDL does not decide: description, endpoint, example values and field
+ * descriptions (also of the types, from the types file there or else the docs one beside the
+ * service folder), and its hand-written expectations (keep.ts); an operation the pages document
+ * but the binding lacks keeps its docs contract, marked `source.documentedOnly`. Output is
+ * deterministic and written only where it changed.
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
-import type { ContractDoc, FieldDoc, MessageDoc, ParticleDoc, TypeDefDoc, TypesDoc } from '../contract/model.ts';
+import type { ContractDoc, ExpectationDoc, MessageDoc, TypeDefDoc, TypesDoc } from '../contract/model.ts';
 import { FORMAT_VERSION } from '../contract/model.ts';
-import { isFieldDoc } from '../contract/particles.ts';
 import { clark, serializeElement, XSD_NS, type XElement } from '../xml/index.ts';
 import { collectFiles, DEFAULT_SCHEMA_DIR, writeIfChanged } from './docs.ts';
-import { expandWritten, PrefixMap } from './docs/render.ts';
+import { PrefixMap } from './docs/render.ts';
+import { carryExpectations, mergePages, mergeTypePages } from './keep.ts';
 import { DocumentSet, noteText, XS_NS, type ImportNote, type SourceDocument } from './wsdl/documents.ts';
 import { WsdlReader, type BindingInfo, type WMessage, type WOperation } from './wsdl/operations.ts';
 import { renderField, renderType } from './wsdl/render.ts';
@@ -208,23 +209,32 @@ export async function importWsdl(opts: WsdlImportOptions): Promise<WsdlImportSum
     const xsds = schemaFiles(read);
     for (const b of chosen) {
       const dir = join(opts.out, version, b.portType.local);
-      const docsTypes = await readTypesDoc(join(opts.out, version, 'types.yaml'));
-      const typesDoc = wsdlTypesDoc(read, version, docsTypes?.namespaces);
-      enrichTypes(typesDoc, docsTypes);
+      const ops = b.operations.filter((op, i) => {
+        if (b.operations.findIndex((o) => o.name === op.name) === i) return true;
+        summary.notes.push({ file: op.doc.rel, line: op.line, message: `operation ${op.name} is bound twice in ${b.name.local} (an overload): the first is kept` });
+        return false;
+      });
+      const olds = new Map<string, ContractDoc>();
+      for (const op of ops) {
+        const old = await readContractDoc(join(dir, `${op.name}.yaml`));
+        if (old) olds.set(op.name, old);
+      }
       const typesFile = join(dir, 'types.yaml');
+      const oldTypes = await readTypesDoc(typesFile);
+      const docsTypes = await readTypesDoc(join(opts.out, version, 'types.yaml'));
+      const typesDoc = wsdlTypesDoc(read, version, (oldTypes ?? docsTypes)?.namespaces);
+      mergeTypePages(typesDoc, oldTypes ?? docsTypes);
+      const expectations = oldTypes ? carryExpectations(oldTypes.expectations, oldTypes.namespaces ?? {}, typesDoc.namespaces) : await expectationsUsedBy(dir, [...olds.values()], typesFile, typesDoc.namespaces);
+      if (expectations.length > 0) typesDoc.expectations = expectations;
       outputs.push([typesFile, toYaml(typesDoc, schemaComment(typesFile, join(schemaDir, 'types.schema.json')))]);
       for (const x of xsds) outputs.push([join(dir, 'schemas', x.name), x.text]);
       const names = new Set<string>();
-      for (const op of b.operations) {
-        if (names.has(op.name)) {
-          summary.notes.push({ file: op.doc.rel, line: op.line, message: `operation ${op.name} is bound twice in ${b.name.local} (an overload): the first is kept` });
-          continue;
-        }
+      for (const op of ops) {
         names.add(op.name);
         const file = join(dir, `${op.name}.yaml`);
-        const old = await readContractDoc(file);
+        const old = olds.get(op.name);
         const doc = wsdlContractDoc(op, read, version, xsds.map((x) => x.name), sha, old?.namespaces);
-        enrichContract(doc, old);
+        if (old) keepFrom(doc, old);
         outputs.push([file, toYaml(doc, schemaComment(file, join(schemaDir, 'contract.schema.json')))]);
         summary.operations++;
       }
@@ -265,60 +275,26 @@ async function readYamlDoc<T>(file: string, kind: 'operation' | 'types'): Promis
 const readContractDoc = (file: string) => readYamlDoc<ContractDoc>(file, 'operation');
 const readTypesDoc = (file: string) => readYamlDoc<TypesDoc>(file, 'types');
 
+/** What the contract at the path says that the WSDL does not: the pages' part, and its hand-written expectations. */
+function keepFrom(doc: ContractDoc, old: ContractDoc): void {
+  mergePages(doc, old);
+  const expectations = carryExpectations(old.expectations, old.namespaces ?? {}, doc.namespaces);
+  if (expectations.length > 0) doc.expectations = expectations;
+}
+
 /**
- * What only the pages give, taken from the docs contract at the same path: description, endpoint
- * (the pages' path below the installation, where the WSDL's address names one installation),
- * examples and descriptions of fields matched by name.
+ * The expectations of the types files that the contracts being replaced used (the docs import's
+ * `../types.yaml`), for a service's first types file of its own: a pack-level statement such as
+ * SuperOffice's `call-succeeded` goes on applying to the service's contracts.
  */
-export function enrichContract(doc: ContractDoc, old: ContractDoc | undefined): void {
-  if (!old || old.source?.importer !== 'docs') return;
-  if (old.description && !doc.description) doc.description = old.description;
-  if (old.endpoint) doc.endpoint = old.endpoint;
-  const pair = (to: MessageDoc, from: MessageDoc) => {
-    enrichFields([to.body], [from.body], doc.namespaces, old.namespaces);
-    if (to.headers && from.headers) enrichFields(to.headers, from.headers, doc.namespaces, old.namespaces);
-  };
-  pair(doc.request, old.request);
-  pair(doc.response, old.response);
-}
-
-/** Examples and descriptions of the docs types file's fields, for the WSDL types of the same name. */
-export function enrichTypes(doc: TypesDoc, old: TypesDoc | undefined): void {
-  if (!old) return;
-  const byName = new Map<string, TypeDefDoc>();
-  for (const [q, d] of Object.entries(old.types)) {
-    const n = expandWritten(q, old.namespaces);
-    if (n) byName.set(clark(n), d);
+async function expectationsUsedBy(dir: string, olds: ContractDoc[], typesFile: string, toNs: Record<string, string>): Promise<ExpectationDoc[]> {
+  const refs = [...new Set(olds.map((o) => resolve(dir, typeof o.types === 'string' ? o.types : 'types.yaml')))].filter((f) => f !== resolve(typesFile)).sort();
+  const out: ExpectationDoc[] = [];
+  for (const f of refs) {
+    const t = await readTypesDoc(f);
+    if (t) out.push(...carryExpectations(t.expectations, t.namespaces ?? {}, toNs, new Set(out.map((e) => e.id))));
   }
-  for (const [q, d] of Object.entries(doc.types)) {
-    const n = expandWritten(q, doc.namespaces);
-    const o = n ? byName.get(clark(n)) : undefined;
-    if (!o) continue;
-    if (o.description && !d.description) d.description = o.description;
-    if (d.fields && o.fields) enrichFields(d.fields, o.fields, doc.namespaces, old.namespaces);
-  }
-}
-
-function enrichFields(to: ParticleDoc[], from: ParticleDoc[], toNs: Record<string, string>, fromNs: Record<string, string>): void {
-  const olds = new Map<string, FieldDoc>();
-  for (const f of from) if (isFieldDoc(f)) olds.set(localOf(f.name, fromNs), f);
-  for (const f of to) {
-    if (!isFieldDoc(f)) {
-      if ('choice' in f) enrichFields(f.choice, from, toNs, fromNs);
-      else if ('sequence' in f) enrichFields(f.sequence, from, toNs, fromNs);
-      continue;
-    }
-    const o = olds.get(localOf(f.name, toNs));
-    if (!o) continue;
-    if (o.example !== undefined && f.example === undefined && !f.secret && !o.secret && !f.fields) f.example = o.example;
-    if (o.description && !f.description) f.description = o.description;
-    if (f.fields && o.fields) enrichFields(f.fields, o.fields, toNs, fromNs);
-  }
-}
-
-function localOf(q: string, ns: Record<string, string>): string {
-  const n = expandWritten(q, ns);
-  return n ? clark(n) : q;
+  return out;
 }
 
 /** Docs contracts in a service folder whose operation the binding lacks: kept, marked documented-only. */

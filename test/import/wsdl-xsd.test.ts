@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runMain } from '../support/in-process.ts';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { loadContracts } from '../../src/contract/load.ts';
 import type { ContractDoc, TypesDoc } from '../../src/contract/model.ts';
+import { importDocs } from '../../src/import/docs.ts';
 import { importWsdl } from '../../src/import/wsdl.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'soapcheck-wsdl-xsd-'));
@@ -207,4 +208,79 @@ describe('import wsdl over docs contracts at the same paths', () => {
     expect(gone.source).toEqual({ importer: 'docs', file: 'page.md', documentedOnly: true });
     expect((await loadContracts([svc])).problems).toEqual([]);
   });
+
+  const page = (description: string) => `---\ntitle: Demo1.DemoAgent.Op SOAP\n---\n\n# Demo1 Demo Op SOAP\n\nSOAP request and response examples **Remote/Demo1/Demo.svc**\n\n## Op\n\n${description}\n\n## Op Request\n\n\`\`\`xml\n<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope" xmlns:D="urn:demo:Demo1"><env:Body><D:Op><D:x>from the page</D:x></D:Op></env:Body></env:Envelope>\n\`\`\`\n\n## Op Response\n\n\`\`\`xml\n<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope" xmlns:D="urn:demo:Demo1"><env:Body><D:OpResponse><D:r>7</D:r></D:OpResponse></env:Body></env:Envelope>\n\`\`\`\n`;
+  const expectation = (id: string, prefix: string) => ({ id, failWhen: `/env:Envelope/env:Body/${prefix}:OpResponse/${prefix}:r = 0`, message: `r is 0 ({/env:Envelope/env:Body/${prefix}:OpResponse/${prefix}:r})` });
+
+  it('keeps hand-written expectations (the contract\'s, and the docs types file\'s the contracts used), and the pages\' description over the WSDL\'s', async () => {
+    const base = join(dir, 'keep');
+    const out = join(base, 'out');
+    mkdirSync(base, { recursive: true });
+    writeFileSync(join(base, "page.md"), page('The long description from the page.'));
+    expect((await importDocs({ inputs: [join(base, 'page.md')], out })).operations).toBe(1);
+    // By hand: a version types file with an expectation in a namespace no type uses, which the docs contract refers to, and an expectation in the contract.
+    const docsTypesFile = join(out, 'Demo1', 'types.yaml');
+    const flag = { id: 'pack-level', failWhen: "/env:Envelope/env:Header/Q:Flag = 'down'", message: 'the flag is down' };
+    writeFileSync(docsTypesFile, stringify({ soapcheck: 1, kind: 'types', version: 'Demo1', namespaces: { D: 'urn:demo:Demo1', Q: 'urn:other' }, types: {}, expectations: [flag] }));
+    const opFile = join(out, 'Demo1', 'Demo', 'Op.yaml');
+    writeFileSync(opFile, stringify({ ...(parse(readFileSync(opFile, 'utf8')) as ContractDoc), types: '../types.yaml', expectations: [expectation('op-level', 'D')] }));
+    // The WSDL's documentation is shorter than the page.
+    const text = wsdl('').replace('<wsdl:operation name="Op"><wsdl:input', '<wsdl:operation name="Op"><wsdl:documentation>Short.</wsdl:documentation><wsdl:input');
+    writeFileSync(join(base, 'demo.wsdl'), text);
+    await importWsdl({ inputs: [join(base, 'demo.wsdl')], out });
+
+    const op = parse(readFileSync(opFile, 'utf8')) as ContractDoc;
+    expect(op).toMatchObject({ description: 'The long description from the page.', endpoint: 'Remote/Demo1/Demo.svc', soap: { version: '1.1' }, types: 'types.yaml' });
+    expect(op.expectations?.map((e) => e.id)).toEqual(['op-level']);
+    const types = parse(readFileSync(join(out, 'Demo1', 'Demo', 'types.yaml'), 'utf8')) as TypesDoc;
+    expect(types.expectations?.map((e) => e.id)).toEqual(['pack-level']);
+    const loaded = await loadContracts([join(out, 'Demo1', 'Demo')]);
+    expect(loaded.problems).toEqual([]);
+    const c = loaded.contracts.find((x) => x.operation === 'Op')!;
+    expect(c.expectations.map((e) => e.id).sort()).toEqual(['op-level', 'pack-level']);
+    // The carried expectation takes along the prefix it uses that the new file does not bind.
+    expect(types.namespaces.Q).toBeUndefined();
+    expect(types.expectations?.[0]?.namespaces).toEqual({ Q: 'urn:other' });
+
+    // A second import keeps all of it, byte for byte — and what a person changes in the new types file's expectations.
+    const snapshot = () => ['Op.yaml', 'types.yaml'].map((f) => readFileSync(join(out, 'Demo1', 'Demo', f), 'utf8'));
+    const first = snapshot();
+    await importWsdl({ inputs: [join(base, 'demo.wsdl')], out });
+    expect(snapshot()).toEqual(first);
+    const typesFile = join(out, 'Demo1', 'Demo', 'types.yaml');
+    writeFileSync(typesFile, stringify({ ...types, expectations: [expectation('edited', 'D')] }));
+    await importWsdl({ inputs: [join(base, 'demo.wsdl')], out });
+    expect((parse(readFileSync(typesFile, 'utf8')) as TypesDoc).expectations?.map((e) => e.id)).toEqual(['edited']);
+  });
+
+  it('import docs over a WSDL-derived contract keeps its wire and takes the page\'s description and examples; over a docs contract it keeps expectations and the documented-only mark', async () => {
+    const base = join(dir, 'docs-over');
+    const out = join(base, 'out');
+    mkdirSync(base, { recursive: true });
+    writeFileSync(join(base, 'demo.wsdl'), wsdl(''));
+    await importWsdl({ inputs: [join(base, 'demo.wsdl')], out });
+    const opFile = join(out, 'Demo1', 'Demo', 'Op.yaml');
+    const before = parse(readFileSync(opFile, 'utf8')) as ContractDoc;
+    writeFileSync(join(base, 'page.md'), page('Said by the page.'));
+    const s = await importDocs({ inputs: [join(base, 'page.md')], out });
+    expect([s.operations, s.enriched]).toEqual([0, 1]);
+    const after = parse(readFileSync(opFile, 'utf8')) as ContractDoc;
+    expect(after).toMatchObject({ description: 'Said by the page.', endpoint: 'Remote/Demo1/Demo.svc', soap: before.soap, source: before.source, types: 'types.yaml' });
+    expect(after.request.body.fields).toEqual([{ ...(before.request.body.fields![0] as object), example: 'from the page' }]);
+    // No docs types file for a version whose every page enriched a WSDL contract.
+    expect(() => readFileSync(join(out, 'Demo1', 'types.yaml'))).toThrow();
+    expect((await loadContracts([join(out, 'Demo1')])).problems).toEqual([]);
+
+    // A docs contract marked documented-only, with an expectation: a docs re-import keeps both.
+    const docsOut = join(base, 'docs-only');
+    await importDocs({ inputs: [join(base, 'page.md')], out: docsOut });
+    const docsFile = join(docsOut, 'Demo1', 'Demo', 'Op.yaml');
+    const docsDoc = parse(readFileSync(docsFile, 'utf8')) as ContractDoc;
+    writeFileSync(docsFile, stringify({ ...docsDoc, expectations: [expectation('op-level', 'D')], source: { ...docsDoc.source, documentedOnly: true } }));
+    await importDocs({ inputs: [join(base, 'page.md')], out: docsOut });
+    const again = parse(readFileSync(docsFile, 'utf8')) as ContractDoc;
+    expect(again.expectations?.map((e) => e.id)).toEqual(['op-level']);
+    expect(again.source?.documentedOnly).toBe(true);
+  });
 });
+
