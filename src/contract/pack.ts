@@ -10,8 +10,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { ContractProblem } from './model.ts';
+import { validatePackDoc as validatePack } from './schema-validators.generated.ts';
 import { parseYamlSource } from './yaml-source.ts';
 
 export const PACK_FILE = 'pack.yaml';
@@ -40,8 +41,6 @@ export interface PackLookup {
   problems: ContractProblem[];
 }
 
-const schema = JSON.parse(readFileSync(new URL('../../contracts/schema/pack.schema.json', import.meta.url), 'utf8')) as object;
-const validatePack = new Ajv({ allErrors: true, strict: false }).compile(schema);
 
 /** Pack file per folder (undefined: none at or above it); pack per file. Packs are few and small. */
 const fileOfFolder = new Map<string, string | undefined>();

@@ -1,28 +1,23 @@
 /**
- * JSON Schema validation of contract and types files. The schemas in contracts/schema/ are
- * compiled once, when this module is loaded; every ajv error becomes a ContractProblem with
+ * JSON Schema validation of contract and types files against contracts/schema/ (validators
+ * compiled ahead of time by scripts/compile-schemas.ts); every ajv error becomes a ContractProblem with
  * the position of the offending value, its JSON pointer and a plain-English message.
  */
 import { readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { ContractProblem } from './model.ts';
+import { validateContractDoc, validateTypesDoc } from './schema-validators.generated.ts';
 import { pointerSegments, type YamlSource } from './yaml-source.ts';
 
-const SCHEMA_DIR = new URL('../../contracts/schema/', import.meta.url);
-const contractSchema = JSON.parse(readFileSync(new URL('contract.schema.json', SCHEMA_DIR), 'utf8')) as Record<string, unknown>;
-const typesSchema = JSON.parse(readFileSync(new URL('types.schema.json', SCHEMA_DIR), 'utf8')) as Record<string, unknown>;
+// The validators are compiled from contracts/schema/ ahead of time (scripts/compile-schemas.ts), with
+// `verbose`: each error carries its parent schema, which the messages below read.
 
-// strictRequired off: the field-list entry schema picks its branch with `if: { required: [choice] }`,
-// which names keys its `if` does not define (every object schema here is closed, so a required key
-// that is not a property cannot slip through anyway).
-const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
-// No `$id` in the schemas, so that editors resolve the types schema's relative `$ref`s to the
-// sibling file; ajv gets the file name as the key those `$ref`s resolve to.
-ajv.addSchema(contractSchema, 'contract.schema.json');
-const validateContractDoc: ValidateFunction = ajv.getSchema('contract.schema.json')!;
-const validateTypesDoc: ValidateFunction = ajv.compile(typesSchema);
-
-const QNAME_PATTERN = (contractSchema.definitions as { qname: { pattern: string } }).qname.pattern;
+/** The QName pattern of the contract schema, read when a message needs it (only files with problems). */
+let qnamePattern: string | undefined;
+function qnamePatternOf(): string {
+  qnamePattern ??= (JSON.parse(readFileSync(new URL('../../contracts/schema/contract.schema.json', import.meta.url), 'utf8')) as { definitions: { qname: { pattern: string } } }).definitions.qname.pattern;
+  return qnamePattern;
+}
 
 export type DocKind = 'operation' | 'types';
 
@@ -99,7 +94,7 @@ function toProblem(e: ErrorObject, src: YamlSource): ContractProblem {
       message = `\`${at}\` must be ${article(String(params.type))} — got ${got}`;
       break;
     case 'pattern':
-      if (params.pattern === QNAME_PATTERN || (e.propertyName !== undefined && e.schemaPath.includes('qname'))) {
+      if (params.pattern === qnamePatternOf() || (e.propertyName !== undefined && e.schemaPath.includes('qname'))) {
         message = e.propertyName !== undefined
           ? `type name ${JSON.stringify(e.propertyName)} in \`${at}\` is not a QName (prefix:local)`
           : `\`${at}\` must be a QName (prefix:local, or local for no namespace) — got ${got}`;

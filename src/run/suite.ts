@@ -5,12 +5,11 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Node as YamlNode } from 'yaml';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { Profile, RuleSetting } from '../checks/api.ts';
 import { ConfigError, parseRulesBlock } from '../checks/config.ts';
+import { validateSuiteDoc } from './suite-validator.generated.ts';
 import type { VariableDecl } from './variables.ts';
 import type { PasswordType, WsSecurity } from '../soap/wssecurity.ts';
 
@@ -112,17 +111,6 @@ export function formatProblem(p: SuiteProblem): string {
   return `${p.file}${p.line ? `:${p.line}${p.column ? `:${p.column}` : ''}` : ''}: ${p.message}`;
 }
 
-const SCHEMA_PATH = fileURLToPath(new URL('../../suites/schema/suite.schema.json', import.meta.url));
-let validator: ValidateFunction | undefined;
-
-function validate(): ValidateFunction {
-  if (validator) return validator;
-  const require = createRequire(import.meta.url);
-  const AjvCtor = require('ajv') as typeof import('ajv').default;
-  const ajv = new AjvCtor({ allErrors: true, strict: false });
-  validator = ajv.compile(JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as object);
-  return validator;
-}
 
 /** Read and validate one suite file. Throws SuiteError (with file:line) for any problem. */
 export function loadSuite(file: string): Suite {
@@ -152,7 +140,7 @@ export function parseSuite(text: string, file: string): Suite {
   } catch (e) {
     throw new SuiteError([{ file, message: `YAML: ${e instanceof Error ? e.message : String(e)}` }]);
   }
-  const v = validate();
+  const v = validateSuiteDoc;
   if (!v(data)) {
     throw new SuiteError(dedupe(v.errors ?? []).map((err) => {
       const pointer = err.keyword === 'additionalProperties' ? `${err.instancePath}/${(err.params as { additionalProperty: string }).additionalProperty}` : err.instancePath;
