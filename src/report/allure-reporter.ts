@@ -14,8 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { LabelName, Stage, Status, type Attachment, type Label, type StepResult as AllureStep, type TestResult } from 'allure-js-commons';
-import { stringifyEnvInfo } from 'allure-js-commons/sdk/reporter';
+import type { Attachment, Label, LabelName as LabelNames, Stage as Stages, Status as Statuses, StepResult as AllureStep, TestResult } from 'allure-js-commons';
 import type { Finding } from '../checks/api.ts';
 import type { RunEnd, RunListener, RunStart } from '../run/events.ts';
 import type { CaseResult, ExchangeRecord, StepResult } from '../run/result.ts';
@@ -24,6 +23,22 @@ import { junitNames } from './junit-reporter.ts';
 import { Redactor } from '../secrets/redact.ts';
 
 export const ALLURE_RESULTS_DIR = 'allure-results';
+
+// The values of allure-js-commons' string enums that this reporter writes, without loading its runtime
+// when the run starts (with its reporter SDK, ~0.1 s of CPU; the SDK is loaded for the environment file at
+// the end). test/report/allure-enums.test.ts holds them equal to the library's.
+export const Status = { PASSED: 'passed', FAILED: 'failed', BROKEN: 'broken', SKIPPED: 'skipped' } as unknown as Pick<typeof Statuses, 'PASSED' | 'FAILED' | 'BROKEN' | 'SKIPPED'>;
+type Status = Statuses;
+export const Stage = { FINISHED: 'finished' } as unknown as Pick<typeof Stages, 'FINISHED'>;
+export const LabelName = {
+  FRAMEWORK: 'framework',
+  EPIC: 'epic',
+  PARENT_SUITE: 'parentSuite',
+  FEATURE: 'feature',
+  STORY: 'story',
+  SUITE: 'suite',
+  SUB_SUITE: 'subSuite',
+} as unknown as Pick<typeof LabelNames, 'FRAMEWORK' | 'EPIC' | 'PARENT_SUITE' | 'FEATURE' | 'STORY' | 'SUITE' | 'SUB_SUITE'>;
 
 /** Files written at once; more wait (back-pressure to the run). */
 const MAX_IN_FLIGHT = 64;
@@ -101,6 +116,7 @@ export class AllureReporter implements RunListener {
   async onRunEnd(_end: RunEnd): Promise<void> {
     await Promise.all(this.#inFlight);
     if (this.#error) throw this.#error;
+    const { stringifyEnvInfo } = await import('allure-js-commons/sdk/reporter');
     await this.#write('environment.properties', stringifyEnvInfo(this.#environment));
     const categories = [...this.#failedRules].sort().map((rule) => ({
       name: `rule ${rule}`,
