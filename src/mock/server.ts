@@ -6,8 +6,9 @@
  * Routing: endpoint path (suffix match, so a base path in front works), then SOAP action, then
  * the body element's QName. POST only for SOAP; GET/HEAD on a served path (or on `/`) gives a
  * short text listing of the operations; other methods 405; unknown paths 404; bodies over
- * `maxBodyBytes` 413 (reading stops there); malformed XML a Sender fault. Slow clients are cut
- * off by header and request timeouts; a client that resets mid-body affects only itself.
+ * `maxBodyBytes` 413; malformed XML a Sender fault. A refusal that comes before the body is read
+ * reads the rest first, within bounds (./drain.ts), so the answer is not lost to a reset. Slow
+ * clients are cut off by header and request timeouts; a client that resets mid-body affects only itself.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -25,6 +26,7 @@ import { operationId } from './operations.ts';
 import { checkResponses, Responder, type MockResponse } from './responses.ts';
 import { requestAction, RouteTable, versionOfContentType, type Route } from './routes.ts';
 import { ByteBudget } from './byte-budget.ts';
+import { drainBody, type DrainBounds } from './drain.ts';
 
 export type { EchoRule } from './echo.ts';
 export type { MockResponse } from './responses.ts';
@@ -100,7 +102,7 @@ export interface MockServer {
 /** Raised by startMock for options that cannot work; the message says what and where. */
 export class MockOptionsError extends Error {}
 
-const DEFAULTS = { host: '127.0.0.1', port: 0, maxBodyBytes: 4 * 1024 * 1024, maxHeldBytes: 64 * 1024 * 1024, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 };
+const DEFAULTS = { host: '127.0.0.1', port: 0, maxBodyBytes: 4 * 1024 * 1024, maxHeldBytes: 64 * 1024 * 1024, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, drainBytes: 16 * 1024 * 1024, drainMs: 5_000 };
 
 function validate(opts: MockOptions): void {
   const problems: string[] = [];
@@ -132,7 +134,9 @@ export async function startMock(opts: MockOptions): Promise<MockServer> {
   const table = new RouteTable(opts.contracts);
   const echo = new EchoState(opts.echo ?? [], opts.maxEchoBytes !== undefined ? { maxBytes: opts.maxEchoBytes } : {});
   const held = new ByteBudget(opts.maxHeldBytes ?? DEFAULTS.maxHeldBytes);
-  const handler = new MockHandler(table, config, maxBodyBytes, held, new Responder(opts.responses ?? [], echo), opts.onRequest, opts.credentials);
+  // A refused body is read to its end before the answer, up to these bounds (see drain.ts).
+  const drain: DrainBounds = { maxBytes: Math.max(maxBodyBytes, DEFAULTS.drainBytes), maxMs: Math.min(requestTimeout, DEFAULTS.drainMs) };
+  const handler = new MockHandler(table, config, maxBodyBytes, held, drain, new Responder(opts.responses ?? [], echo), opts.onRequest, opts.credentials);
 
   const server: Server = createServer(
     {
@@ -272,6 +276,7 @@ class MockHandler {
     readonly config: CheckConfig,
     readonly maxBodyBytes: number,
     readonly held: ByteBudget,
+    readonly drain: DrainBounds,
     readonly responder: Responder,
     readonly onRequest: MockOptions['onRequest'],
     readonly credentials?: MockOptions['credentials'],
@@ -306,7 +311,7 @@ class MockHandler {
     if (outcome.retryAfter !== undefined) headers['retry-after'] = outcome.retryAfter;
     res.writeHead(outcome.status, headers);
     res.end(method === 'HEAD' ? undefined : outcome.body, () => {
-      // Past a refused oversized body nothing more is read: drop the connection once answered.
+      // A refused body was read (see #refuse) as far as it will be: drop the connection once answered.
       if (outcome.close) req.socket.destroySoon();
     });
     this.#log(method, path, outcome, started);
@@ -322,6 +327,15 @@ class MockHandler {
       ...(note ?? o.note ? { note: note ?? o.note } : {}),
       durationMs: Math.round((performance.now() - started) * 10) / 10,
     });
+  }
+
+  /**
+   * A refusal answered before the body is read: read the rest first (bounded, kept nowhere), so that the close
+   * after the answer is not a reset that loses it. A body not read to its end closes the connection.
+   */
+  async #refuse(req: IncomingMessage, outcome: Outcome): Promise<Outcome> {
+    const ended = await drainBody(req, this.drain);
+    return ended ? outcome : { ...outcome, close: true };
   }
 
   #text(status: number, body: string, extra: Partial<Outcome> = {}): Outcome {
@@ -353,23 +367,25 @@ class MockHandler {
     const route = this.table.match(path);
     if (!route) {
       if (isRead && path === '/') return this.#text(200, this.#listing(this.table.routes()));
-      return this.#text(404, `No SOAP endpoint is served at ${path}`, { note: 'unknown path', close: !req.complete });
+      return this.#refuse(req, this.#text(404, `No SOAP endpoint is served at ${path}`, { note: 'unknown path' }));
     }
     if (isRead) return this.#text(200, this.#listing([route]));
     if (method !== 'POST') {
-      return this.#text(405, `${method} is not allowed here: send SOAP requests with POST`, { allow: 'POST, GET, HEAD', note: 'method not allowed', close: !req.complete });
+      return this.#refuse(req, this.#text(405, `${method} is not allowed here: send SOAP requests with POST`, { allow: 'POST, GET, HEAD', note: 'method not allowed' }));
     }
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > this.maxBodyBytes) {
-      return this.#text(413, `Request body of ${declared} bytes is over the limit of ${this.maxBodyBytes} bytes`, { close: true, note: 'body too large' });
+      const tooLarge = this.#text(413, `Request body of ${declared} bytes is over the limit of ${this.maxBodyBytes} bytes`, { close: true, note: 'body too large' });
+      // Asked to say so before sending (Expect: 100-continue, answered 413 instead of 100): no body is coming.
+      return /100-continue/i.test(headerValue(req.headers['expect']) ?? '') ? tooLarge : this.#refuse(req, tooLarge);
     }
     const read = await readBody(req, this.maxBodyBytes, this.held);
     if (!read.ok) {
       if (read.reason === 'aborted') return this.#text(400, 'Request body was cut off', { close: true, note: 'client aborted' });
       if (read.reason === 'busy') {
-        return this.#text(503, `The mock holds ${this.held.max} bytes of request bodies at once and is full; retry later`, { close: true, note: 'too many bodies held', retryAfter: 1 });
+        return this.#refuse(req, this.#text(503, `The mock holds ${this.held.max} bytes of request bodies at once and is full; retry later`, { close: true, note: 'too many bodies held', retryAfter: 1 }));
       }
-      return this.#text(413, `Request body is over the limit of ${this.maxBodyBytes} bytes`, { close: true, note: 'body too large' });
+      return this.#refuse(req, this.#text(413, `Request body is over the limit of ${this.maxBodyBytes} bytes`, { close: true, note: 'body too large' }));
     }
     try {
       return this.#soap(req, route, read.body);

@@ -304,6 +304,82 @@ describe('mock server: hostile clients (issue 10)', () => {
   });
 });
 
+describe('mock server: early answers reach a client still sending (issue 10)', () => {
+  /**
+   * Send a request from a raw socket, its body a chunk at a time, each after the last was taken by the kernel, so
+   * the client is still sending when the mock answers. Resolves with what was read until the mock closed, and the
+   * socket's error if any: a mock that closes with the body unread makes the kernel reset the connection (the
+   * client's next write fails with EPIPE or ECONNRESET), and a reset can lose an answer not read yet.
+   */
+  function sendAll(port: number, head: string, body: Buffer): Promise<{ answer: string; error?: string }> {
+    return new Promise((resolve) => {
+      let answer = '';
+      let error: string | undefined;
+      const socket = connect(port, '127.0.0.1', async () => {
+        socket.write(head);
+        for (let i = 0; i < body.length && !socket.destroyed; i += 16 * 1024) {
+          await new Promise<void>((r) => socket.write(body.subarray(i, i + 16 * 1024), () => r()));
+        }
+        if (!socket.destroyed) socket.end();
+      });
+      socket.on('data', (d: Buffer) => (answer += d.toString('latin1')));
+      socket.on('error', (e: NodeJS.ErrnoException) => (error = e.code ?? e.message));
+      socket.on('close', () => resolve(error === undefined ? { answer } : { answer, error }));
+    });
+  }
+  const post = (path: string, length: number, method = 'POST') =>
+    `${method} ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/xml\r\nContent-Length: ${length}\r\n\r\n`;
+  const chunked = (path: string) => `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/xml\r\nTransfer-Encoding: chunked\r\n\r\n`;
+  const asChunk = (body: Buffer) => Buffer.concat([Buffer.from(`${body.length.toString(16)}\r\n`), body, Buffer.from('\r\n0\r\n\r\n')]);
+
+  it('413 for an over-limit body, declared or streamed chunked: the rest is read, the answer arrives, the close is clean', async () => {
+    const small = await startMock({ contracts, maxBodyBytes: 1024 });
+    try {
+      const body = Buffer.from(getTime('x'.repeat(4 * 1024 * 1024)));
+      for (let i = 0; i < 5; i++) {
+        const declared = await sendAll(small.port, post(CLOCK, body.length), body);
+        expect(declared).toEqual({ answer: expect.stringMatching(/^HTTP\/1\.1 413 /) });
+        const streamed = await sendAll(small.port, chunked(CLOCK), asChunk(body));
+        expect(streamed).toEqual({ answer: expect.stringMatching(/^HTTP\/1\.1 413 /) });
+      }
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('404, 405 and 503 before the body is read: the same', async () => {
+    const small = await startMock({ contracts, maxBodyBytes: 8 * 1024 * 1024, maxHeldBytes: 1024 });
+    try {
+      const body = Buffer.from(getTime('x'.repeat(4 * 1024 * 1024)));
+      for (const [head, status] of [[post('/nowhere', body.length), 404], [post(CLOCK, body.length, 'PUT'), 405], [post(CLOCK, body.length), 503]] as const) {
+        expect(await sendAll(small.port, head, body)).toEqual({ answer: expect.stringMatching(new RegExp(`^HTTP/1\\.1 ${status} `)) });
+      }
+      expect(small.heldBytes).toBe(0);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('draining is bounded: a declared body past the bound is answered at once, an endless one within the request timeout', async () => {
+    const small = await startMock({ contracts, maxBodyBytes: 1024, requestTimeoutMs: 500, headersTimeoutMs: 500 });
+    try {
+      const huge = await rawSend(small.port, post(CLOCK, 1024 ** 3));
+      expect(await answerOf(huge, 5_000)).toMatch(/^HTTP\/1\.1 413 /);
+      huge.destroy();
+      const endless = await rawSend(small.port, chunked(CLOCK) + '1000\r\n' + 'x'.repeat(4096) + '\r\n');
+      const drip = setInterval(() => endless.writable && endless.write('10\r\n' + 'x'.repeat(16) + '\r\n'), 20);
+      const answer = await answerOf(endless, 5_000);
+      clearInterval(drip);
+      endless.destroy();
+      expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+      const ok = await postSoap(new URL(CLOCK.slice(1), small.url).toString(), '1.1', getTime(), ACTION.getTime);
+      expect(ok.status).toBe(200);
+    } finally {
+      await small.close();
+    }
+  });
+});
+
 describe('mock server: robustness', () => {
   it('a client that resets mid-body does not take the mock down', async () => {
     const socket = connect(mock.port, '127.0.0.1');
