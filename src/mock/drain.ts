@@ -8,6 +8,7 @@
  * reset, but cannot hold the mock).
  */
 import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 
 export interface DrainBounds {
   /** Most bytes read and thrown away. */
@@ -40,4 +41,39 @@ export function drainBody(req: IncomingMessage, bounds: DrainBounds): Promise<bo
     req.on('data', onData).on('end', onEnd).on('close', onClose).on('error', onClose);
     req.resume();
   });
+}
+
+/** Sockets answered by answerAndLinger and not yet closed: what to do when more of the bad request arrives. */
+const lingering = new WeakMap<Socket, () => void>();
+
+/**
+ * Answer on a raw socket and close it without a reset: end our side with the answer (FIN), then read and throw
+ * away what the client still sends until it ends too, or a bound is reached. For answers the HTTP parser cannot
+ * give (malformed requests, headers too large or too slow), where the rest of the request has no known end.
+ * Node's parser stays on the socket and reports each further chunk as another client error: those calls land
+ * here again and only count the bytes.
+ */
+export function answerAndLinger(socket: Socket, answer: string, bounds: DrainBounds): void {
+  const more = lingering.get(socket);
+  if (more) return more();
+  const start = socket.bytesRead;
+  const done = () => {
+    clearTimeout(timer);
+    lingering.delete(socket);
+    socket.destroy();
+  };
+  const check = () => {
+    if (socket.bytesRead - start > bounds.maxBytes) done();
+  };
+  const timer = setTimeout(done, bounds.maxMs);
+  timer.unref();
+  lingering.set(socket, check);
+  socket.on('data', check).once('close', done);
+  if (socket.writable) socket.end(answer);
+  socket.resume();
+}
+
+/** True while answerAndLinger reads on after an answer on this socket. */
+export function lingers(socket: Socket): boolean {
+  return lingering.has(socket);
 }

@@ -11,7 +11,7 @@
  * clients are cut off by header and request timeouts; a client that resets mid-body affects only itself.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { CheckConfig, Finding } from '../checks/api.ts';
 import { checkMessage, compileContract } from '../checks/index.ts';
@@ -26,7 +26,7 @@ import { operationId } from './operations.ts';
 import { checkResponses, Responder, type MockResponse } from './responses.ts';
 import { requestAction, RouteTable, versionOfContentType, type Route } from './routes.ts';
 import { ByteBudget } from './byte-budget.ts';
-import { drainBody, type DrainBounds } from './drain.ts';
+import { answerAndLinger, drainBody, lingers, type DrainBounds } from './drain.ts';
 
 export type { EchoRule } from './echo.ts';
 export type { MockResponse } from './responses.ts';
@@ -159,11 +159,12 @@ export async function startMock(opts: MockOptions): Promise<MockServer> {
     socket.on('error', () => {});
     socket.end('HTTP/1.1 405 Method Not Allowed\r\nAllow: POST, GET, HEAD\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
   });
-  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
-    // Malformed HTTP, header timeouts, resets: answer when still possible, never throw.
-    if (socket.writable && !socket.destroyed && err.code !== 'ECONNRESET') {
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
+    // Malformed HTTP, header timeouts, resets: answer when still possible (read on, bounded, so that the answer
+    // is not lost to a reset while the client still sends), never throw.
+    if (!socket.destroyed && err.code !== 'ECONNRESET' && (socket.writable || lingers(socket))) {
       const status = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : err.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
-      socket.end(`HTTP/1.1 ${status} ${status === 408 ? 'Request Timeout' : status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      answerAndLinger(socket, `HTTP/1.1 ${status} ${status === 408 ? 'Request Timeout' : status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, drain);
     } else socket.destroy();
   });
 

@@ -315,7 +315,7 @@ describe('mock server: early answers reach a client still sending (issue 10)', (
     return new Promise((resolve) => {
       let answer = '';
       let error: string | undefined;
-      const socket = connect(port, '127.0.0.1', async () => {
+      const socket = connect({ port, host: '127.0.0.1', allowHalfOpen: true }, async () => {
         socket.write(head);
         for (let i = 0; i < body.length && !socket.destroyed; i += 16 * 1024) {
           await new Promise<void>((r) => socket.write(body.subarray(i, i + 16 * 1024), () => r()));
@@ -357,6 +357,13 @@ describe('mock server: early answers reach a client still sending (issue 10)', (
       expect(small.heldBytes).toBe(0);
     } finally {
       await small.close();
+    }
+  });
+
+  it('431 for headers over the limit: the same', async () => {
+    const headers = Buffer.from(Array.from({ length: 80_000 }, (_, i) => `X-Filler-${i}: ${'y'.repeat(40)}\r\n`).join('') + '\r\n');
+    for (let i = 0; i < 5; i++) {
+      expect(await sendAll(mock.port, `POST ${CLOCK} HTTP/1.1\r\nHost: 127.0.0.1\r\n`, headers)).toEqual({ answer: expect.stringMatching(/^HTTP\/1\.1 431 /) });
     }
   });
 
