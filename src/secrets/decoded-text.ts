@@ -185,20 +185,8 @@ function isAsciiLetter(c: number): boolean {
  * unclosed comment or instruction stays text, and once a search for an end has failed no later one is made.
  */
 function markup(s: string, i: number, b: Builder, unclosed: { comment: boolean; pi: boolean }): number {
-  if (s.startsWith('<!--', i)) {
-    const close = unclosed.comment ? -1 : s.indexOf('-->', i + 4);
-    unclosed.comment = close < 0;
-    if (close < 0) return 0;
-    b.drop(i, close + 3);
-    return close + 3 - i;
-  }
-  if (s.startsWith('<?', i)) {
-    const close = unclosed.pi ? -1 : s.indexOf('?>', i + 2);
-    unclosed.pi = close < 0;
-    if (close < 0) return 0;
-    b.drop(i, close + 2);
-    return close + 2 - i;
-  }
+  if (s.startsWith('<!--', i)) return dropDelimited(s, i, '<!--', '-->', b, unclosed, 'comment');
+  if (s.startsWith('<?', i)) return dropDelimited(s, i, '<?', '?>', b, unclosed, 'pi');
   if (s.startsWith('<![CDATA[', i)) {
     b.drop(i, i + 9);
     const close = s.indexOf(']]>', i + 9);
@@ -207,6 +195,19 @@ function markup(s: string, i: number, b: Builder, unclosed: { comment: boolean; 
     return close + 3 - i;
   }
   return 0;
+}
+
+/**
+ * A comment or processing instruction at i (`open` … `close`), dropped whole: characters used, 0 when it is not
+ * closed. Once a search for `close` has failed (`unclosed[kind]`) none is made again: the text has no later one,
+ * and searching from each later `open` would be quadratic.
+ */
+function dropDelimited(s: string, i: number, open: string, close: string, b: Builder, unclosed: { comment: boolean; pi: boolean }, kind: 'comment' | 'pi'): number {
+  const at = unclosed[kind] ? -1 : s.indexOf(close, i + open.length);
+  unclosed[kind] = at < 0;
+  if (at < 0) return 0;
+  b.drop(i, at + close.length);
+  return at + close.length - i;
 }
 
 function hexAt(s: string, i: number, digits: number): number {
