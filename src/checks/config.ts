@@ -4,6 +4,7 @@
  * command line (`--rule id=level`). Bad config is a ConfigError saying what and where.
  */
 import { readFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { Document, LineCounter, isMap, isScalar, parseDocument } from 'yaml';
 import type { CheckConfig, Profile, RuleSetting } from './api.ts';
 import { RULES } from './catalogue.ts';
@@ -54,15 +55,18 @@ export function parseRuleOption(opt: string): [string, RuleSetting] {
 export interface FileConfig {
   profile?: Profile;
   rules: Record<string, RuleSetting>;
+  /** `knownFailures:` the known-failures file of `soapcheck run`, resolved against the config file's folder. */
+  knownFailures?: string;
 }
 
 /**
- * Parse the text of soapcheck.config.yaml (keys: profile, rules, and diff — read by the diff's own
+ * Parse the text of soapcheck.config.yaml (keys: profile, rules, knownFailures — the known-failures file of
+ * `soapcheck run`, relative to the config file — and diff, read by the diff's own
  * config, src/diff/config.ts; any other key is an error, so a
  * typo such as `rule:` does not silently do nothing).
  * Errors name the file and the line of the offending key (`soapcheck.config.yaml:4: rules: …`).
  */
-const CONFIG_KEYS = ['profile', 'rules', 'diff'];
+const CONFIG_KEYS = ['profile', 'rules', 'knownFailures', 'diff'];
 
 export function parseConfigText(text: string, file: string): FileConfig {
   const lines = new LineCounter();
@@ -101,9 +105,14 @@ export function parseConfigText(text: string, file: string): FileConfig {
   } else {
     Object.assign(rules, parseRulesBlock(block, `${at(rulesNode)}: rules`));
   }
+  const known = d.knownFailures;
+  if (known !== undefined && (typeof known !== 'string' || !known.trim())) {
+    throw new ConfigError(`${at(yamlDoc.get('knownFailures', true))}: knownFailures must be the path of a known-failures file, relative to ${basename(file)}`);
+  }
   return {
     profile: d.profile === undefined ? undefined : parseProfile(d.profile, `${at(yamlDoc.get('profile', true))}: profile`),
     rules,
+    ...(typeof known === 'string' ? { knownFailures: resolve(dirname(file), known) } : {}),
   };
 }
 

@@ -22,6 +22,7 @@ import { parseVarOptions, VariableError } from '../run/variables.ts';
 import { findProject, type Project } from './project.ts';
 import { parseHeaderOption } from '../run/http-headers.ts';
 import { listCases, selectOperations } from '../run/select-cases.ts';
+import { GATE_HELP, GATE_OPTIONS, gateExitCode, setupGate, writeKnownFailuresFile } from './run-gate.ts';
 
 const OPTIONS = {
   endpoint: { type: 'string' },
@@ -48,6 +49,7 @@ const OPTIONS = {
   key: { type: 'string' },
   insecure: { type: 'boolean' },
   config: { type: 'string' },
+  ...GATE_OPTIONS,
 } as const;
 
 export const command: Command = {
@@ -112,6 +114,7 @@ Options:
   --ca FILE             PEM file of CA certificates to trust (private CA)
   --cert FILE --key FILE  client certificate and key (PEM) for mutual TLS
   --insecure            do not verify TLS certificates (prints a warning; never the default)
+${GATE_HELP}
   -h, --help            this text
 
 Precedence: command line > suite > soapcheck.config.yaml > defaults.
@@ -124,8 +127,10 @@ a pack) are secrets: their values appear as *** in every report and log. On the 
 example value; against a real endpoint an unset variable is an input error.
 
 Exit codes: 0 every case passed, 1 a case failed or could not be checked (transport error,
-timeout), 2 usage or input error (bad suite, contract problems, unknown variable, bad URL),
-3 a report could not be written (disk full, no permission: the message names it; the other
+timeout; with --known-failures: for another reason than accepted findings; with --fail-on
+regression: only a case newly failing or a new error finding), 2 usage or input error (bad
+suite, contract problems, unknown variable, bad URL, a --baseline or known-failures file that
+cannot be used), 3 a report could not be written (disk full, no permission: the message names it; the other
 reports are complete), 130 (SIGINT, Ctrl-C) or 143 (SIGTERM) when the run was interrupted: the
 cases in flight are stopped, every case not finished is reported as skipped and the reports are
 still written (summary.json outcome "interrupted"), also during start-up; a second signal stops at
@@ -148,9 +153,10 @@ async function runCommand(argv: string[], interrupt: Interrupt): Promise<number>
   const opts = toRunOptions(o, positionals, project);
   const retry = o.retry !== undefined ? retryCount(o.retry) : 0;
   const reporterNames = o.reporter?.length ? safe(() => parseReporterNames(o.reporter!)) : [...REPORTER_NAMES];
+  const redactor = new Redactor();
+  const gating = setupGate(o, project, redactor);
 
   if (opts.insecure) process.stderr.write('soapcheck run: WARNING: --insecure: TLS certificates are NOT verified; the endpoint\'s identity is not checked\n');
-  const redactor = new Redactor();
   let plan = await planRun(opts, redactor);
   if (plan.problems.length) {
     process.stderr.write(`soapcheck run: input errors:\n${plan.problems.map((p) => `  ${redactor.redactUrl(p)}`).join('\n')}\n`);
@@ -199,7 +205,7 @@ async function runCommand(argv: string[], interrupt: Interrupt): Promise<number>
   }
 
   reportsFolder(opts.out);
-  const reporters = reportersFor(opts.out, reporterNames, { redactor });
+  const reporters = reportersFor(opts.out, reporterNames, { redactor, ...(gating.gate ? { gate: gating.gate } : {}) });
   const result = await executeRun({
     plan,
     options: opts,
@@ -210,13 +216,15 @@ async function runCommand(argv: string[], interrupt: Interrupt): Promise<number>
     signal: interrupt.controller.signal,
     environment: { soapcheck: soapcheckVersion(), node: process.version },
   });
-  if (reporters.writeErrors.length) {
+  const knownWriteError = interrupt.signal ? undefined : writeKnownFailuresFile(gating, redactor);
+  if (knownWriteError) process.stderr.write(`soapcheck run: ${redactor.redact(knownWriteError)}\n`);
+  if (reporters.writeErrors.length || knownWriteError) {
     for (const e of reporters.writeErrors) process.stderr.write(`soapcheck run: the ${e.report} report could not be written to ${e.path}: ${redactor.redact(e.message)}\n`);
     process.stderr.write(`soapcheck run: the other reports are complete; exit ${EXIT.REPORTS} (a report is missing or incomplete)\n`);
     if (!interrupt.signal) return EXIT.REPORTS;
   }
   if (interrupt.signal) return exitCodeFor(interrupt.signal);
-  return result.outcome === 'passed' ? EXIT.OK : EXIT.FINDINGS;
+  return gateExitCode(gating, result);
 }
 
 interface Interrupt {

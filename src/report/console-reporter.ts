@@ -13,6 +13,8 @@ import type { RunEnd, RunListener, RunStart } from '../run/events.ts';
 import type { CaseResult } from '../run/result.ts';
 import { formatCaseFailure, oneLine, plural, terminalSafe, terminalSafeDeep, textCase } from './format.ts';
 import { Redactor } from '../secrets/redact.ts';
+import type { RunGate } from './baseline/gate.ts';
+import { formatGate } from './baseline/format.ts';
 
 export interface ConsoleReporterOptions {
   /** Where output goes (default: stdout). */
@@ -30,6 +32,8 @@ export interface ConsoleReporterOptions {
   redactor?: Redactor;
   color?: boolean;
   now?: () => number;
+  /** The baseline comparison and known failures: a short section at the end. */
+  gate?: RunGate;
 }
 
 type Style = Parameters<typeof styleText>[0];
@@ -37,12 +41,13 @@ type Style = Parameters<typeof styleText>[0];
 const MAX_SKIPPED_LINES = 10;
 
 export class ConsoleReporter implements RunListener {
-  readonly #opts: Required<Omit<ConsoleReporterOptions, 'write' | 'progressEvery' | 'redactor' | 'color'>> & {
+  readonly #opts: Required<Omit<ConsoleReporterOptions, 'write' | 'progressEvery' | 'redactor' | 'color' | 'gate'>> & {
     progressEvery?: number;
   };
   readonly #write: (text: string) => void;
   readonly #redactor: Redactor;
   readonly #color: boolean;
+  readonly #gate: RunGate | undefined;
   #total = 0;
   #done = 0;
   #passed = 0;
@@ -67,6 +72,7 @@ export class ConsoleReporter implements RunListener {
     this.#write = options.write ?? ((t) => process.stdout.write(t));
     this.#redactor = options.redactor ?? new Redactor();
     this.#color = options.color ?? (!!process.stdout.isTTY && !process.env.NO_COLOR);
+    this.#gate = options.gate;
   }
 
   onRunStart(start: RunStart): void {
@@ -98,7 +104,7 @@ export class ConsoleReporter implements RunListener {
         if (c.status === 'failed') this.#failed++;
         else this.#errors++;
         const mark = this.#style('red', c.status === 'failed' ? '✗' : '!');
-        const label = c.status === 'failed' ? 'failed' : 'error';
+        const label = c.status === 'failed' ? (this.#gate?.isKnownFailure(result) ? 'failed, known failure' : 'failed') : 'error';
         if (this.#detailed < this.#opts.maxFailureDetails) {
           this.#detailed++;
           this.#line(`${mark} ${c.name} ${this.#style('red', `(${label}, ${ms})`)}`);
@@ -145,6 +151,13 @@ export class ConsoleReporter implements RunListener {
     this.#line('');
     this.#line(`${plural(this.#done, 'case')}: ${parts.join(', ')}; ${plural(this.#findings, 'finding')} (${secs} s)`);
     if (end.outcome === 'interrupted') this.#line(this.#style('yellow', 'run interrupted before all cases ran'));
+    if (this.#gate) {
+      const g = this.#gate.finish();
+      for (const l of formatGate(g)) {
+        const text = terminalSafe(this.#redactor.redact(l));
+        this.#line(/^regression:/.test(l) ? this.#style('red', text) : text);
+      }
+    }
     const failed = new Set(writeErrors.map((e) => e.path));
     const written = this.#opts.reportPaths.filter((p) => !failed.has(p));
     if (written.length) this.#line(`reports: ${written.join(', ')}`);

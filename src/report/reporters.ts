@@ -17,6 +17,7 @@ import { ConsoleReporter, type ConsoleReporterOptions } from './console-reporter
 import { JUNIT_FILE, JunitReporter } from './junit-reporter.ts';
 import { Redactor } from '../secrets/redact.ts';
 import { SUMMARY_FILE, SummaryReporter } from './summary-reporter.ts';
+import type { RunGate } from './baseline/gate.ts';
 
 export const REPORTER_NAMES = ['console', 'junit', 'summary', 'allure'] as const;
 export type ReporterName = (typeof REPORTER_NAMES)[number];
@@ -32,6 +33,8 @@ export interface ReportersOptions {
   console?: Omit<ConsoleReporterOptions, 'redactor' | 'reportPaths'>;
   /** Allure attachments: of every case (default) or of the cases that did not pass. */
   attachments?: 'all' | 'failures';
+  /** The baseline comparison and known failures (--baseline, --known-failures): fed each case first, reported by summary and console. */
+  gate?: RunGate;
 }
 
 /** Reporter names as given on the command line (`--reporter junit,summary` or repeated), validated. */
@@ -77,21 +80,23 @@ export function reportersFor(outDir: string, names: readonly string[] = REPORTER
   const files: { name: string; path: string; listener: RunListener }[] = [];
   for (const name of selected) {
     if (name === 'junit') files.push({ name, path: paths.junit, listener: new JunitReporter({ outDir, redactor }) });
-    if (name === 'summary') files.push({ name, path: paths.summary, listener: new SummaryReporter({ outDir, redactor }) });
+    if (name === 'summary') files.push({ name, path: paths.summary, listener: new SummaryReporter({ outDir, redactor, ...(options.gate ? { gate: options.gate } : {}) }) });
     if (name === 'allure') files.push({ name, path: paths.allure, listener: new AllureReporter({ resultsDir: paths.allure, redactor, ...(options.attachments ? { attachments: options.attachments } : {}) }) });
   }
-  const consoleReporter = selected.includes('console') ? new ConsoleReporter({ ...options.console, redactor, reportPaths: files.map((f) => f.path) }) : undefined;
-  return new ReporterSet(files, consoleReporter);
+  const consoleReporter = selected.includes('console') ? new ConsoleReporter({ ...options.console, redactor, reportPaths: files.map((f) => f.path), ...(options.gate ? { gate: options.gate } : {}) }) : undefined;
+  return new ReporterSet(files, consoleReporter, options.gate);
 }
 
 class ReporterSet implements Reporters {
   readonly writeErrors: WriteError[] = [];
   readonly #files: { name: string; path: string; listener: RunListener; failed?: boolean }[];
   readonly #console: ConsoleReporter | undefined;
+  readonly #gate: RunGate | undefined;
 
-  constructor(files: { name: string; path: string; listener: RunListener }[], consoleReporter: ConsoleReporter | undefined) {
+  constructor(files: { name: string; path: string; listener: RunListener }[], consoleReporter: ConsoleReporter | undefined, gate: RunGate | undefined) {
     this.#files = files;
     this.#console = consoleReporter;
+    this.#gate = gate;
   }
 
   async onRunStart(start: RunStart): Promise<void> {
@@ -100,6 +105,7 @@ class ReporterSet implements Reporters {
   }
 
   onCaseResult(result: CaseResult): Promise<void> | void {
+    this.#gate?.onCaseResult(result);
     let waits: Promise<void>[] | undefined;
     for (const f of this.#files) {
       const w = this.#guard(f, () => f.listener.onCaseResult?.(result));

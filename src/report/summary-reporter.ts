@@ -10,10 +10,13 @@ import { createReadStream, mkdirSync, readFileSync, renameSync, rmSync } from 'n
 import { join } from 'node:path';
 import type { Finding } from '../checks/api.ts';
 import type { RunEnd, RunListener } from '../run/events.ts';
-import type { CaseResult } from '../run/result.ts';
+import { reportPath, type CaseResult } from '../run/result.ts';
 import { textCase } from './format.ts';
 import { Redactor } from '../secrets/redact.ts';
 import { TextSink } from './text-sink.ts';
+import type { Comparison } from './baseline/compare.ts';
+import type { RunGate } from './baseline/gate.ts';
+import type { KnownEntry } from './baseline/known-failures.ts';
 
 
 
@@ -42,6 +45,8 @@ export interface SummaryFinding {
   expected: string | null;
   actual: string | null;
   message: string;
+  /** Accepted by the known-failures file (only written when true). */
+  known?: true;
 }
 
 export interface SummaryStep {
@@ -64,6 +69,21 @@ export interface SummaryCase {
   findings: SummaryFinding[];
   error: string | null;
   steps?: SummaryStep[];
+  /** Failed only because of findings the known-failures file accepts (only written when true). */
+  knownFailure?: true;
+}
+
+/** `soapcheck run --baseline`: this run compared with an earlier one (docs/baselines.md). */
+export type SummaryBaseline = Comparison;
+
+/** `soapcheck run --known-failures`: what the file accepted, and its entries that no longer match. */
+export interface SummaryKnownFailures {
+  file: string;
+  entries: number;
+  acceptedFindings: number;
+  knownFailureCases: number;
+  stale: Omit<KnownEntry, 'where'>[];
+  expired: Omit<KnownEntry, 'where'>[];
 }
 
 export interface Summary {
@@ -77,6 +97,8 @@ export interface Summary {
   totals: SummaryTotals;
   /** Errors outside any case: a suite file that failed to load, an unhandled error. */
   runErrors: string[];
+  baseline?: SummaryBaseline;
+  knownFailures?: SummaryKnownFailures;
   cases: SummaryCase[];
 }
 
@@ -87,6 +109,8 @@ export interface SummaryReporterOptions {
   redactor?: Redactor;
   /** Clock, for tests. */
   now?: () => Date;
+  /** The run's baseline comparison and known failures, fed each case before this reporter. */
+  gate?: RunGate;
 }
 
 let toolVersion: string | undefined;
@@ -100,6 +124,7 @@ export class SummaryReporter implements RunListener {
   readonly #outDir: string;
   readonly #redactor: Redactor;
   readonly #now: () => Date;
+  readonly #gate: RunGate | undefined;
   #tmpFile: string;
   #stream: TextSink | undefined;
   #first = true;
@@ -113,6 +138,7 @@ export class SummaryReporter implements RunListener {
     this.#tmpFile = join(options.outDir, `.${SUMMARY_FILE}.${process.pid}.cases`);
     this.#redactor = options.redactor ?? new Redactor();
     this.#now = options.now ?? (() => new Date());
+    this.#gate = options.gate;
   }
 
   /** Totals of the run so far (final after onTestRunEnd). */
@@ -132,6 +158,7 @@ export class SummaryReporter implements RunListener {
   onCaseResult(result: CaseResult): Promise<void> | void {
     if (!this.#stream) this.onRunStart();
     const c = toSummaryCase(textCase(result, this.#redactor));
+    if (this.#gate) markKnown(c, result, this.#gate);
     count(this.#totals, c);
     const chunk = (this.#first ? '\n    ' : ',\n    ') + JSON.stringify(c);
     this.#first = false;
@@ -160,6 +187,7 @@ export class SummaryReporter implements RunListener {
       outcome,
       totals: t,
       runErrors: safeErrors,
+      ...this.#gateSections(),
     };
     const headText = JSON.stringify(head, null, 2);
     const partFile = `${this.file}.${process.pid}.part`;
@@ -178,6 +206,32 @@ export class SummaryReporter implements RunListener {
     renameSync(partFile, this.file);
     rmSync(this.#tmpFile, { force: true });
   }
+
+  #gateSections(): Pick<Summary, 'baseline' | 'knownFailures'> {
+    if (!this.#gate) return {};
+    const g = this.#gate.finish();
+    const out: Pick<Summary, 'baseline' | 'knownFailures'> = {};
+    if (g.comparison) out.baseline = this.#redactor.redactDeep({ ...g.comparison, baseline: { ...g.comparison.baseline, file: reportPath(g.comparison.baseline.file) } });
+    if (g.known) {
+      const strip = ({ where: _w, ...e }: KnownEntry) => e;
+      out.knownFailures = this.#redactor.redactDeep({
+        file: reportPath(g.known.file),
+        entries: g.known.entries,
+        acceptedFindings: g.acceptedFindings,
+        knownFailureCases: g.knownFailures,
+        stale: g.known.stale.map(strip),
+        expired: g.known.expired.map(strip),
+      });
+    }
+    return out;
+  }
+}
+
+/** Mark the findings the known-failures file accepts, and the case when they are its only reason to fail. */
+function markKnown(c: SummaryCase, result: CaseResult, gate: RunGate): void {
+  for (const f of c.findings) if (gate.isKnown(c.id, undefined, f)) f.known = true;
+  for (const s of c.steps ?? []) for (const f of s.findings) if (gate.isKnown(c.id, s.name, f)) f.known = true;
+  if (gate.isKnownFailure(result)) c.knownFailure = true;
 }
 
 function emptyTotals(): SummaryTotals {

@@ -49,11 +49,14 @@ export const EXPECTED_ERRORS: Record<string, RegExp> = {
 export interface ViolationServer {
   url: string;
   tickets: string[];
+  /** Operation → the operation whose behaviour it gets instead (the response keeps its own element names); change it between runs. */
+  behaviour: Record<string, string>;
   close(): Promise<void>;
 }
 
 export async function startViolationServer(): Promise<ViolationServer> {
   const tickets: string[] = [];
+  const behaviour: Record<string, string> = {};
   const sockets = new Set<Socket>();
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
@@ -77,7 +80,7 @@ export async function startViolationServer(): Promise<ViolationServer> {
       res.writeHead(status, { 'content-type': 'text/xml; charset=utf-8' });
       res.end(text);
     };
-    switch (op) {
+    switch (behaviour[op] ?? op) {
       case 'GetItem':
         return xml(200, envelope(op, item({})));
       case 'WrongNamespace':
@@ -110,6 +113,7 @@ export async function startViolationServer(): Promise<ViolationServer> {
   return {
     url: `http://127.0.0.1:${addr.port}/`,
     tickets,
+    behaviour,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();
