@@ -31,6 +31,7 @@ import { DocumentSet, noteText, XS_NS, type ImportNote, type SourceDocument } fr
 import { WsdlReader, type BindingInfo, type WMessage, type WOperation } from './wsdl/operations.ts';
 import { renderField, renderType } from './wsdl/render.ts';
 import { SchemaSet } from './wsdl/schema.ts';
+import { schemaTexts } from './wsdl/xsd-files.ts';
 import { schemaComment, toYaml } from './yaml-write.ts';
 
 export interface WsdlImportOptions {
@@ -129,11 +130,10 @@ function bindingsOf(read: WsdlRead, preferred: Readonly<Record<string, string>> 
   return pairs;
 }
 
-/** The `.xsd` files of a WSDL read: each schema cut out with the namespaces in scope, location-less imports (the schema/xsd rule resolves them by namespace). */
+/** The `.xsd` files of a WSDL read (src/import/wsdl/xsd-files.ts says how they are cut out). */
 export function schemaFiles(read: WsdlRead): Array<{ name: string; text: string }> {
   const stem = WORD.test(read.reader.definitionsName) ? read.reader.definitionsName : 'schema';
-  const drop = (el: XElement, a: { local: string; ns: string }) => !(el.ns === XS_NS && (el.local === 'import' || el.local === 'include') && a.local === 'schemaLocation' && a.ns === '');
-  return read.schemas.schemas.map((s, i) => ({ name: `${stem}-${i + 1}.xsd`, text: serializeElement(s.el, drop) }));
+  return schemaTexts(read.schemas.schemas).map((text, i) => ({ name: `${stem}-${i + 1}.xsd`, text }));
 }
 
 /** The contract document of one operation. */

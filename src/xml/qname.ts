@@ -11,6 +11,7 @@ export const MS_SERIALIZATION_NS = 'http://schemas.microsoft.com/2003/10/Seriali
 export const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
 export const SOAP11_ENV_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
 export const SOAP12_ENV_NS = 'http://www.w3.org/2003/05/soap-envelope';
+export const SOAP_ENC_NS = 'http://schemas.xmlsoap.org/soap/encoding/';
 
 export interface ExpandedName {
   readonly ns: string;

@@ -6,16 +6,20 @@
  * imports each file, so that the files' location-less `xs:import namespace="…"` (as WSDLs write
  * them) find each other. Schema documents are read only through an in-memory provider: a file
  * neither given nor allowed by the caller's `readLocal` (never anything over a network) is not
- * found, and the compile reports it.
+ * found, and the compile reports it. A namespace the documents name without defining it, whose
+ * schema soapcheck knows (SOAP encoding: src/xml/xsd-known.ts), is added to the set.
  *
  * Messages are screened by the same hostile-input checks as every parse (openDocument), and the
  * header blocks and the body's element(s) are validated one by one (the Envelope itself is
- * SOAP's, not the schemas'). Problems carry libxml2's message and line, at most `maxProblems`.
+ * SOAP's, not the schemas'), laxly: an element no global declaration matches (a header block the
+ * stack adds, an rpc wrapper) is skipped and its children are looked at instead. Problems carry
+ * libxml2's message and line, at most `maxProblems`.
  */
 import { ParseOption, XmlDocument, XmlElement, XmlLibError, XsdValidator, xmlRegisterInputProvider, type XmlInputProvider } from 'libxml2-wasm';
 import { openDocument } from './engine.ts';
 import { DEFAULT_LIMITS, type ParseLimits } from './parse.ts';
 import { escapeAttr } from './escape.ts';
+import { KNOWN_NAMESPACES, knownSchema } from './xsd-known.ts';
 import { SOAP11_ENV_NS, SOAP12_ENV_NS } from './qname.ts';
 
 /** One schema document: where it lives (an absolute path, for relative includes and messages) and its text. */
@@ -109,6 +113,13 @@ export function compileSchemaSet(sources: readonly SchemaSource[], opts: SchemaS
     if (ns === null) return { ok: false, message: `${s.location} is not an XML Schema document (no xs:schema root)` };
     byNs.set(ns, [...(byNs.get(ns) ?? []), url]);
   }
+  // Namespaces the documents name but do not define, whose schema is known here (SOAP encoding).
+  for (const ns of KNOWN_NAMESPACES) {
+    if (byNs.has(ns) || !sources.some((s) => s.text.includes(ns))) continue;
+    const url = `${SCHEME}/soapcheck-known-${byNs.size}.xsd`;
+    files.set(url, Buffer.from(knownSchema(ns)!));
+    byNs.set(ns, [url]);
+  }
   // One import per namespace; several documents of one namespace are included by a wrapper of it.
   const imports: string[] = [];
   for (const [ns, urls] of byNs) {
@@ -162,6 +173,11 @@ export interface ValidateOptions extends ParseLimits {
   maxProblems?: number;
 }
 
+/** libxml2's word for an element that no global declaration of the schemas matches (validation root). */
+const UNDECLARED = 'No matching global declaration available for the validation root';
+/** How deep lax validation looks below undeclared elements for declared ones. */
+const MAX_LAX_DEPTH = 8;
+
 /** A compiled schema set. Lives as long as the process (it is cached per contract's schema list). */
 export class SchemaSet {
   constructor(private readonly validator: XsdValidator) {}
@@ -192,7 +208,7 @@ export class SchemaSet {
       if (part.namespaceUri !== envNs || (part.name !== 'Header' && part.name !== 'Body')) continue;
       for (const el of elementChildren(part)) {
         if (part.name === 'Body' && el.namespaceUri === envNs && el.name === 'Fault') continue;
-        for (const p of this.validateElement(el)) {
+        for (const p of this.validateLax(el, 0)) {
           if (problems.length < max) problems.push(p);
           else more++;
         }
@@ -200,6 +216,20 @@ export class SchemaSet {
     }
     if (more > 0) problems.push({ message: `${more} more schema problem${more === 1 ? '' : 's'} not shown (at most ${max} per message)` });
     return problems;
+  }
+
+  /**
+   * Validate an element the schemas declare; one they do not declare (a header block the stack
+   * adds, such as wsse:Security, or an rpc operation's wrapper) is not theirs to judge: its
+   * children are, as XSD's lax processing does it. Nesting is bounded by the parse limits.
+   */
+  private validateLax(el: XmlElement, depth: number): XsdProblem[] {
+    const problems = this.validateElement(el);
+    if (!(problems.length === 1 && problems[0]!.message.includes(UNDECLARED))) return problems;
+    if (depth >= MAX_LAX_DEPTH) return [];
+    const out: XsdProblem[] = [];
+    for (const c of elementChildren(el)) out.push(...this.validateLax(c, depth + 1));
+    return out;
   }
 
   private validateElement(el: XmlElement): XsdProblem[] {

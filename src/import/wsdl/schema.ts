@@ -11,11 +11,11 @@
  * (mixed content, substitution groups, SOAP-encoded arrays' item type, redefine) becomes a note
  * naming the construct, file and line; the import goes on.
  */
-import { attribute, childElements, clark, resolveQName, XSD_NS, type ExpandedName, type XElement } from '../../xml/index.ts';
+import { attribute, childElements, clark, resolveQName, SOAP_ENC_NS, XSD_NS, type ExpandedName, type XElement } from '../../xml/index.ts';
 import { isXsdBuiltin } from '../../contract/xsd-builtins.ts';
 import type { DocumentSet, SourceDocument } from './documents.ts';
 
-export const SOAP_ENC_NS = 'http://schemas.xmlsoap.org/soap/encoding/';
+export { SOAP_ENC_NS };
 
 export interface WField {
   field: true;
