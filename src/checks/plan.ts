@@ -193,9 +193,11 @@ class TypeCompiler {
     const def = type.ns === XSD_NS ? undefined : this.types.get(clark(type));
     // anyType: what it holds is said by the element's xsi:type, at check time (any content without one).
     if (type.ns === XSD_NS && type.local === 'anyType') return ANY;
+    // A simple type has no attributes: where the contract knows every attribute, any is unexpected.
+    const none = this.attributePlan([], undefined);
     if (!def) {
       const builtin = builtinCheck(type);
-      return builtin ? { kind: 'simple', label: typeLabel(type), lexical: builtin } : ANY;
+      return builtin ? { kind: 'simple', label: typeLabel(type), lexical: builtin, ...(none ? { attributes: none } : {}) } : ANY;
     }
     if (def.kind === 'complex') {
       const attributes = this.attributePlan(def.attributes, def.anyAttribute);
@@ -206,7 +208,8 @@ class TypeCompiler {
       }
       return this.complex(def.written, def.content, attributes);
     }
-    return this.simple(def);
+    const simple = this.simple(def);
+    return none ? { ...simple, attributes: none } : simple;
   }
 
   private simple(def: Extract<TypeDef, { kind: 'simple' }>): SimpleContent {

@@ -175,7 +175,12 @@ export class WsdlReader {
       });
       const out: WMessage = { headers };
       if (style === 'rpc') {
-        const ns = (body && attribute(body, '', 'namespace')?.value) ?? '';
+        // No namespace on an rpc soap:body (WS-I asks for one): stacks put the wrapper in the WSDL's targetNamespace.
+        let ns = body && attribute(body, '', 'namespace')?.value;
+        if (ns === undefined) {
+          ns = b.tns;
+          this.docs.note(b.doc, body ?? b.el, `operation ${name}: the rpc soap:body has no namespace attribute: the ${role}'s wrapper element is taken in the WSDL's targetNamespace${ns ? ` ${ns}` : ' (none)'}`);
+        }
         const fields = bodyParts.flatMap((p) => this.partField(msg.doc, p, 'rpc', '') ?? []);
         out.body = { field: true, name: { ns, local: role === 'request' ? name : `${name}Response` }, inline: { kind: 'complex', content: 'sequence', particles: fields, attributes: [] }, minOccurs: 1, maxOccurs: 1, nillable: false };
       } else {

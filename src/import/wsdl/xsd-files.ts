@@ -11,8 +11,9 @@
  *   node-soap, WCF and zeep do not mind.
  * - A reference to a component no document read defines (a schema that was not fetched, a
  *   trimmed copy) is written as what the contracts make of it (the import notes each one): a
- *   type as xs:anyType (xs:string where a simple type is needed), an element as an `xs:any`
- *   that skips its content, an attribute not at all.
+ *   type as xs:anyType (xs:string where a simple type is needed; an extension of an unknown
+ *   complex base becomes a restriction of xs:anyType: the base's fields are not known), an element as an `xs:any`
+ *   of its namespace that skips its content, an attribute not at all.
  */
 import { attribute, clark, resolveQName, XSD_NS, type ExpandedName, type XAttribute, type XElement, type XNode } from '../../xml/index.ts';
 import { KNOWN_NAMESPACES } from '../../xml/xsd-known.ts';
@@ -77,7 +78,8 @@ function rewrite(el: XElement, parent: XElement | null, ctx: Ctx): XElement | nu
   if (isXs && el.local === 'include') return null;
   const xsq = (local: string) => (el.prefix ? `${el.prefix}:${local}` : local);
   const attrs: XAttribute[] = [];
-  let replaceWithAny = false;
+  let replaceWithAny: string | undefined;
+  let unknownBase = false;
   for (const a of el.attrs) {
     if (isXs && a.ns === '' && a.local === 'schemaLocation' && el.local === 'import') continue;
     if (!isXs || a.ns !== '' || !XS_REF_ATTRS.has(a.local)) {
@@ -96,18 +98,24 @@ function rewrite(el: XElement, parent: XElement | null, ctx: Ctx): XElement | nu
       if (n && isDefined(ctx, kind, n)) {
         kept.push(q);
         if (n.ns !== XSD_NS) ctx.referenced.add(n.ns);
-      } else if (kind === 'type') kept.push(xsq(wantsSimple(el) ? 'string' : 'anyType'));
-      else if (a.local === 'ref' && el.local === 'element') replaceWithAny = true;
+      } else if (kind === 'type') {
+        kept.push(xsq(wantsSimple(el) ? 'string' : 'anyType'));
+        if (a.local === 'base') unknownBase = true;
+      }
+      else if (a.local === 'ref' && el.local === 'element') replaceWithAny = n ? n.ns || '##local' : '##other';
       else if (a.local === 'ref') return null;
       // an unknown substitutionGroup head is dropped
     }
     if (kept.length > 0) attrs.push({ ...a, value: kept.join(' ') });
   }
-  if (replaceWithAny) {
+  if (replaceWithAny !== undefined) {
     const occurs = el.attrs.filter((a) => a.ns === '' && (a.local === 'minOccurs' || a.local === 'maxOccurs'));
-    return { kind: 'element', local: 'any', ns: XSD_NS, prefix: el.prefix, attrs: [...occurs, { local: 'processContents', ns: '', prefix: '', value: 'skip' }], children: [], line: el.line, scope: el.scope, declared: el.declared, parent };
+    const any = [{ local: 'namespace', ns: '', prefix: '', value: replaceWithAny }, { local: 'processContents', ns: '', prefix: '', value: 'skip' }];
+    return { kind: 'element', local: 'any', ns: XSD_NS, prefix: el.prefix, attrs: [...occurs, ...any], children: [], line: el.line, scope: el.scope, declared: el.declared, parent };
   }
   const copy: Writable = { ...el, attrs, parent, children: [] };
+  // Extending xs:anyType (mixed) by element-only content is no valid XSD; restricting it is the same content.
+  if (unknownBase && el.local === 'extension' && el.parent?.local === 'complexContent') copy.local = 'restriction';
   const children: XNode[] = [];
   for (const c of el.children) {
     if (c.kind !== 'element') children.push(c);
