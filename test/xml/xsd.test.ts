@@ -52,8 +52,15 @@ describe('compileSchemaSet / validateEnvelope', () => {
     expect(set.validateEnvelope(env('', '<s:Fault><faultcode>s:Client</faultcode><faultstring>no</faultstring></s:Fault>'))).toEqual([]);
   });
 
+  it('passes over a header block or body element no schema declares (lax), and validates its declared children', () => {
+    expect(set.validateEnvelope(env('<w:Security xmlns:w="urn:wsse"><w:Token>t</w:Token></w:Security>', '<a:Thing><a:Id>1</a:Id></a:Thing>'))).toEqual([]);
+    // An rpc wrapper: not the schemas' element, but the declared element inside it is theirs to judge.
+    const problems = set.validateEnvelope(env('', '<r:call xmlns:r="urn:rpc"><a:Thing><a:Id>one</a:Id></a:Thing></r:call>'));
+    expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/'one' is not a valid value of the atomic type 'xs:int'/)]);
+  });
+
   it('bounds the problems of one message', () => {
-    const many = Array.from({ length: 30 }, () => '<a:Nope/>').join('');
+    const many = Array.from({ length: 30 }, () => '<a:Thing/>').join('');
     const problems = set.validateEnvelope(env('', many), { maxProblems: 5 });
     expect(problems).toHaveLength(6);
     expect(problems[5]!.message).toMatch(/^25 more schema problems not shown/);
@@ -73,6 +80,18 @@ describe('compileSchemaSet / validateEnvelope', () => {
     expect(!refused.ok && refused.message).toMatch(/common\.xsd/);
     const passwd = compileSchemaSet([{ location: '/s/x.xsd', text: `<xs:schema ${XS}><xs:include schemaLocation="/etc/hostname"/></xs:schema>` }]);
     expect(passwd.ok).toBe(false);
+  });
+
+  it('supplies the SOAP encoding schema that rpc/encoded WSDLs name without shipping it', () => {
+    const ENC = 'http://schemas.xmlsoap.org/soap/encoding/';
+    const encoded = `<xs:schema ${XS} xmlns:enc="${ENC}" targetNamespace="${A}"><xs:import namespace="${ENC}"/>
+      <xs:complexType name="Strings"><xs:complexContent><xs:restriction base="enc:Array"><xs:sequence><xs:element name="item" type="xs:string" minOccurs="0" maxOccurs="unbounded"/></xs:sequence><xs:attribute ref="enc:arrayType"/></xs:restriction></xs:complexContent></xs:complexType>
+      <xs:element name="Names" type="a:Strings" xmlns:a="${A}"/></xs:schema>`;
+    const r = compileSchemaSet([{ location: '/s/enc.xsd', text: encoded }]);
+    expect(r.ok ? 'compiles' : r.message).toBe('compiles');
+    const names = (v: string) => env('', `<a:Names xmlns:enc="${ENC}" enc:arrayType="xs:string[1]"><item>${v}</item></a:Names>`);
+    expect(r.ok && r.set.validateEnvelope(names('x'))).toEqual([]);
+    expect(r.ok && r.set.validateEnvelope(names('<b/>'))).toHaveLength(1);
   });
 
   it('says which document is not a schema', () => {

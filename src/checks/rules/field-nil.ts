@@ -6,7 +6,7 @@ import { nameOf } from '../helpers/describe.ts';
 
 export const rule: Rule = {
   id: 'field/nil',
-  description: 'xsi:nil on a field that is not nillable, nil with content, or an xsi:nil value that is not a boolean.',
+  description: 'xsi:nil on a field that is not nillable (in the strict profile with a WSDL contract even xsi:nil="false", as XML Schema has it), nil with content, or an xsi:nil value that is not a boolean.',
   docs: docsAnchor('field/nil'),
   appliesTo: 'both',
   levels: { strict: 'error', compatible: 'error' },
@@ -20,7 +20,14 @@ export const rule: Rule = {
           ctx.report({ el, message: `xsi:nil=${JSON.stringify(a.value)} on ${nameOf(el)} is not a boolean`, expected: 'true | false', actual: a.value });
           return;
         }
-        if (v === 'false' || v === '0') return;
+        if (v === 'false' || v === '0') {
+          // XML Schema allows xsi:nil, even "false", only on nillable elements; where the contract
+          // knows nillability exactly (imported from a WSDL), strict says so.
+          if (!node.nillable && ctx.profile === 'strict' && ctx.plan.contract.source?.importer === 'wsdl') {
+            ctx.report({ el, message: `${nameOf(el)} carries xsi:nil="${a.value}", but the contract's ${node.written} is not nillable: XML Schema allows xsi:nil only on nillable elements`, expected: 'no xsi:nil', actual: `xsi:nil="${a.value}"` });
+          }
+          return;
+        }
         if (!node.nillable) {
           ctx.report({ el, message: `${nameOf(el)} is nil, but the contract's ${node.written} is not nillable`, expected: 'a value', actual: 'xsi:nil="true"' });
         }

@@ -4,7 +4,7 @@
  * their port addresses. One operation per (binding, operation); which binding of a port type the
  * contracts follow is chosen by the caller.
  */
-import { attribute, childElements, clark, type ExpandedName, type XElement } from '../../xml/index.ts';
+import { attribute, childElements, clark, resolveQName, type ExpandedName, type XElement } from '../../xml/index.ts';
 import type { DocumentSet, SourceDocument } from './documents.ts';
 import { WSDL_NS } from './documents.ts';
 import { documentation, type SchemaSet, type WField } from './schema.ts';
@@ -87,6 +87,25 @@ export class WsdlReader {
     }
   }
 
+  /**
+   * The message or port type a WSDL reference names. A reference that names none (an unprefixed
+   * name read in the WSDL namespace, a prefix bound to another namespace) but whose local name
+   * is that of exactly one definition is taken to mean it, with a note, as WSDL stacks read it.
+   */
+  private lookup(table: Map<string, Named>, doc: SourceDocument, el: XElement, attr: string, what: string): (Named & { name: ExpandedName }) | undefined {
+    const raw = attribute(el, '', attr)?.value;
+    if (raw === undefined) return undefined;
+    const n = resolveQName(raw, el.scope, true);
+    const exact = n ? table.get(clark(n)) : undefined;
+    if (n && exact) return { ...exact, name: n };
+    const local = raw.slice(raw.indexOf(':') + 1);
+    const same = [...table.values()].filter((d) => attribute(d.el, '', 'name')?.value === local);
+    if (same.length !== 1) return undefined;
+    const name = { ns: same[0]!.tns, local };
+    this.docs.note(doc, el, `${attr}="${raw}" names no ${what}${n ? ` in ${n.ns || '(no namespace)'}` : ' (undeclared prefix)'}: the only ${what} named ${local}${name.ns ? `, in ${name.ns},` : ''} is taken`);
+    return { ...same[0]!, name };
+  }
+
   /** Every SOAP binding with its operations, in document order. Non-SOAP bindings (HTTP, MIME) are noted and left out. */
   readBindings(): BindingInfo[] {
     const out: BindingInfo[] = [];
@@ -97,8 +116,8 @@ export class WsdlReader {
         this.docs.note(b.doc, b.el, `binding ${bname} is not a SOAP binding (no soap:binding or soap12:binding): left out`);
         continue;
       }
-      const portType = this.schemas.wsdlRef(b.doc, b.el, 'type');
-      const pt = portType ? this.portTypes.get(clark(portType)) : undefined;
+      const pt = this.lookup(this.portTypes, b.doc, b.el, 'type', 'port type');
+      const portType = pt?.name;
       if (!portType || !pt) {
         this.docs.note(b.doc, b.el, `binding ${bname}: its port type ${attribute(b.el, '', 'type')?.value ?? '(none)'} is not defined: left out`);
         continue;
@@ -139,8 +158,7 @@ export class WsdlReader {
     const bOutput = childElements(op).find((c) => c.ns === WSDL_NS && c.local === 'output');
     let use: 'literal' | 'encoded' = 'literal';
     const message = (ptMsg: XElement, bMsg: XElement | undefined, role: 'request' | 'response'): WMessage | undefined => {
-      const msgName = this.schemas.wsdlRef(pt.doc, ptMsg, 'message');
-      const msg = msgName ? this.messages.get(clark(msgName)) : undefined;
+      const msg = this.lookup(this.messages, pt.doc, ptMsg, 'message', 'message');
       if (!msg) {
         this.docs.note(pt.doc, ptMsg, `operation ${name}: message ${attribute(ptMsg, '', 'message')?.value ?? '(none)'} is not defined`);
         return undefined;
@@ -155,9 +173,8 @@ export class WsdlReader {
       const headerParts = new Set<string>();
       const headers: WField[] = [];
       for (const h of bMsg ? childElements(bMsg).filter((c) => c.ns === soapNs && c.local === 'header') : []) {
-        const hm = this.schemas.wsdlRef(b.doc, h, 'message');
         const hpart = attribute(h, '', 'part')?.value;
-        const hmsg = hm ? this.messages.get(clark(hm)) : undefined;
+        const hmsg = this.lookup(this.messages, b.doc, h, 'message', 'message');
         const part = hmsg && childElements(hmsg.el).find((c) => c.local === 'part' && attribute(c, '', 'name')?.value === hpart);
         if (!hmsg || !part) {
           this.docs.note(b.doc, h, `operation ${name}: header part ${hpart ?? '(none)'} of message ${attribute(h, '', 'message')?.value ?? '(none)'} is not defined: left out`);
@@ -197,8 +214,7 @@ export class WsdlReader {
     const response = ptOutput ? message(ptOutput, bOutput, 'response') : undefined;
     const faults: WOperation['faults'] = [];
     for (const f of childElements(ptOp).filter((c) => c.ns === WSDL_NS && c.local === 'fault')) {
-      const fm = this.schemas.wsdlRef(pt.doc, f, 'message');
-      const fmsg = fm ? this.messages.get(clark(fm)) : undefined;
+      const fmsg = this.lookup(this.messages, pt.doc, f, 'message', 'message');
       const part = fmsg && childElements(fmsg.el).find((c) => c.local === 'part');
       const field = part && fmsg ? this.partField(fmsg.doc, part, 'document', '') : undefined;
       if (!field) {

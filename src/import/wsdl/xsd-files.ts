@@ -14,10 +14,11 @@
  *   type as xs:anyType (xs:string where a simple type is needed; an extension of an unknown
  *   complex base becomes a restriction of xs:anyType: the base's fields are not known), an element as an `xs:any`
  *   of its namespace that skips its content, an attribute not at all.
+ * - A SOAP-encoded array declared as a restriction of soapenc:Array with only its arrayType
+ *   attribute (which, read as XSD, allows no items) keeps any items, as the contracts do.
  */
-import { attribute, clark, resolveQName, XSD_NS, type ExpandedName, type XAttribute, type XElement, type XNode } from '../../xml/index.ts';
+import { attribute, clark, resolveQName, serializeElement, SOAP_ENC_NS, XSD_NS, type ExpandedName, type XAttribute, type XElement, type XNode } from '../../xml/index.ts';
 import { KNOWN_NAMESPACES } from '../../xml/xsd-known.ts';
-import { serializeElement } from '../../xml/index.ts';
 
 export interface SchemaPiece {
   el: XElement;
@@ -60,7 +61,6 @@ type Writable = { -readonly [K in keyof XElement]: XElement[K] };
 
 interface Ctx {
   defined: Set<string>;
-  namespaces: Set<string>;
   referenced: Set<string>;
 }
 
@@ -124,8 +124,27 @@ function rewrite(el: XElement, parent: XElement | null, ctx: Ctx): XElement | nu
       if (r) children.push(r);
     }
   }
-  copy.children = children;
+  copy.children = encodedArrayItems(el, children);
   return copy;
+}
+
+/**
+ * A SOAP-encoded array as WSDLs declare it — a restriction of soapenc:Array giving only the
+ * `soapenc:arrayType` attribute — restricts the items away, read as XSD. Its items are kept as
+ * the contracts keep them (any elements), so that the array's items are not each a finding.
+ */
+function encodedArrayItems(el: XElement, children: XNode[]): XNode[] {
+  if (!(el.ns === XSD_NS && el.local === 'restriction' && el.parent?.local === 'complexContent')) return children;
+  const base = resolveQName(attribute(el, '', 'base')?.value ?? '', el.scope, true);
+  if (!base || base.ns !== SOAP_ENC_NS || base.local !== 'Array') return children;
+  const particle = children.some((c) => c.kind === 'element' && c.ns === XSD_NS && ['sequence', 'choice', 'all', 'group'].includes(c.local));
+  if (particle) return children;
+  const at = (local: string, value: string) => ({ local, ns: '', prefix: '', value });
+  const mk = (local: string, attrs: XAttribute[], kids: XNode[]): XElement => ({ kind: 'element', local, ns: XSD_NS, prefix: el.prefix, attrs, children: kids, line: el.line, scope: el.scope, declared: {}, parent: null });
+  const any = mk('any', [at('namespace', '##any'), at('processContents', 'lax'), at('minOccurs', '0'), at('maxOccurs', 'unbounded')], []);
+  const firstNonAnnotation = children.findIndex((c) => c.kind === 'element' && c.local !== 'annotation');
+  const i = firstNonAnnotation < 0 ? children.length : firstNonAnnotation;
+  return [...children.slice(0, i), mk('sequence', [], [any]), ...children.slice(i)];
 }
 
 /** The text of each schema's `.xsd` file, in the order given. */
@@ -133,7 +152,7 @@ export function schemaTexts(schemas: readonly SchemaPiece[]): string[] {
   const defined = definitions(schemas);
   const namespaces = new Set(schemas.map((s) => s.tns));
   return schemas.map((s) => {
-    const ctx: Ctx = { defined, namespaces, referenced: new Set() };
+    const ctx: Ctx = { defined, referenced: new Set() };
     const copy = rewrite(s.el, null, ctx) as Writable;
     const imported = new Set<string>();
     for (const c of copy.children) if (c.kind === 'element' && c.ns === XSD_NS && c.local === 'import') imported.add(attribute(c, '', 'namespace')?.value ?? '');

@@ -19,6 +19,7 @@ const valid: Case[] = [
   c(resp('<G:Label>L</G:Label>', { attrs: ' xsi:type="G:GadgetEntity" version="2" kind="gadget"' }), 'the fixed value'),
   c(resp(null, { gadgets: '<G:Gadgets><G:Extra xsi:type="xsd:int">3</G:Extra><G:Share>12.5</G:Share><G:Price currency="EUR">9.99</G:Price></G:Gadgets>' }), 'all: any order; simple content with an attribute; facets'),
   c(resp(null, { gadgets: '<G:Gadgets xsi:nil="true"/>' })),
+  c(resp('<G:TableRight xsi:nil="false">Read</G:TableRight><G:Label>L</G:Label>'), 'xsi:nil="false" where nillable'),
   c(resp('<G:Label>L</G:Label>', { header: '<G:Succeeded>true</G:Succeeded>' }), 'the call succeeded'),
 ];
 
@@ -59,7 +60,11 @@ ruleTester('attribute/missing', {
 
 ruleTester('attribute/unexpected', {
   valid,
-  invalid: [{ ...c(resp('<G:Label>L</G:Label>', { attrs: ' xsi:type="G:GadgetEntity" version="1" colour="red"' })), errors: [{ message: /unexpected attribute colour/, actual: /^colour$/ }] }],
+  invalid: [
+    { ...c(resp('<G:Label>L</G:Label>', { attrs: ' xsi:type="G:GadgetEntity" version="1" colour="red"' })), errors: [{ message: /unexpected attribute colour/, actual: /^colour$/ }] },
+    { ...c(resp('<G:Label lang="en">L</G:Label>'), 'an attribute on an element of a simple type'), errors: [{ path: '/Envelope/Body/GetGadgetResponse/GetGadgetResult/Label', message: /unexpected attribute lang on G:Label; its type has no attributes/ }] },
+    { ...c(resp('<G:GadgetId unit="pcs">1</G:GadgetId><G:Label>L</G:Label>'), 'an attribute on an element of a built-in type'), errors: [{ message: /unexpected attribute unit on G:GadgetId/ }] },
+  ],
 });
 
 ruleTester('attribute/value', {
@@ -86,4 +91,12 @@ ruleTester('value/lexical', {
 ruleTester('field/cardinality', {
   valid,
   invalid: [{ ...c(resp(null, { gadgets: '<G:Gadgets><G:Share>1</G:Share><G:Share>2</G:Share></G:Gadgets>' }), 'all: each at most once'), errors: [{ message: /G:Share occurs 2 times/ }] }],
+});
+
+ruleTester('field/nil', {
+  valid,
+  invalid: [
+    { ...c(resp('<G:GadgetId xsi:nil="true"/><G:Label>L</G:Label>'), 'nil where not nillable'), errors: [{ message: /G:GadgetId is nil, but the contract's G:GadgetId is not nillable/ }] },
+    { ...c(resp('<G:GadgetId xsi:nil="false">1</G:GadgetId><G:Label>L</G:Label>'), 'xsi:nil="false" where not nillable (strict, WSDL contract)'), errors: [{ message: /carries xsi:nil="false", but the contract's G:GadgetId is not nillable/ }] },
+  ],
 });
