@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { crosscheckContracts } from '../crosscheck/crosscheck.ts';
 import { formatCrosscheckJson, formatCrosscheckMarkdown, formatCrosscheckText, type CrosscheckReport } from '../crosscheck/format.ts';
-import { NamespaceMapError, parseNamespaceMap } from '../diff/namespaces.ts';
+import { NamespaceMapError, parseNamespaceMap } from '../contract/namespace-map.ts';
 import { loadContractSet } from './contract-sets.ts';
 import { EXIT, parseCommandArgs, UsageError, type Command } from './command.ts';
 

@@ -4,7 +4,7 @@ import type { Contract } from '../contract/model.ts';
 import { diffContracts } from '../diff/diff.ts';
 import { DiffConfigError, loadDiffLevels, parseLevelOption } from '../diff/config.ts';
 import { LEVELS, type Level, type LevelSetting } from '../diff/model.ts';
-import { NamespaceMapError, parseNamespaceMap } from '../diff/namespaces.ts';
+import { NamespaceMapError, parseNamespaceMap } from '../contract/namespace-map.ts';
 import { fails, type DiffReport } from '../diff/format/shared.ts';
 import { formatText } from '../diff/format/text.ts';
 import { formatMarkdown } from '../diff/format/markdown.ts';

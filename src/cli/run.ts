@@ -23,6 +23,7 @@ import { findProject, type Project } from './project.ts';
 import { parseHeaderOption } from '../run/http-headers.ts';
 import { listCases, selectOperations } from '../run/select-cases.ts';
 import { GATE_HELP, GATE_OPTIONS, gateExitCode, setupGate, writeKnownFailuresFile } from './run-gate.ts';
+import { NamespaceMapError, parseNamespaceMap } from '../contract/namespace-map.ts';
 
 const OPTIONS = {
   endpoint: { type: 'string' },
@@ -50,6 +51,7 @@ const OPTIONS = {
   insecure: { type: 'boolean' },
   config: { type: 'string' },
   ...GATE_OPTIONS,
+  'namespace-map': { type: 'string', multiple: true },
 } as const;
 
 export const command: Command = {
@@ -72,7 +74,15 @@ Options:
   --config FILE         check settings (profile, rules) from FILE instead of the soapcheck.config.yaml
                         found from the working folder upward
   --profile P           strict | compatible (overrides the suites' profile and the config file's;
-                        default strict)
+                        default strict, compatible for a suite replayed under a namespace map)
+  --namespace-map OLD=NEW
+                        replay older contracts against a newer endpoint: every request is moved from
+                        namespace OLD into NEW (names, types, header blocks, the SOAP action, and the
+                        endpoint path's segment that differs: Services86 → Services88), and responses
+                        are checked against the old contract moved alike, in the compatible profile
+                        unless --profile or the suite names one; repeatable; merged over a suite's
+                        namespaceMap: (wins for the same OLD). An OLD no contract names is a usage
+                        error. See docs/upgrading.md
   --rule ID=LEVEL       set a rule to off, warn or error (wins over the suites' rules: and the
                         config file's); repeatable
   --concurrency N       requests in flight at once (default ${DEFAULT_CONCURRENCY})
@@ -117,7 +127,8 @@ Options:
 ${GATE_HELP}
   -h, --help            this text
 
-Precedence: command line > suite > soapcheck.config.yaml > defaults.
+Precedence: command line > suite > soapcheck.config.yaml > defaults; for the profile of a replayed
+suite: --profile > the suite's profile: > compatible.
 
 Variables: \${NAME} comes from --var, else the environment, else the suite's default. A contract
 pack (pack.yaml beside the contracts, e.g. contracts/superoffice/pack.yaml) binds request fields to
@@ -174,6 +185,16 @@ async function runCommand(argv: string[], interrupt: Interrupt): Promise<number>
     }
     for (const l of lines) process.stderr.write(`soapcheck run: warning: ${l}\n`);
   }
+  if (plan.unusedNamespaces.length) {
+    const lines = plan.unusedNamespaces.map((u) => {
+      const to = opts.namespaceMap![u]!;
+      if (plan.namespacesSeen.includes(to)) return `--namespace-map ${u}=${to}: no contract of this run names ${u}, but they name ${to}: the map is old=new; was it given the wrong way round?`;
+      const guess = closest(u, plan.namespacesSeen);
+      return `--namespace-map ${u}=${to}: no contract of this run names ${u}${guess ? `; did you mean ${guess}?` : ` (they name ${plan.namespacesSeen.slice(0, 6).join(', ')}${plan.namespacesSeen.length > 6 ? ', …' : ''})`}`;
+    });
+    process.stderr.write(`soapcheck run: input errors:\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
+    return EXIT.USAGE;
+  }
   if (o.operation?.length) {
     const selected = selectOperations(plan, o.operation);
     if (!selected.matched) {
@@ -202,6 +223,9 @@ async function runCommand(argv: string[], interrupt: Interrupt): Promise<number>
   for (const s of plan.suites) {
     const where = s.endpoint ? redactor.redactUrl(s.endpoint) : 'the embedded mock';
     process.stdout.write(`soapcheck run: suite ${s.suite.name}: ${s.cases.length} case(s) against ${where} (profile ${s.config.profile})\n`);
+    if (s.namespaceMap) {
+      for (const [from, to] of Object.entries(s.namespaceMap)) process.stdout.write(`soapcheck run: suite ${s.suite.name}: replayed under namespace map ${from} → ${to}\n`);
+    }
   }
 
   reportsFolder(opts.out);
@@ -327,9 +351,17 @@ function toRunOptions(o: Record<string, string | boolean | string[] | undefined>
       throw new UsageError(`-t ${JSON.stringify(o.t)} is not a valid regular expression: ${(e as Error).message}`);
     }
   }
+  let namespaceMap: Map<string, string> | undefined;
+  try {
+    namespaceMap = o['namespace-map'] ? parseNamespaceMap(o['namespace-map'] as string[]) : undefined;
+  } catch (e) {
+    if (e instanceof NamespaceMapError) throw new UsageError(e.message);
+    throw e;
+  }
   return {
     suites,
     contracts,
+    ...(namespaceMap?.size ? { namespaceMap: Object.fromEntries(namespaceMap) } : {}),
     ...(o.endpoint ? { endpoint: o.endpoint as string } : {}),
     ...(profile ? { profile } : {}),
     ...(Object.keys(rules).length ? { rules } : {}),

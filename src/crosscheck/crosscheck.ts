@@ -5,7 +5,7 @@
 import type { Contract } from '../contract/model.ts';
 import type { DiffEvent } from '../diff/model.ts';
 import { eventPath } from '../diff/diff.ts';
-import type { NamespaceMap } from '../diff/namespaces.ts';
+import type { NamespaceMap } from '../contract/namespace-map.ts';
 import { walkCollect, type EventSite } from '../diff/walk.ts';
 import { CROSS_CHECK_LIST } from './registry.ts';
 import type { AnyCrossCheck, Disagreement, Sides } from './model.ts';

@@ -5,7 +5,7 @@
 import type { Contract } from '../contract/model.ts';
 import { CHECK_LIST } from './registry.ts';
 import { levelRank, type Change, type AnyCheck, type DiffEvent, type EventKind, type Level, type LevelSetting } from './model.ts';
-import type { NamespaceMap } from './namespaces.ts';
+import type { NamespaceMap } from '../contract/namespace-map.ts';
 import { walkCollect, type EventSite } from './walk.ts';
 
 export interface DiffOptions {

@@ -3,7 +3,7 @@ import type { ComplexTypeDef, Fault, Field, TypeRegistry } from '../contract/mod
 import type { ExpandedName } from '../xml/qname.ts';
 import { clark } from '../xml/qname.ts';
 import { typeText } from './describe.ts';
-import { mapName, type NamespaceMap } from './namespaces.ts';
+import { mapName, type NamespaceMap } from '../contract/namespace-map.ts';
 
 /** What the field's content is declared as, old names seen through the map: `{uri}local`, `inline` or `any`. */
 function shape(f: Field, map?: NamespaceMap): string {

@@ -6,7 +6,7 @@
  * location and an action, registered in one place (registry.ts) and documented in docs/diff.md.
  */
 import type { Attribute, ComplexTypeDef, Contract, Field, SimpleTypeDef, TypeRegistry } from '../contract/model.ts';
-import type { NamespaceMap } from './namespaces.ts';
+import type { NamespaceMap } from '../contract/namespace-map.ts';
 
 /** ERR: a client that followed the old contract breaks. WARN: it may break. INFO: it does not. */
 export type Level = 'ERR' | 'WARN' | 'INFO';

@@ -1,42 +1,10 @@
 /**
  * Namespace moves. A version-per-namespace API (SuperOffice: `…/Services86` → `…/Services88`)
  * changes every namespace URI on every release; compared name by name, every field would come
- * out as "removed" and "added". The diff finds the move once and compares old names through it.
+ * out as "removed" and "added". The diff finds the move once and compares old names through it
+ * (the map itself, its parsing and mapping are src/contract/namespace-map.ts, shared with `run`).
  */
 import type { Contract } from '../contract/model.ts';
-import type { ExpandedName } from '../xml/qname.ts';
-
-/** Old namespace URI → new namespace URI. */
-export type NamespaceMap = ReadonlyMap<string, string>;
-
-export class NamespaceMapError extends Error {}
-
-/** Parse `old=new` options (`--namespace-map`). */
-export function parseNamespaceMap(opts: readonly string[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const opt of opts) {
-    const i = opt.indexOf('=');
-    const from = i > 0 ? opt.slice(0, i).trim() : '';
-    const to = i > 0 ? opt.slice(i + 1).trim() : '';
-    if (!from || !to) throw new NamespaceMapError(`--namespace-map ${JSON.stringify(opt)}: expected old-uri=new-uri`);
-    if (out.has(from) && out.get(from) !== to) throw new NamespaceMapError(`--namespace-map: ${from} is mapped twice (${out.get(from)}, ${to})`);
-    out.set(from, to);
-  }
-  return out;
-}
-
-/** The name an old-contract name has in the new contract's namespaces. */
-export function mapName(map: NamespaceMap, n: ExpandedName): ExpandedName {
-  const to = map.get(n.ns);
-  return to === undefined ? n : { ns: to, local: n.local };
-}
-
-/** An old action URI moved with its namespace: the longest mapped namespace that prefixes it is replaced. */
-export function mapAction(map: NamespaceMap, action: string): string {
-  let best = '';
-  for (const from of map.keys()) if (action.startsWith(from) && from.length > best.length) best = from;
-  return best ? map.get(best)! + action.slice(best.length) : action;
-}
 
 /**
  * Detect moves from operations paired by service and name: the namespaces of their body elements

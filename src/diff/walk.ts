@@ -10,7 +10,8 @@
 import type { Attribute, Contract, Field, TypeDef } from '../contract/model.ts';
 import { XSD_NS, clark } from '../xml/qname.ts';
 import type { DiffEvent, MessageDirection, MessageScope } from './model.ts';
-import { detectNamespaceMap, mapName, type NamespaceMap } from './namespaces.ts';
+import { detectNamespaceMap } from './namespaces.ts';
+import { mapName, type NamespaceMap } from '../contract/namespace-map.ts';
 
 /** Where an event happened: the operation, and the named type when inside one. */
 export interface EventSite {

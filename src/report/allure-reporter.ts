@@ -38,7 +38,8 @@ export const LabelName = {
   STORY: 'story',
   SUITE: 'suite',
   SUB_SUITE: 'subSuite',
-} as unknown as Pick<typeof LabelNames, 'FRAMEWORK' | 'EPIC' | 'PARENT_SUITE' | 'FEATURE' | 'STORY' | 'SUITE' | 'SUB_SUITE'>;
+  TAG: 'tag',
+} as unknown as Pick<typeof LabelNames, 'FRAMEWORK' | 'EPIC' | 'PARENT_SUITE' | 'FEATURE' | 'STORY' | 'SUITE' | 'SUB_SUITE' | 'TAG'>;
 
 /** Files written at once; more wait (back-pressure to the run). */
 const MAX_IN_FLIGHT = 64;
@@ -97,6 +98,12 @@ export class AllureReporter implements RunListener {
       titlePath: [n.suite, ...n.classname.split('.').slice(1)],
     };
     if (r.contract) test.parameters.push({ name: 'contract', value: r.contract.file });
+    if (r.replay) {
+      // Replayed under a namespace map: said on the case itself, and a tag to filter by.
+      for (const [from, to] of Object.entries(r.replay.namespaces)) test.parameters.push({ name: 'replayed under namespace map', value: `${from} → ${to}` });
+      if (r.replay.action !== undefined) test.parameters.push({ name: 'replayed with action', value: r.replay.action });
+      test.labels.push({ name: LabelName.TAG, value: 'namespace-map replay' });
+    }
     for (const f of [...r.findings, ...(r.steps ?? []).flatMap((s) => s.findings)]) if (f.severity === 'error') this.#failedRules.add(f.rule);
     if (r.status === 'error') this.#broken = true;
 

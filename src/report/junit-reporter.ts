@@ -18,7 +18,7 @@
 import { createReadStream, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunEnd, RunListener, RunStart } from '../run/events.ts';
-import type { CaseIdentity, CaseResult } from '../run/result.ts';
+import type { CaseIdentity, CaseReplay, CaseResult } from '../run/result.ts';
 import { escapeAttr, escapeText, stripInvalidXmlChars } from '../xml/escape.ts';
 import { formatCaseFailure, textCase } from './format.ts';
 import { Redactor } from '../secrets/redact.ts';
@@ -80,19 +80,20 @@ export class JunitReporter implements RunListener {
     s.lastEnd = Math.max(s.lastEnd, now);
     const file = r.contract ? ` file="${attr(r.contract.file)}"` : '';
     const open = `    <testcase classname="${attr(n.classname)}" name="${attr(n.name)}" time="${seconds(r.durationMs)}"${file}`;
-    let body = '';
+    // Children of the testcase, each indented under it: properties first, as the JUnit schema orders them.
+    const children: string[] = r.replay ? [replayProperties(r.replay)] : [];
     if (r.status === 'skipped') {
       s.skipped++;
-      body = '\n      <skipped/>\n    ';
+      children.push('<skipped/>');
     } else if (r.status === 'failed' || r.status === 'error') {
       const text = formatCaseFailure(r);
       const tag = r.status === 'failed' ? 'failure' : 'error';
       if (r.status === 'failed') s.failures++;
       else s.errors++;
       const type = r.status === 'failed' ? 'AssertionError' : 'CaseError';
-      body = `\n      <${tag} type="${type}" message="${attr(text.split('\n', 1)[0]!)}">${escapeText(stripInvalidXmlChars(text))}</${tag}>\n    `;
+      children.push(`<${tag} type="${type}" message="${attr(text.split('\n', 1)[0]!)}">${escapeText(stripInvalidXmlChars(text))}</${tag}>`);
     }
-    return s.sink.write(body ? `${open}>${body}</testcase>\n` : `${open}/>\n`);
+    return s.sink.write(children.length ? `${open}>\n${children.map((c) => `      ${c}\n`).join('')}    </testcase>\n` : `${open}/>\n`);
   }
 
   async onRunEnd(_end: RunEnd): Promise<void> {
@@ -139,6 +140,19 @@ export class JunitReporter implements RunListener {
     }
     return s;
   }
+}
+
+/**
+ * A replayed case's namespace map, action and endpoint path as testcase properties (read by Jenkins, GitLab and
+ * the Allure JUnit importer): `soapcheck.replay.namespace` `old → new`, `soapcheck.replay.action`, `soapcheck.replay.endpoint`.
+ */
+function replayProperties(replay: CaseReplay): string {
+  const props = [
+    ...Object.entries(replay.namespaces).map(([from, to]) => ['soapcheck.replay.namespace', `${from} → ${to}`] as const),
+    ...(replay.action !== undefined ? [['soapcheck.replay.action', replay.action] as const] : []),
+    ...(replay.endpoint !== undefined ? [['soapcheck.replay.endpoint', replay.endpoint] as const] : []),
+  ];
+  return `<properties>\n${props.map(([n, v]) => `        <property name="${attr(n)}" value="${attr(v)}"/>\n`).join('')}      </properties>`;
 }
 
 function wall(s: SuiteFile): number {

@@ -71,6 +71,8 @@ export interface SummaryCase {
   steps?: SummaryStep[];
   /** Failed only because of findings the known-failures file accepts (only written when true). */
   knownFailure?: true;
+  /** Present when the case was replayed under a namespace map. */
+  replay?: { namespaceMap: Record<string, string>; action?: string; endpoint?: string };
 }
 
 /** `soapcheck run --baseline`: this run compared with an earlier one (docs/baselines.md). */
@@ -273,6 +275,9 @@ export function toSummaryCase(c: CaseResult): SummaryCase {
     findings: c.findings.map(toFinding),
     error: c.error ?? null,
   };
+  if (c.replay) {
+    s.replay = { namespaceMap: c.replay.namespaces, ...(c.replay.action !== undefined ? { action: c.replay.action } : {}), ...(c.replay.endpoint !== undefined ? { endpoint: c.replay.endpoint } : {}) };
+  }
   if (c.steps) {
     s.steps = c.steps.map((st) => ({
       name: st.name,

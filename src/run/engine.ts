@@ -175,6 +175,7 @@ function environmentOf(suites: PlannedSuite[], opts: RunOptions, redactor: Redac
     profile: perSuite((s) => s.config.profile),
     versions: versions.join(', '),
     suites: suites.map((s) => s.suite.name).join(', '),
+    ...(suites.some((s) => s.namespaceMap) ? { 'namespace-map': perSuite((s) => Object.entries(s.namespaceMap ?? {}).map(([from, to]) => `${from} → ${to}`).join(', ') || 'none') } : {}),
     concurrency: String(opts.concurrency),
     ...(opts.shard ? { shard: `${opts.shard.index}/${opts.shard.count}` } : {}),
   };

@@ -31,6 +31,11 @@ export interface RunOptions {
   insecure: boolean;
   /** `--shard i/n`: run only the cases whose position p (0-based, over all suites) has p % n === i - 1. */
   shard?: { index: number; count: number };
+  /**
+   * `--namespace-map old=new`: replay the contracts moved into newer namespaces (old URI → new URI); merged over
+   * every suite's namespaceMap (the command line wins for the same old URI).
+   */
+  namespaceMap?: Record<string, string>;
   /** Reports folder (absolute). */
   out: string;
   /** soapcheck.config.yaml's settings: under the suites' and the command line's. */

@@ -27,6 +27,7 @@ import { loadSuite, shown, SuiteError, formatProblem, type Scenario, type Suite,
 import type { RunOptions } from './options.ts';
 import { contractCaseIdentity, scenarioCaseIdentity, type CaseIdentity } from './result.ts';
 import { Variables, VariableError } from './variables.ts';
+import { replayPlan } from './replay.ts';
 
 export interface ContractCase {
   kind: 'contract';
@@ -69,6 +70,8 @@ export interface PlannedSuite {
   boundOf(c: Contract): ValueMap;
   /** Variables this suite refers to (suite, contract examples, pack bindings). */
   referenced: ReadonlySet<string>;
+  /** The namespace map its contracts are replayed under (old URI → new URI); absent when they are not. */
+  namespaceMap?: Readonly<Record<string, string>>;
   /** Cases of this suite in this shard, in order. */
   cases: PlannedCase[];
   resolveCall(call: string): Contract;
@@ -84,6 +87,10 @@ export interface RunPlan {
   testNames: string[];
   /** `--var` names no suite, contract or pack of the run refers to. */
   unusedVars: string[];
+  /** `--namespace-map` old URIs no contract of the run names (an input error: the map would change nothing). */
+  unusedNamespaces: string[];
+  /** Every namespace URI the run's contracts name (for "did you mean"). */
+  namespacesSeen: string[];
 }
 
 /** The ad-hoc suite made of contract paths given on the command line. */
@@ -123,8 +130,9 @@ export async function planRun(opts: RunOptions, redactor: Redactor, env: NodeJS.
   let position = 0;
   let totalCases = 0;
   const testNames: string[] = [];
+  const namespacesSeen = new Set<string>();
   for (const suite of suites) {
-    const p = await planSuite(suite, opts, redactor, env, problems);
+    const p = await planSuite(suite, opts, redactor, env, problems, namespacesSeen);
     if (!p) continue;
     const kept: PlannedCase[] = [];
     for (const c of p.cases) {
@@ -137,10 +145,18 @@ export async function planRun(opts: RunOptions, redactor: Redactor, env: NodeJS.
     planned.push({ ...p, cases: kept });
   }
   const unusedVars = Object.keys(opts.vars).filter((n) => !planned.some((p) => p.referenced.has(n)));
-  return { suites: planned, problems: [...new Set(problems)], totalCases, testNames, unusedVars };
+  const unusedNamespaces = Object.keys(opts.namespaceMap ?? {}).filter((u) => !namespacesSeen.has(u));
+  return { suites: planned, problems: [...new Set(problems)], totalCases, testNames, unusedVars, unusedNamespaces, namespacesSeen: [...namespacesSeen].sort() };
 }
 
-async function planSuite(suite: Suite, opts: RunOptions, redactor: Redactor, env: NodeJS.ProcessEnv, problems: string[]): Promise<PlannedSuite | null> {
+async function planSuite(
+  suite: Suite,
+  opts: RunOptions,
+  redactor: Redactor,
+  env: NodeJS.ProcessEnv,
+  problems: string[],
+  namespacesSeen: Set<string>,
+): Promise<PlannedSuite | null> {
   const file = shown(suite.file);
   /** `file:line` of a place in the suite (see Suite.lines), or just the file. */
   const at = (place: string) => (suite.lines?.[place] ? `${file}:${suite.lines[place]}` : file);
@@ -152,7 +168,11 @@ async function planSuite(suite: Suite, opts: RunOptions, redactor: Redactor, env
   for (const pr of loaded.problems) {
     problems.push(`${shown(pr.file)}${pr.line ? `:${pr.line}` : ''}: ${pr.code}: ${pr.message}`);
   }
-  const contracts = loaded.contracts;
+  // Under a namespace map the old contracts are replayed moved into the new namespaces (src/run/replay.ts).
+  const replay = replayPlan(suite, opts.namespaceMap, loaded.contracts, namespacesSeen, at);
+  problems.push(...replay.problems);
+  const contracts = replay.contracts;
+  if (suite.namespaceMap || opts.namespaceMap) suite = { ...suite, scenarios: replay.scenarios };
   if (contracts.length === 0 && unmatched.length === 0 && loaded.problems.length === 0) {
     problems.push(`${at('contracts')}: contracts: no contract found in ${suite.contracts.map(shown).join(', ')}`);
   }
@@ -257,7 +277,11 @@ async function planSuite(suite: Suite, opts: RunOptions, redactor: Redactor, env
 
   const cases: PlannedCase[] = [];
   if (suite.replay) {
-    for (const c of contracts) cases.push({ kind: 'contract', contract: c, values: valuesOf(c), name: operationKey(c), identity: frozenIdentity(contractCaseIdentity(suite.name, c)) });
+    for (const c of contracts) {
+      const moved = replay.of.get(c);
+      const identity = { ...contractCaseIdentity(suite.name, c), ...(moved ? { replay: moved } : {}) };
+      cases.push({ kind: 'contract', contract: c, values: valuesOf(c), name: operationKey(c), identity: frozenIdentity(identity) });
+    }
   }
   for (const s of suite.scenarios) {
     for (const step of s.steps) {
@@ -269,16 +293,20 @@ async function planSuite(suite: Suite, opts: RunOptions, redactor: Redactor, env
         problems.push(`${file}${step.line ? `:${step.line}` : ''}: scenario "${s.name}": ${(e as Error).message.replace(`${file}: `, '')}`);
       }
     }
-    cases.push({ kind: 'scenario', scenario: s, name: `scenario: ${s.name}`, identity: frozenIdentity(scenarioCaseIdentity(suite.name, s.name)) });
+    const identity = { ...scenarioCaseIdentity(suite.name, s.name), ...(replay.map ? { replay: { namespaces: replay.map } } : {}) };
+    cases.push({ kind: 'scenario', scenario: s, name: `scenario: ${s.name}`, identity: frozenIdentity(identity) });
   }
   if (problems.length > before) return null;
 
   // Command line > suite > soapcheck.config.yaml > defaults. Findings quote the response: its secrets are masked
   // before any quote is shortened (issue 10).
-  const rules = makeConfig(opts.profile ?? suite.profile ?? opts.config?.profile ?? 'strict', opts.config?.rules, suite.rules, opts.rules);
+  // A replayed suite is checked as a tolerant old client reads a newer server: `compatible`, unless the command line
+  // or the suite names a profile (the config file's profile is for the project's ordinary runs).
+  const profile = opts.profile ?? suite.profile ?? (replay.map ? 'compatible' : undefined) ?? opts.config?.profile ?? 'strict';
+  const rules = makeConfig(profile, opts.config?.rules, suite.rules, opts.rules);
   const config: CheckConfig = { ...rules, mask: (t) => redactor.redactText(t) };
   const referenced = referencedVariables(suite, contracts, new Set(packs.packOf.values()));
-  return { suite, contracts, endpoint, headers, ...(wsSecurity ? { wsSecurity } : {}), config, variables, lenient, values, valuesOf, boundOf, referenced, cases, resolveCall };
+  return { suite, contracts, endpoint, headers, ...(wsSecurity ? { wsSecurity } : {}), ...(replay.map ? { namespaceMap: replay.map } : {}), config, variables, lenient, values, valuesOf, boundOf, referenced, cases, resolveCall };
 }
 
 /** Results share their case's identity object: frozen so that none can change it for the others. */

@@ -41,10 +41,22 @@ export interface CaseResult {
   durationMs: number;
   steps?: StepResult[];
   exchange?: ExchangeRecord;
+  /** Set when the case was replayed under a namespace map (an older version's contract against a newer endpoint). */
+  replay?: CaseReplay;
+}
+
+/**
+ * What a replayed case was moved to: the namespace mappings its contract uses (old URI → new URI), and for a
+ * contract case the action and endpoint path it was sent with.
+ */
+export interface CaseReplay {
+  namespaces: Record<string, string>;
+  action?: string;
+  endpoint?: string;
 }
 
 /** Who a case is, known before it runs: what reports show for a case that was skipped or never recorded. */
-export type CaseIdentity = Pick<CaseResult, 'id' | 'name' | 'kind' | 'suite' | 'contract'>;
+export type CaseIdentity = Pick<CaseResult, 'id' | 'name' | 'kind' | 'suite' | 'contract' | 'replay'>;
 
 /**
  * A contract's path as reports show it: relative to the working folder (so reports made in CI

@@ -80,9 +80,11 @@ export interface Suite {
   /** Passed to the embedded mock as they are (responses, echo). */
   mock: { responses?: unknown[]; echo?: unknown[] };
   scenarios: Scenario[];
+  /** Replay the contracts moved into newer namespaces: old namespace URI → new one (docs/upgrading.md). */
+  namespaceMap?: Record<string, string>;
   /**
    * 1-based lines in the suite file, for problems found after loading (e.g. an unset variable):
-   * `endpoint`, `contracts`, `values/<key>`, `values/<key>/<path>` (keys as written), `mock/echo/<i>`, `mock/responses/<i>`.
+   * `endpoint`, `contracts`, `namespaceMap/<old uri>`, `values/<key>`, `values/<key>/<path>` (keys as written), `mock/echo/<i>`, `mock/responses/<i>`.
    */
   lines?: Record<string, number>;
 }
@@ -211,6 +213,7 @@ export function parseSuite(text: string, file: string): Suite {
   };
   const esc = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
   if (raw.endpoint !== undefined) note('endpoint', '/endpoint');
+  for (const from of Object.keys(raw.namespaceMap ?? {})) note(`namespaceMap/${from}`, `/namespaceMap/${esc(from)}`);
   note('contracts', '/contracts');
   for (const kind of ['echo', 'responses'] as const) (raw.mock?.[kind] ?? []).forEach((_, i) => note(`mock/${kind}/${i}`, `/mock/${kind}/${i}`));
   for (const [k, m] of Object.entries(raw.values ?? {})) {
@@ -232,6 +235,7 @@ export function parseSuite(text: string, file: string): Suite {
     http: { headers: Object.fromEntries(Object.entries(raw.http?.headers ?? {}).map(([k, h]) => [k, typeof h === 'string' ? { value: h, secret: false } : { value: h.value, secret: h.secret ?? false }])) },
     mock: raw.mock ?? {},
     scenarios,
+    ...(raw.namespaceMap ? { namespaceMap: raw.namespaceMap } : {}),
     lines,
   };
 }
@@ -279,6 +283,7 @@ interface RawSuite {
   http?: { headers?: Record<string, string | { value: string; secret?: boolean }> };
   wsSecurity?: { username: string; password: string; passwordType?: PasswordType; nonce?: boolean; created?: boolean; timestamp?: number; mustUnderstand?: boolean };
   namespaces?: Record<string, string>;
+  namespaceMap?: Record<string, string>;
   scenarios?: Array<{ name: string; description?: string; namespaces?: Record<string, string>; steps: RawStep[] }>;
 }
 

@@ -1,5 +1,5 @@
 import type { CrossCheck } from '../model.ts';
-import { mapAction } from '../../diff/namespaces.ts';
+import { mapAction } from '../../contract/namespace-map.ts';
 
 export const check: CrossCheck<'operation-pair'> = {
   id: 'soap/action',

@@ -1,5 +1,5 @@
 import type { DiffCheck } from '../model.ts';
-import { mapAction } from '../namespaces.ts';
+import { mapAction } from '../../contract/namespace-map.ts';
 
 export const check: DiffCheck<'operation-pair'> = {
   id: 'operation/action-changed',
