@@ -21,6 +21,8 @@ import type { CaseResult, ExchangeRecord, StepResult } from '../run/result.ts';
 import { formatCaseFailure, formatFinding, groupFindings, plural, RULE_GROUPS } from './format.ts';
 import { junitNames } from './junit-reporter.ts';
 import { Redactor } from '../secrets/redact.ts';
+import type { RunGate } from './baseline/gate.ts';
+import { KNOWN_FAILURE_NOTE } from './baseline/format.ts';
 
 export const ALLURE_RESULTS_DIR = 'allure-results';
 
@@ -49,12 +51,15 @@ export interface AllureReporterOptions {
   redactor?: Redactor;
   /** Attach request and response of every case (`all`, default) or of cases that did not pass only. */
   attachments?: 'all' | 'failures';
+  /** Marks known failures (tag known-failure); fed each case before this reporter. */
+  gate?: RunGate;
 }
 
 export class AllureReporter implements RunListener {
   readonly dir: string;
   readonly #redactor: Redactor;
   readonly #attachAll: boolean;
+  readonly #gate: RunGate | undefined;
   readonly #inFlight = new Set<Promise<void>>();
   #error: Error | undefined;
   #environment: Record<string, string> = {};
@@ -65,6 +70,7 @@ export class AllureReporter implements RunListener {
     this.dir = options.resultsDir;
     this.#redactor = options.redactor ?? new Redactor();
     this.#attachAll = options.attachments !== 'failures';
+    this.#gate = options.gate;
   }
 
   onRunStart(start: RunStart): void {
@@ -77,6 +83,7 @@ export class AllureReporter implements RunListener {
     if (this.#error) return;
     const r = this.#redactor.redactDeep(result);
     const attach = this.#attachAll || r.status !== 'passed';
+    const known = this.#gate?.isKnownFailure(result) === true;
     const n = junitNames(r);
     const stop = Date.now();
     const test: TestResult = {
@@ -86,11 +93,11 @@ export class AllureReporter implements RunListener {
       historyId: r.id,
       testCaseId: r.id,
       status: statusOf(r.status),
-      statusDetails: r.status === 'failed' || r.status === 'error' ? { message: formatCaseFailure(r) } : {},
+      statusDetails: r.status === 'failed' || r.status === 'error' ? { message: known ? `${KNOWN_FAILURE_NOTE}\n${formatCaseFailure(r)}` : formatCaseFailure(r) } : {},
       stage: Stage.FINISHED,
       start: stop - r.durationMs,
       stop,
-      labels: labelsOf(r),
+      labels: known ? [...labelsOf(r), { name: 'tag', value: 'known-failure' }] : labelsOf(r),
       links: [],
       parameters: [],
       attachments: [],

@@ -22,6 +22,8 @@ import type { CaseIdentity, CaseReplay, CaseResult } from '../run/result.ts';
 import { escapeAttr, escapeText, stripInvalidXmlChars } from '../xml/escape.ts';
 import { formatCaseFailure, textCase } from './format.ts';
 import { Redactor } from '../secrets/redact.ts';
+import type { RunGate } from './baseline/gate.ts';
+import { KNOWN_FAILURE_NOTE } from './baseline/format.ts';
 import { TextSink } from './text-sink.ts';
 
 export const JUNIT_FILE = 'junit.xml';
@@ -48,12 +50,15 @@ interface SuiteFile {
 export interface JunitReporterOptions {
   outDir: string;
   redactor?: Redactor;
+  /** Marks known failures (type KnownFailure); fed each case before this reporter. */
+  gate?: RunGate;
 }
 
 export class JunitReporter implements RunListener {
   readonly file: string;
   readonly #outDir: string;
   readonly #redactor: Redactor;
+  readonly #gate: RunGate | undefined;
   readonly #suites = new Map<string, SuiteFile>();
   #startedAt = new Date(0);
 
@@ -61,6 +66,7 @@ export class JunitReporter implements RunListener {
     this.#outDir = options.outDir;
     this.file = join(options.outDir, JUNIT_FILE);
     this.#redactor = options.redactor ?? new Redactor();
+    this.#gate = options.gate;
   }
 
   onRunStart(start: RunStart): void {
@@ -86,11 +92,12 @@ export class JunitReporter implements RunListener {
       s.skipped++;
       children.push('<skipped/>');
     } else if (r.status === 'failed' || r.status === 'error') {
-      const text = formatCaseFailure(r);
+      const known = this.#gate?.isKnownFailure(result) === true;
+      const text = known ? `${KNOWN_FAILURE_NOTE}\n${formatCaseFailure(r)}` : formatCaseFailure(r);
       const tag = r.status === 'failed' ? 'failure' : 'error';
       if (r.status === 'failed') s.failures++;
       else s.errors++;
-      const type = r.status === 'failed' ? 'AssertionError' : 'CaseError';
+      const type = r.status === 'failed' ? (known ? 'KnownFailure' : 'AssertionError') : 'CaseError';
       children.push(`<${tag} type="${type}" message="${attr(text.split('\n', 1)[0]!)}">${escapeText(stripInvalidXmlChars(text))}</${tag}>`);
     }
     return s.sink.write(children.length ? `${open}>\n${children.map((c) => `      ${c}\n`).join('')}    </testcase>\n` : `${open}/>\n`);

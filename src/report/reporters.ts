@@ -78,12 +78,13 @@ export function reportersFor(outDir: string, names: readonly string[] = REPORTER
   const paths = reportPaths(outDir);
   const redactor = options.redactor ?? new Redactor();
   const files: { name: string; path: string; listener: RunListener }[] = [];
+  const gate = options.gate ? { gate: options.gate } : {};
   for (const name of selected) {
-    if (name === 'junit') files.push({ name, path: paths.junit, listener: new JunitReporter({ outDir, redactor }) });
-    if (name === 'summary') files.push({ name, path: paths.summary, listener: new SummaryReporter({ outDir, redactor, ...(options.gate ? { gate: options.gate } : {}) }) });
-    if (name === 'allure') files.push({ name, path: paths.allure, listener: new AllureReporter({ resultsDir: paths.allure, redactor, ...(options.attachments ? { attachments: options.attachments } : {}) }) });
+    if (name === 'junit') files.push({ name, path: paths.junit, listener: new JunitReporter({ outDir, redactor, ...gate }) });
+    if (name === 'summary') files.push({ name, path: paths.summary, listener: new SummaryReporter({ outDir, redactor, ...gate }) });
+    if (name === 'allure') files.push({ name, path: paths.allure, listener: new AllureReporter({ resultsDir: paths.allure, redactor, ...gate, ...(options.attachments ? { attachments: options.attachments } : {}) }) });
   }
-  const consoleReporter = selected.includes('console') ? new ConsoleReporter({ ...options.console, redactor, reportPaths: files.map((f) => f.path), ...(options.gate ? { gate: options.gate } : {}) }) : undefined;
+  const consoleReporter = selected.includes('console') ? new ConsoleReporter({ ...options.console, redactor, reportPaths: files.map((f) => f.path), ...gate }) : undefined;
   return new ReporterSet(files, consoleReporter, options.gate);
 }
 

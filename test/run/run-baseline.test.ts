@@ -3,7 +3,7 @@
  * against a loopback endpoint of our own whose behaviour changes between runs: GetItem passes and then fails
  * (a regression), MissingField fails and then passes (a recovery).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
@@ -91,7 +91,7 @@ describe('soapcheck run --baseline with one case regressing and one recovering',
     expect(text).not.toContain('baseline-ticket-0001');
     expect(text).not.toMatch(/message|expected|actual/);
 
-    const accepted = await run('known-2', '--known-failures', known);
+    const accepted = await run('known-2', '--known-failures', known, '--reporter', 'junit,allure');
     expect(accepted.code, accepted.stdout).toBe(0);
     const s = summary('known-2');
     expect(s.cases.find((c) => c.id === GET)).toMatchObject({ status: 'failed', knownFailure: true });
@@ -99,6 +99,14 @@ describe('soapcheck run --baseline with one case regressing and one recovering',
     expect(s.knownFailures).toMatchObject({ entries: 1, acceptedFindings: 1, knownFailureCases: 1, stale: [], expired: [] });
     expect(accepted.stdout).toMatch(/✗ V1\/Inventory\/GetItem \(failed, known failure, \d+ ms\)/);
     expect(accepted.stdout).toContain('known failures (');
+    // JUnit and Allure say so too.
+    const junit = readFileSync(join(dir, 'known-2', 'junit.xml'), 'utf8');
+    expect(junit).toMatch(/<testcase classname="inventory\.V1\.Inventory" name="GetItem"[^>]*>\s*<failure type="KnownFailure" message="known failure: every error finding is accepted/);
+    const allure = readdirSync(join(dir, 'known-2', 'allure-results'))
+      .filter((f) => f.endsWith('-result.json'))
+      .map((f) => JSON.parse(readFileSync(join(dir, 'known-2', 'allure-results', f), 'utf8')) as { testCaseId: string; labels: Array<{ name: string; value: string }> });
+    expect(allure.find((t) => t.testCaseId === GET)?.labels).toContainEqual({ name: 'tag', value: 'known-failure' });
+    expect(allure.find((t) => t.testCaseId === MISSING)?.labels).not.toContainEqual({ name: 'tag', value: 'known-failure' });
 
     before(); // GetItem passes again, MissingField fails: not accepted
     const stale = await run('known-3', '--known-failures', known);
