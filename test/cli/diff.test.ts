@@ -56,7 +56,8 @@ describe('soapcheck diff', () => {
     expect(xml.match(/<testcase /g)).toHaveLength(85 + 1);
     // GetUser uses the changed type User:User in its response only (INFO): it passes.
     expect(xml).toMatch(/name="User\/GetUser">\n\s+<system-out>INFO response-field\/added in type User:User/);
-    expect(xml).toMatch(/name="User\/SaveUser">\n\s+<failure message="\d+ change\(s\) at ERR or above"/);
+    // SaveUserGroup sends and receives User:UserGroup, whose Deleted went from short to boolean (ERR both ways).
+    expect(xml).toMatch(/name="User\/SaveUserGroup">\n\s+<failure message="2 change\(s\) at ERR or above" type="request-field\/type-changed">ERR request-field\/type-changed in type User:UserGroup at request UserGroup\/Deleted: type short → boolean/);
   });
 
   it('markdown: a summary line and a table row per change', async () => {

@@ -32,6 +32,13 @@ function section(oldV: string, newV: string, r: DiffResult, ops: readonly string
   return [`## ${oldV} → ${newV}`, '', '```sh', cmd, '```', '', formatMarkdown({ ...r, oldLabel: pack(oldV), newLabel: pack(newV), failOn: 'ERR' }, '../../').replace(/^### .*\n\n/, '')].join('\n');
 }
 
+/** The importer every contract of a set came from (the shipped User packs are each one or the other). */
+function importerOf(contracts: readonly Contract[]): string {
+  const all = new Set(contracts.map((c) => c.source?.importer ?? 'manual'));
+  expect(all.size).toBe(1);
+  return [...all][0]!;
+}
+
 function opNames(v: string): string[] {
   return readdirSync(join(PACKS, v, 'User')).map((f) => f.replace(/\.yaml$/, ''));
 }
@@ -68,13 +75,15 @@ describe('docs/examples: soapcheck diff on the shipped User packs', () => {
       expect(r.operations.paired).toBe(ops.length);
       expect(r.changes.filter((c) => c.id === 'namespace/moved')).toHaveLength(1);
       shapesChanged += r.changes.filter((c) => c.id !== 'namespace/moved' && c.id !== 'endpoint/moved').length;
-      parts.push(section(CHAIN[i - 1]!, CHAIN[i]!, r, ops));
+      const [from, to] = [importerOf(only(CHAIN[i - 1]!)), importerOf(only(CHAIN[i]!))];
+      const note = from === to ? [] : [`The ${CHAIN[i - 1]} pack is imported from the documentation pages, the ${CHAIN[i]} one from the WSDL (see [contracts/superoffice in docs/import-wsdl.md](../import-wsdl.md#the-shipped-superoffice-packs)): besides what changed between the versions, this step shows what the WSDL says that the pages do not (SOAP 1.1, response header blocks, optional and nillable members, the Carrier base type).`, ''];
+      parts.push([section(CHAIN[i - 1]!, CHAIN[i]!, r, ops), '', ...note].join('\n').trimEnd());
     }
     expectFile(join(REPO_ROOT, 'docs', 'examples', 'diff-credentials-Services80-to-88.md'), [
       HEADER,
       '# Example: the untrusted-credentials operations, Services80 → 82 → 84 → 86 → 88',
       '',
-      `The ${ops.length} User operations that every shipped version has (${ops.join(', ')}), compared version to version (see [docs/diff.md](../diff.md)). ${shapesChanged === 0 ? 'Only the namespace and the endpoint move: the contracts of these operations have not changed since Services80.' : `Besides the namespace and endpoint moves, ${shapesChanged} change(s).`}`,
+      `The ${ops.length} User operations that every shipped version has (${ops.join(', ')}), compared version to version (see [docs/diff.md](../diff.md)). ${shapesChanged === 0 ? 'Only the namespace and the endpoint move: the contracts of these operations have not changed since Services80.' : `Besides the namespace and endpoint moves, ${shapesChanged} change(s)${CHAIN.some((v, i) => i > 0 && importerOf(only(v)) !== importerOf(only(CHAIN[i - 1]!))) ? ', most of them where the packs change from the pages to the WSDL as their source' : ''}.`}`,
       '',
       ...parts,
     ].join('\n'));

@@ -5,8 +5,9 @@
  *     the mock finds nothing wrong with its requests;
  *  2. a node-soap server implementing them is the endpoint of the runner: every operation gets a
  *     verdict, with no finding.
- * Skipped with the reason where ../shared is absent, or while the shipped pack is not yet
- * generated from the WSDL (`source.importer: wsdl`). Servers bind 127.0.0.1 on ephemeral ports.
+ * Skipped with the reason where ../shared is absent. The pack must be generated from the WSDL
+ * (`source.importer: wsdl`): a docs-derived one fails here (SOAP 1.2, every field required: issue
+ * 8 measured 0 of 7 verdicts). Servers bind 127.0.0.1 on ephemeral ports.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -78,7 +79,6 @@ describeShared('node-soap from the Services88 User WSDL and the shipped pack', (
   let contracts: Contract[] = [];
   let wsdlFile = '';
   let dir = '';
-  let fromWsdl = false;
 
   beforeAll(async () => {
     const page = readFileSync(join(SUPEROFFICE_DOCS_DIR, 'Services88', 'Services88-User.md'), 'utf8');
@@ -87,14 +87,13 @@ describeShared('node-soap from the Services88 User WSDL and the shipped pack', (
     writeFileSync(wsdlFile, /```xml\n([\s\S]*?)\n```/.exec(page)![1]!);
     const loaded = await loadContracts([PACK]);
     contracts = loaded.contracts.filter((c) => OPS.includes(c.operation));
-    fromWsdl = contracts.length === OPS.length && contracts.every((c) => c.source?.importer === 'wsdl');
+    expect(contracts.map((c) => `${c.operation} ${c.source?.importer}`).sort()).toEqual(OPS.map((op) => `${op} wsdl`).sort());
   });
   afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('a node-soap client calling soapcheck mock gets plain values, and the mock finds nothing wrong', async (t) => {
-    if (!fromWsdl) t.skip('the shipped Services88 User pack is not generated from the WSDL yet');
+  it('a node-soap client calling soapcheck mock gets plain values, and the mock finds nothing wrong', async () => {
     const anyTypes = anyTypeFieldNames(contracts);
     const log: MockLogEntry[] = [];
     const mock: MockServer = await startMock({ contracts, onRequest: (e) => log.push(e) });
@@ -110,8 +109,7 @@ describeShared('node-soap from the Services88 User WSDL and the shipped pack', (
     }
   });
 
-  it('a node-soap server is the endpoint of soapcheck run: every operation gets a verdict, with no finding', async (t) => {
-    if (!fromWsdl) t.skip('the shipped Services88 User pack is not generated from the WSDL yet');
+  it('a node-soap server is the endpoint of soapcheck run: every operation gets a verdict, with no finding', async () => {
     const http: Server = createServer();
     await new Promise<void>((ok) => http.listen(0, '127.0.0.1', ok));
     try {

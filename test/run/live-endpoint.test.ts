@@ -62,6 +62,7 @@ function elementText(xml: string, local: string): string | undefined {
 beforeAll(async () => {
   const { contracts } = await loadContracts([GET_USER]);
   const answer = buildMessage(contracts[0]!, 'response');
+  const mediaType = contracts[0]!.soapVersion === '1.1' ? 'text/xml; charset=utf-8' : 'application/soap+xml; charset=utf-8';
   server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -71,7 +72,7 @@ beforeAll(async () => {
         res.writeHead(404, { 'content-type': 'text/html' }).end('<html><body><h1>Not Found</h1></body></html>');
         return;
       }
-      res.writeHead(200, { 'content-type': 'application/soap+xml; charset=utf-8' }).end(answer);
+      res.writeHead(200, { 'content-type': mediaType }).end(answer);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
