@@ -45,7 +45,10 @@ export function selectOperations(plan: RunPlan, globs: readonly string[]): { pla
   };
 }
 
-/** One line per case: `<suite> <case>  →  POST <url>` (a scenario: one line per step), the embedded mock's URL as `(embedded mock)/…`. */
+/**
+ * One line per case: `<suite> <case>  →  POST <url>` (a scenario: one line per step), the embedded mock's URL as
+ * `(embedded mock)/…`; a case replayed under a namespace map also names the action it is sent with.
+ */
 export function listCases(plan: RunPlan, filter?: RegExp): string[] {
   const lines: string[] = [];
   for (const s of plan.suites) {
@@ -58,7 +61,8 @@ export function listCases(plan: RunPlan, filter?: RegExp): string[] {
       const name = `${s.suite.name} ${c.name}`;
       if (filter && !filter.test(name)) continue;
       if (c.kind === 'contract') {
-        lines.push(`${name}  →  POST ${where(c.contract)}`);
+        // A replayed case shows the action it is sent with: the one moved into the new namespace.
+        lines.push(`${name}  →  POST ${where(c.contract)}${c.identity.replay ? `  (replayed, action ${c.contract.action})` : ''}`);
         continue;
       }
       lines.push(name);

@@ -58,6 +58,17 @@ describe('planning a replay', () => {
     }
   });
 
+  it("moves the prefixes of the suite's scenario namespaces too, so their XPaths read the new answers", async () => {
+    const file = suite(
+      `namespaces:\n  inv: ${JSON.stringify(V1)}\nscenarios:\n  - name: read\n    steps:\n      - call: Inventory/GetItem\n        assert:\n          - xpath: //inv:Item\n            exists: true\n`,
+    );
+    const p = await plan({ suites: [file], namespaceMap: { [V1]: V2 } });
+    expect(p.problems).toEqual([]);
+    const scenario = p.suites[0]!.cases.find((c) => c.kind === 'scenario');
+    expect(scenario?.kind === 'scenario' && scenario.scenario.namespaces['inv']).toBe(V2);
+    expect(scenario?.identity.replay).toEqual({ namespaces: { [V1]: V2 } });
+  });
+
   it.each([
     ['--namespace-map alone: compatible', {}, '', 'compatible'],
     ["the config file's profile does not apply to a replay", { config: { profile: 'strict' as const, rules: {} } }, '', 'compatible'],
@@ -93,6 +104,14 @@ describe('planning a replay', () => {
     expect(p.problems).toEqual([]);
     expect(p.unusedNamespaces).toEqual(['urn:example:inventroy:v1']);
     expect(p.namespacesSeen).toContain(V1);
+  });
+});
+
+describe('soapcheck run --namespace-map --list', () => {
+  it('shows each replayed case with the action it would be sent with, and sends nothing', async () => {
+    const r = await runMain(['run', INVENTORY, '--endpoint', 'http://127.0.0.1:9/', '--namespace-map', `${V1}=${V2}`, '--list']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/contracts V1\/Inventory\/GetItem {2}→ {2}POST http:\/\/127\.0\.0\.1:9\/api\/V1\/Inventory\.svc {2}\(replayed, action urn:example:inventory:v2\/GetItem\)/);
   });
 });
 
