@@ -54,6 +54,7 @@ export class WsdlReader {
   private portTypes = new Map<string, Named>();
   private bindings: Named[] = [];
   private ports = new Map<string, string>();
+  private ptOps = new Map<XElement, Map<string, XElement>>();
   /** targetNamespace of the first definitions read. */
   targetNamespace = '';
   definitionsName = '';
@@ -85,6 +86,20 @@ export class WsdlReader {
         }
       }
     }
+  }
+
+  /** A port type's operations by name (the first of a name: overloads are rare), indexed once. */
+  private portTypeOperations(pt: Named): Map<string, XElement> {
+    let ops = this.ptOps.get(pt.el);
+    if (!ops) {
+      ops = new Map();
+      for (const c of childElements(pt.el)) {
+        const n = c.ns === WSDL_NS && c.local === 'operation' ? attribute(c, '', 'name')?.value : undefined;
+        if (n !== undefined && !ops.has(n)) ops.set(n, c);
+      }
+      this.ptOps.set(pt.el, ops);
+    }
+    return ops;
   }
 
   /**
@@ -143,7 +158,7 @@ export class WsdlReader {
     const soapOp = childElements(op).find((c) => c.ns === soapNs && c.local === 'operation');
     const style = (soapOp && attribute(soapOp, '', 'style')?.value ? attribute(soapOp, '', 'style')!.value : bindingStyle) === 'rpc' ? 'rpc' : 'document';
     // The port type's operation of that name (overloads told apart by input/output names are rare; the first wins).
-    const ptOp = childElements(pt.el).find((c) => c.ns === WSDL_NS && c.local === 'operation' && attribute(c, '', 'name')?.value === name);
+    const ptOp = this.portTypeOperations(pt).get(name);
     if (!ptOp) {
       this.docs.note(b.doc, op, `operation ${name} of binding ${info.name.local} is not in port type ${info.portType.local}: left out`);
       return undefined;

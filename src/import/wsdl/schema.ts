@@ -104,6 +104,7 @@ export class SchemaSet {
   /** The `xs:schema` elements, for writing `.xsd` files. */
   readonly schemas: Array<{ doc: SourceDocument; el: XElement; tns: string }> = [];
   private inProgress = new Set<string>();
+  private globals = new Map<string, { decl: Decl; field: WField }>();
 
   constructor(private readonly docs: DocumentSet) {}
 
@@ -200,11 +201,19 @@ export class SchemaSet {
     this.inProgress.delete(key);
   }
 
-  /** A global element: its name, type or inline content, nillable. */
+  /**
+   * A global element: its name, type or inline content, nillable. Translated once (a WCF WSDL's
+   * header elements are bound by every operation), so that its notes and made-up types are too.
+   */
   globalElement(n: ExpandedName): { decl: Decl; field: WField } | undefined {
-    const decl = this.elements.get(clark(n));
+    const key = clark(n);
+    const done = this.globals.get(key);
+    if (done) return done;
+    const decl = this.elements.get(key);
     if (!decl) return undefined;
-    return { decl, field: this.elementField(decl.el, decl.schema, true, n.local, 0) };
+    const g = { decl, field: this.elementField(decl.el, decl.schema, true, n.local, 0) };
+    this.globals.set(key, g);
+    return g;
   }
 
   private elementField(el: XElement, schema: SchemaInfo, global: boolean, owner: string, depth: number): WField {
