@@ -358,11 +358,24 @@ function messagePlan(compiler: TypeCompiler, contract: Contract, direction: 'req
 
 const cache = new WeakMap<Contract, ContractPlan>();
 
+/**
+ * One compiler per types registry (and attribute rule): the contracts of one types file share their
+ * compiled named types, so a type used by a thousand operations is compiled once.
+ */
+const compilers = new WeakMap<TypeRegistry, { wsdl?: TypeCompiler; docs?: TypeCompiler }>();
+
+function compilerFor(types: TypeRegistry, attributesKnown: boolean): TypeCompiler {
+  let byKind = compilers.get(types);
+  if (!byKind) compilers.set(types, (byKind = {}));
+  const kind = attributesKnown ? 'wsdl' : 'docs';
+  return (byKind[kind] ??= new TypeCompiler(types, attributesKnown));
+}
+
 /** Compile a contract into its validation plan (cached per contract object). */
 export function compileContract(contract: Contract): ContractPlan {
   const hit = cache.get(contract);
   if (hit) return hit;
-  const compiler = new TypeCompiler(contract.types, contract.source?.importer === 'wsdl');
+  const compiler = compilerFor(contract.types, contract.source?.importer === 'wsdl');
   const plan: ContractPlan = {
     contract,
     soap: soapVersionInfo(contract.soapVersion),
