@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { Document, LineCounter, isMap, isScalar, parseDocument } from 'yaml';
+import type { Document } from 'yaml';
+import { yamlLibrary } from '../contract/yaml-source.ts';
 import type { CheckConfig, Profile, RuleSetting } from './api.ts';
 import { RULES } from './catalogue.ts';
 
@@ -69,6 +70,7 @@ export interface FileConfig {
 const CONFIG_KEYS = ['profile', 'rules', 'knownFailures', 'diff'];
 
 export function parseConfigText(text: string, file: string): FileConfig {
+  const { LineCounter, isMap, isScalar, parseDocument } = yamlLibrary();
   const lines = new LineCounter();
   let d: Record<string, unknown>;
   let yamlDoc: Document;

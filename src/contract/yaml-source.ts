@@ -2,8 +2,20 @@
  * YAML with source positions: parse a contract or types file into plain data, and map a JSON
  * pointer back to the line and column where that value (or key) is written.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, Node } from 'yaml';
 import type { ContractProblem } from './model.ts';
+import { fastYamlData } from './yaml-fast.ts';
+
+let yamlModule: typeof import('yaml') | undefined;
+
+/**
+ * The `yaml` library (positions, errors with places), loaded on first use: most runs read every file
+ * the fast way (yaml-fast.ts) and never need it. A CommonJS package, so `require` loads it at once.
+ */
+export function yamlLibrary(): typeof import('yaml') {
+  return (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
+}
 
 /** Aliases allowed per document: contracts need none; a small cap defeats alias-expansion bombs. */
 export const MAX_ALIAS_COUNT = 50;
@@ -25,8 +37,36 @@ export interface YamlSource {
 
 export type YamlParse = { ok: true; source: YamlSource } | { ok: false; problems: ContractProblem[] };
 
-/** Parse YAML text. Never throws: syntax errors and alias bombs become `yaml` problems with positions. */
+/**
+ * Parse YAML text. Never throws: syntax errors and alias bombs become `yaml` problems with positions.
+ * Read the fast way when it can be (yaml-fast.ts): the positions are then worked out only when one is
+ * asked for (a problem is being reported).
+ */
 export function parseYamlSource(text: string, file: string): YamlParse {
+  const data = fastYamlData(text);
+  if (data === undefined) return parseWithPositions(text, file);
+  let slow: YamlSource | undefined;
+  const positions = (): YamlSource | undefined => {
+    if (!slow) {
+      const parsed = parseWithPositions(text, file);
+      if (parsed.ok) slow = parsed.source;
+    }
+    return slow;
+  };
+  return {
+    ok: true,
+    source: {
+      file,
+      data,
+      locate: (pointer) => positions()?.locate(pointer) ?? { line: 1, column: 1 },
+      locateKey: (pointer, key) => positions()?.locateKey(pointer, key) ?? { line: 1, column: 1 },
+    },
+  };
+}
+
+/** Parse YAML text with the `yaml` library, keeping every node's position. */
+export function parseWithPositions(text: string, file: string): YamlParse {
+  const { isMap, isScalar, isSeq, LineCounter, parseDocument } = yamlLibrary();
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
@@ -101,6 +141,7 @@ export function parseYamlSource(text: string, file: string): YamlParse {
  * replace non-string scalars under those keys by their source text.
  */
 function keepScalarsAsWritten(doc: Document.Parsed, text: string): void {
+  const { isPair, isScalar, isSeq, visit } = yamlLibrary();
   const asWritten = (n: unknown) => {
     if (isScalar(n) && n.value !== null && typeof n.value !== 'string' && n.range) {
       n.value = text.slice(n.range[0], n.range[1]);

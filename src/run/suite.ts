@@ -5,10 +5,11 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Node as YamlNode } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
 import type { ErrorObject } from 'ajv';
 import type { Profile, RuleSetting } from '../checks/api.ts';
 import { ConfigError, parseRulesBlock } from '../checks/config.ts';
+import { yamlLibrary } from '../contract/yaml-source.ts';
 import { validateSuiteDoc } from './suite-validator.generated.ts';
 import type { VariableDecl } from './variables.ts';
 import type { PasswordType, WsSecurity } from '../soap/wssecurity.ts';
@@ -128,6 +129,7 @@ export function loadSuite(file: string): Suite {
 
 /** Parse suite text (`file` is used for messages and to resolve relative contract paths). */
 export function parseSuite(text: string, file: string): Suite {
+  const { LineCounter, parseDocument } = yamlLibrary();
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -300,6 +302,7 @@ function stringify(m: Record<string, string | number | boolean> | undefined): Va
 
 /** The YAML node at a JSON pointer (the last key's own node when `atKey`), or the deepest one found. */
 function nodeAt(root: YamlNode | null, pointer: string, atKey = false): YamlNode | null {
+  const { isMap, isPair, isScalar, isSeq } = yamlLibrary();
   let node: YamlNode | null = root;
   if (!pointer) return node;
   const parts = pointer.split('/').slice(1);
