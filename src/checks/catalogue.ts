@@ -6,6 +6,7 @@ import { rule as envelopeStructure } from './rules/envelope-structure.ts';
 import { rule as envelopeForbidden } from './rules/envelope-forbidden.ts';
 import { rule as httpStatus } from './rules/http-status.ts';
 import { rule as httpContentType } from './rules/http-content-type.ts';
+import { rule as httpCharset } from './rules/http-charset.ts';
 import { rule as httpAction } from './rules/http-action.ts';
 import { rule as faultUnexpected } from './rules/fault-unexpected.ts';
 import { rule as faultStructure } from './rules/fault-structure.ts';
@@ -32,7 +33,7 @@ import { rule as expectationFailed } from './rules/expectation-failed.ts';
 
 export const RULE_LIST: readonly Rule[] = [
   envelopeNotXml, envelopeVersion, envelopeStructure, envelopeForbidden,
-  httpStatus, httpContentType, httpAction,
+  httpStatus, httpContentType, httpCharset, httpAction,
   faultUnexpected, faultStructure,
   bodyEmpty, bodyElement, headerMissing, headerMustUnderstand, namespaceMismatch,
   fieldMissing, fieldUnexpected, fieldOrder, fieldCardinality, fieldNil, fieldChoice,

@@ -89,7 +89,7 @@ export function parseXml(input: string | Uint8Array, limits: ParseLimits = {}, o
       : convertFromWrappers(doc, text, EMPTY_SCOPE, state);
     if (state.failure) return state.failure;
     const m = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']/.exec(text);
-    const out: ParseSuccess = { ok: true, doc: { root: root!, processingInstructions: state.pis, declaredEncoding: m ? m[1]! : null } };
+    const out: ParseSuccess = { ok: true, doc: { root: root!, processingInstructions: state.pis, declaredEncoding: m ? m[1]! : null, byteOrderMark: typeof input === 'string' ? null : byteOrderMark(input) } };
     if (opts.keepNative) {
       out.native = new NativeDocument(doc);
       kept = true;
@@ -98,4 +98,12 @@ export function parseXml(input: string | Uint8Array, limits: ParseLimits = {}, o
   } finally {
     if (!kept) doc.dispose();
   }
+}
+
+/** The encoding a byte order mark at the start of the bytes names, if there is one. */
+function byteOrderMark(bytes: Uint8Array): XDocument['byteOrderMark'] {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'UTF-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'UTF-16LE';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'UTF-16BE';
+  return null;
 }

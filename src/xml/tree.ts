@@ -63,6 +63,8 @@ export interface XDocument {
   readonly processingInstructions: readonly XProcessingInstruction[];
   /** Encoding named in the XML declaration, if any. */
   readonly declaredEncoding: string | null;
+  /** Encoding named by a byte order mark at the start of the bytes (never for text, which is already decoded). */
+  readonly byteOrderMark: 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | null;
 }
 
 /** Child elements of an element, in order. */

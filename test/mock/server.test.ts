@@ -304,6 +304,21 @@ describe('mock server: hostile clients (issue 10)', () => {
   });
 });
 
+describe('mock server: charset (issue 10)', () => {
+  it('a request whose Content-Type charset disagrees with its declared encoding gets a Sender fault naming http/charset', async () => {
+    const send = async (charset: string, declared: string) => {
+      const body = Buffer.from(getTime().replace(/^(<\?xml[^>]*encoding=")[^"]*/, `$1${declared}`), 'latin1');
+      const r = await request(at(CLOCK), { method: 'POST', body, headers: { 'content-type': `text/xml; charset=${charset}`, soapaction: `"${ACTION.getTime}"` } });
+      return { status: r.statusCode, body: await r.body.text() };
+    };
+    const wrong = await send('utf-8', 'ISO-8859-1');
+    expect(wrong.status).toBe(500);
+    expect(readFault(wrong.body).rules).toEqual(['http/charset']);
+    expect((await send('latin1', 'ISO-8859-1')).status).toBe(200);
+    expect((await send('UTF8', 'utf-8')).status).toBe(200);
+  });
+});
+
 describe('mock server: early answers reach a client still sending (issue 10)', () => {
   /**
    * Send a request from a raw socket, its body a chunk at a time, each after the last was taken by the kernel, so

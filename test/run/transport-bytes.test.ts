@@ -26,8 +26,9 @@ let server: Server;
 let base: string;
 beforeAll(async () => {
   server = createServer((req, res) => {
-    const c = CASES[Number(new URL(req.url!, 'http://x').searchParams.get('case'))]!;
-    res.writeHead(200, { 'content-type': 'text/xml' });
+    const query = new URL(req.url!, 'http://x').searchParams;
+    const c = CASES[Number(query.get('case'))]!;
+    res.writeHead(200, { 'content-type': query.has('charset') ? `text/xml; charset=${query.get('charset')}` : 'text/xml' });
     res.end(c[1]);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -38,10 +39,10 @@ afterAll(async () => {
 });
 
 /** What a run's transport gives for a case. */
-async function fetchCase(i: number): Promise<HttpResponse> {
+async function fetchCase(i: number, charset?: string): Promise<HttpResponse> {
   const t = createTransport({ timeoutMs: 5000 });
   try {
-    return await t.send({ url: `${base}?case=${i}`, headers: {}, body: envelope('') });
+    return await t.send({ url: `${base}?case=${i}${charset !== undefined ? `&charset=${charset}` : ''}`, headers: {}, body: envelope('') });
   } finally {
     await t.close();
   }
@@ -65,5 +66,14 @@ describe('run sees the bytes the server sent', () => {
     const res = await fetchCase(1);
     expect(check(thing, res, { profile: 'strict' }).filter((f) => f.severity === 'error')).toEqual([]);
     expect(res.body).toContain('<t:Name>ü</t:Name>');
+  });
+
+  it('a charset that disagrees with the declared encoding is http/charset in a run; one that agrees by another name is not', async () => {
+    const rules = async (i: number, charset: string) => check(thing, await fetchCase(i, charset), { profile: 'strict' }).map((f) => f.rule);
+    expect(await rules(2, 'utf-8')).toContain('http/charset'); // Latin-1, declared ISO-8859-1
+    expect(await rules(2, 'latin1')).not.toContain('http/charset');
+    expect(await rules(1, 'utf-8')).toContain('http/charset'); // UTF-16LE by its byte order mark
+    expect(await rules(1, 'UTF-16')).not.toContain('http/charset');
+    expect(await rules(3, 'UTF8')).not.toContain('http/charset');
   });
 });

@@ -2,19 +2,15 @@ import type { Rule } from '../rule.ts';
 import { docsAnchor } from '../rule.ts';
 import { parseContentType } from '../helpers/content-type.ts';
 
-const normCharset = (s: string): string => s.toLowerCase().replace(/^utf8$/, 'utf-8');
-
 export const rule: Rule = {
   id: 'http/content-type',
-  description: "Content-Type is not the SOAP version's media type (text/xml for 1.1, application/soap+xml for 1.2), or its charset disagrees with the XML declaration.",
+  description: "Content-Type is missing or not the SOAP version's media type (text/xml for 1.1, application/soap+xml for 1.2).",
   docs: docsAnchor('http/content-type'),
   appliesTo: 'both',
   levels: { strict: 'error', compatible: 'error' },
   create(ctx) {
     const want = ctx.plan.soap.contentType;
-    let declared: string | null = null;
     return {
-      document(doc) { declared = doc.declaredEncoding; },
       http(http) {
         const raw = http.headers['content-type'];
         if (raw === undefined) {
@@ -24,14 +20,8 @@ export const rule: Rule = {
         const ct = parseContentType(raw);
         if (ct.mediaType !== want) {
           ctx.report({ path: '/', message: `Content-Type ${ct.mediaType || JSON.stringify(raw)} is not ${want} (SOAP ${ctx.plan.soap.version})`, expected: want, actual: ct.mediaType || raw });
-          return;
-        }
-        const charset = ct.params.get('charset');
-        if (charset && declared && normCharset(charset) !== normCharset(declared)) {
-          ctx.report({ path: '/', message: `Content-Type charset ${charset} disagrees with the XML declaration's encoding ${declared}`, expected: declared, actual: charset });
         }
       },
     };
   },
 };
-

@@ -12,7 +12,8 @@ import { checkMessage, compileContract, type Finding, type HttpFacts, type Profi
 
 export interface Case {
   name?: string;
-  code: string;
+  /** The message: text, or bytes (a byte order mark, another encoding). */
+  code: string | Uint8Array;
   contract: Contract;
   direction?: 'request' | 'response';
   http?: HttpFacts;
