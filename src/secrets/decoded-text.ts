@@ -34,15 +34,26 @@ const NAMED = new Map<string, number>([
 
 /** The decoded view of `text`, every level of encoding undone (up to MAX_LEVELS); null when nothing decodes. */
 export function decodeText(text: string): DecodedText | null {
-  if (!DECODABLE.test(text)) return null;
+  return decodeLevels(text).at(-1) ?? null;
+}
+
+/**
+ * The decoded view after each level of decoding (one to MAX_LEVELS views; none when nothing decodes), each mapped
+ * to the original text. A value can be readable at one level and gone at the next: `%3C%3F%3F%3Eab` is `<??>ab`
+ * after one level, and `ab` after two, where `<??>` reads as a processing instruction. Search them all.
+ */
+export function decodeLevels(text: string): DecodedText[] {
+  if (!DECODABLE.test(text)) return [];
   let view = decodeOnce(text);
-  if (!view) return null;
+  if (!view) return [];
+  const levels = [view];
   for (let level = 1; level < MAX_LEVELS && DECODABLE.test(view.text); level++) {
     const inner = decodeOnce(view.text);
     if (!inner) break;
     view = compose(view, inner);
+    levels.push(view);
   }
-  return view;
+  return levels;
 }
 
 /** `inner` decodes `outer.text`: map its ranges back to the original text. */

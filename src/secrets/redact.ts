@@ -10,7 +10,7 @@
  *   carry credentials, object keys and URL query parameters with secret names — replaced even when the value was
  *   never registered (e.g. a `SecretValue` that a server sends back).
  */
-import { decodeText } from './decoded-text.ts';
+import { decodeLevels } from './decoded-text.ts';
 
 export const MASK = '***';
 
@@ -253,19 +253,27 @@ function spellings(v: string): string[] {
 }
 
 /**
- * The registered values found in the decoded text, masked over the original spans that spell them. A match that
- * starts or ends inside a reference or an escape covers all of it, so no half of an escape is left behind.
+ * The registered values found in the decoded text (at any level of decoding: see decodeLevels), masked over the
+ * original spans that spell them. A match that starts or ends inside a reference or an escape covers all of it, so
+ * no half of an escape is left behind.
  */
 function maskDecoded(text: string, re: RegExp): string {
-  const view = decodeText(text);
-  if (!view) return text;
+  const spans: Array<[number, number]> = [];
+  for (const view of decodeLevels(text)) {
+    re.lastIndex = 0;
+    for (let m = re.exec(view.text); m; m = re.exec(view.text)) {
+      spans.push([view.start[m.index]!, view.end[m.index + m[0].length - 1]!]);
+    }
+  }
+  if (spans.length === 0) return text;
+  spans.sort((a, b) => a[0] - b[0]);
   const out: string[] = [];
   let copied = 0;
-  re.lastIndex = 0;
-  for (let m = re.exec(view.text); m; m = re.exec(view.text)) {
-    const from = Math.max(view.start[m.index]!, copied);
-    const to = view.end[m.index + m[0].length - 1]!;
-    if (to <= from) continue;
+  for (const [from, to] of spans) {
+    if (from < copied) {
+      copied = Math.max(copied, to); // overlaps the span masked last (a match at another level): one mask for both
+      continue;
+    }
     out.push(text.slice(copied, from), MASK);
     copied = to;
   }

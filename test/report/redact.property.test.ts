@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../../src/secrets/decoded-text.ts';
+import { decodeLevels } from '../../src/secrets/decoded-text.ts';
 import { MASK, Redactor } from '../../src/secrets/redact.ts';
 import { escapeAttr, escapeText } from '../../src/xml/escape.ts';
 
@@ -50,8 +50,9 @@ const SPELLINGS: Record<string, Spelling> = {
 };
 const spelling = fc.constantFrom(...Object.keys(SPELLINGS));
 
+/** Readable as written or after any level of decoding (a level can hide what the one before shows). */
 function readable(out: string, s: string): boolean {
-  return out.includes(s) || (decodeText(out)?.text.includes(s) ?? false);
+  return out.includes(s) || decodeLevels(out).some((view) => view.text.includes(s));
 }
 
 describe('Redactor (property): a planted secret never comes out readable', () => {
@@ -66,6 +67,18 @@ describe('Redactor (property): a planted secret never comes out readable', () =>
       }),
       { numRuns: 400 },
     );
+  });
+
+  // Found by this property (seed-dependent): one level of decoding shows the secret, the next drops its `<??>` as a
+  // processing instruction. Kept as fixed cases so they run on every seed.
+  it.each([
+    ['<??>aaa', ' %3C%3F%3F%3Eaaa '],
+    ['a<!--b-->c', 'x a%3C!--b--%3Ec y'],
+    ['<![CDATA[k]]>z', '%3C!%5BCDATA%5Bk%5D%5D%3Ez'],
+  ])('a secret that looks like markup (%s) is masked where decoding turns it into markup', (s, text) => {
+    const out = new Redactor({ secrets: [s] }).redact(text);
+    expect(out).toContain(MASK);
+    expect(readable(out, s)).toBe(false);
   });
 
   it('and text without the secret comes out unchanged', () => {
