@@ -75,6 +75,7 @@ describe('Redactor (property): a planted secret never comes out readable', () =>
     ['<??>aaa', ' %3C%3F%3F%3Eaaa '],
     ['a<!--b-->c', 'x a%3C!--b--%3Ec y'],
     ['<![CDATA[k]]>z', '%3C!%5BCDATA%5Bk%5D%5D%3Ez'],
+    ['<??>aaaa', ' &<!--x-->lt;??&gt;aaaa '],
   ])('a secret that looks like markup (%s) is masked where decoding turns it into markup', (s, text) => {
     const out = new Redactor({ secrets: [s] }).redact(text);
     expect(out).toContain(MASK);
