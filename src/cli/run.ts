@@ -22,6 +22,7 @@ import { parseVarOptions, VariableError } from '../run/variables.ts';
 import { findProject, type Project } from './project.ts';
 import { parseHeaderOption } from '../run/http-headers.ts';
 import { listCases, selectOperations } from '../run/select-cases.ts';
+import { caseFilter } from '../run/case-filter.ts';
 import { GATE_HELP, GATE_OPTIONS, gateExitCode, setupGate, writeKnownFailuresFile } from './run-gate.ts';
 import { NamespaceMapError, parseNamespaceMap } from '../contract/namespace-map.ts';
 
@@ -119,8 +120,8 @@ Options:
   --wsse-timestamp S    seconds until the Timestamp expires (default 300; 0: no Timestamp)
   -t FILTER             run only the cases whose test name, "<suite> <case>" (e.g. "superoffice-user
                         Services88/User/GetUser"), matches FILTER (a regular expression); the others are
-                        left out of the run and its reports; a filter that matches no case is a
-                        usage error
+                        left out of the run and its reports; a filter that matches no case, or
+                        runs over 1 s on a case name (a pattern that backtracks), is a usage error
   --ca FILE             PEM file of CA certificates to trust (private CA)
   --cert FILE --key FILE  client certificate and key (PEM) for mutual TLS
   --insecure            do not verify TLS certificates (prints a warning; never the default)
@@ -203,8 +204,14 @@ async function runCommand(argv: string[], interrupt: Interrupt): Promise<number>
     }
     plan = selected.plan;
   }
-  const filter = o.t !== undefined ? new RegExp(o.t) : undefined;
-  if (filter && !plan.testNames.some((n) => filter.test(n))) {
+  // -t: matched once per case name, up front, each match bounded in time like a suite's `matches:`.
+  const chosen = o.t !== undefined ? caseFilter(new RegExp(o.t), plan.testNames) : undefined;
+  if (chosen && !chosen.ok) {
+    process.stderr.write(`soapcheck run: -t ${JSON.stringify(o.t)}: ${chosen.message}\n`);
+    return EXIT.USAGE;
+  }
+  const filter = chosen?.filter;
+  if (chosen && chosen.matched === 0) {
     const examples = plan.testNames.slice(0, 3).map((n) => `  ${n}`).join('\n');
     process.stderr.write(`soapcheck run: -t ${JSON.stringify(o.t)} matches no case of this run. Case names are "<suite> <case>", e.g.\n${examples}\n`);
     return EXIT.USAGE;

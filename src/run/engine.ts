@@ -13,6 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { startMock, type EchoRule, type MockResponse, type MockServer } from '../mock/server.ts';
 import type { Redactor } from '../secrets/redact.ts';
+import type { CaseFilter } from './case-filter.ts';
 import type { RunEnd, RunListener, RunOutcome } from './events.ts';
 import type { RunOptions } from './options.ts';
 import type { ContractCase, PlannedCase, PlannedSuite, RunPlan, ScenarioCase } from './plan.ts';
@@ -26,8 +27,8 @@ export interface ExecuteOptions {
   /** The run's redactor, with every secret value registered. */
   redactor: Redactor;
   listener: RunListener;
-  /** Only cases whose `<suite> <case>` matches (the `-t` filter). */
-  filter?: RegExp;
+  /** Only cases whose `<suite> <case>` matches (the `-t` filter, bounded: ./case-filter.ts). */
+  filter?: CaseFilter;
   /** Further attempts of a case that did not pass. */
   retry?: number;
   /** Aborts the run: cases not finished are reported as skipped. */
@@ -51,7 +52,7 @@ export interface ExecuteResult {
 }
 
 /** The cases of `s` this run executes: the plan's (after --shard), narrowed by the -t filter. */
-export function selectedCases(s: PlannedSuite, filter?: RegExp): PlannedCase[] {
+export function selectedCases(s: PlannedSuite, filter?: CaseFilter): PlannedCase[] {
   return filter ? s.cases.filter((c) => filter.test(`${s.suite.name} ${c.name}`)) : s.cases;
 }
 

@@ -5,6 +5,7 @@
  * requests would go.
  */
 import type { Contract } from '../contract/model.ts';
+import type { CaseFilter } from './case-filter.ts';
 import type { PlannedCase, PlannedSuite, RunPlan } from './plan.ts';
 import { endpointUrl, operationKey } from './values.ts';
 
@@ -49,7 +50,7 @@ export function selectOperations(plan: RunPlan, globs: readonly string[]): { pla
  * One line per case: `<suite> <case>  →  POST <url>` (a scenario: one line per step), the embedded mock's URL as
  * `(embedded mock)/…`; a case replayed under a namespace map also names the action it is sent with.
  */
-export function listCases(plan: RunPlan, filter?: RegExp): string[] {
+export function listCases(plan: RunPlan, filter?: CaseFilter): string[] {
   const lines: string[] = [];
   for (const s of plan.suites) {
     const base = s.endpoint ?? 'http://embedded-mock/';
