@@ -72,6 +72,8 @@ async function runStep(s: Scenario, index: number, step: Step, ctx: ScenarioCont
   const res = sent.response;
   if (step.check) base.findings = check(contract, res, ctx.config, sent.exchange.request.url);
   let status = statusOf(base.findings);
+  // XPaths read the bytes the checks parsed (declared encoding honoured), not the text shown in reports.
+  const body = res.bytes ?? res.body;
   if (step.expect) {
     const judged = judgeExpectation(step.expect, res.body, res.status, base.findings);
     base.findings = judged.findings;
@@ -88,7 +90,7 @@ async function runStep(s: Scenario, index: number, step: Step, ctx: ScenarioCont
       status = 'failed';
       continue;
     }
-    const r = evaluateXPath(res.body, `string(${xpath})`, ns);
+    const r = evaluateXPath(body, `string(${xpath})`, ns);
     if (!r.ok) {
       base.messages.push(`FAILED capture ${name}: ${r.message}`);
       status = 'failed';
@@ -100,7 +102,7 @@ async function runStep(s: Scenario, index: number, step: Step, ctx: ScenarioCont
     base.messages.push(`captured ${name} = ${cap.secret ? '***' : JSON.stringify(v)}`);
   }
   for (const a of step.assert) {
-    const msg = assertOne(res.body, a, ns, ctx, captured, `scenarios.${s.name}.steps[${index}].assert`);
+    const msg = assertOne(body, a, ns, ctx, captured, `scenarios.${s.name}.steps[${index}].assert`);
     base.messages.push(msg.text);
     if (!msg.ok) status = 'failed';
   }
@@ -140,7 +142,7 @@ function substituteWith(text: string, ctx: ScenarioContext, captured: Map<string
   return ctx.variables.substitute(text, ctx.file, key, captured);
 }
 
-function assertOne(body: string, given: Assertion, ns: Record<string, string>, ctx: ScenarioContext, captured: Map<string, string>, key: string): { ok: boolean; text: string } {
+function assertOne(body: string | Uint8Array, given: Assertion, ns: Record<string, string>, ctx: ScenarioContext, captured: Map<string, string>, key: string): { ok: boolean; text: string } {
   let a: Assertion;
   try {
     a = { ...given, xpath: substituteWith(given.xpath, ctx, captured, `${key}.xpath`) };

@@ -1,12 +1,13 @@
 /**
  * XPath over a message, with namespaces — for scenario captures and assertions.
  *
- * Input is screened by parseXml first (DOCTYPE refused, size/depth limits), then the engine
- * parses it with NONET/NO_XXE and evaluates the expression. Prefixes in the expression are
+ * Input goes through the one door to the engine (./engine.ts: DOCTYPE refused, size and element
+ * limits, NONET/NO_XXE); bytes are decoded as the document declares (byte order mark, XML
+ * declaration), as the checks read them. Then the expression is evaluated. Prefixes in the expression are
  * bound by the caller's map (never by the message's own prefixes).
  */
-import { ParseOption, XmlDocument, XmlElement, XmlLibError, XmlXPathError, type XmlNode } from 'libxml2-wasm';
-import { DEFAULT_LIMITS, parseXml, type ParseLimits } from './parse.ts';
+import { XmlDocument, XmlElement, XmlLibError, XmlXPathError, type XmlNode } from 'libxml2-wasm';
+import { DEFAULT_LIMITS, type ParseLimits } from './parse.ts';
 import { openDocument } from './engine.ts';
 
 export type XPathValue = string[] | string | number | boolean;
@@ -22,28 +23,9 @@ export interface XPathFailure {
   message: string;
 }
 
-const OPTIONS = ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NO_XXE | ParseOption.XML_PARSE_NO_SYS_CATALOG;
-
 /** Evaluate `expr` on `xml`, prefixes bound by `namespaces`. Never throws for bad input or a bad expression. */
-export function evaluateXPath(xml: string, expr: string, namespaces: Record<string, string> = {}, limits: ParseLimits = {}): XPathOutcome | XPathFailure {
-  const screened = parseXml(xml, limits);
-  if (!screened.ok) return { ok: false, message: `message could not be parsed: ${screened.message}` };
-  let doc: XmlDocument;
-  try {
-    doc = XmlDocument.fromString(xml, { option: OPTIONS });
-  } catch (e) {
-    return { ok: false, message: `message could not be parsed: ${errorText(e)}` };
-  }
-  try {
-    const r = doc.eval(expr, namespaces);
-    if (Array.isArray(r)) return { ok: true, value: r.map(stringValue) };
-    return { ok: true, value: r };
-  } catch (e) {
-    const why = e instanceof XmlXPathError || e instanceof XmlLibError ? e.message : errorText(e);
-    return { ok: false, message: `invalid XPath ${JSON.stringify(expr)}: ${why}` };
-  } finally {
-    doc.dispose();
-  }
+export function evaluateXPath(xml: string | Uint8Array, expr: string, namespaces: Record<string, string> = {}, limits: ParseLimits = {}): XPathOutcome | XPathFailure {
+  return evaluateXPaths(xml, [expr], namespaces, limits)[0]!;
 }
 
 /**
