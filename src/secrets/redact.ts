@@ -50,9 +50,6 @@ const USER_INFO = /((?<![a-z0-9+.-])[a-z][a-z0-9+.-]*:\/\/[^\s/?#@:"'<>]*):([^\s
  */
 const QUERY_PARAM = /([?&;])([^=&#\s"'<>?;]+)=([^&#\s"'<>]*)/g;
 
-/** Headers that must stay readable even though they match SECRET_HEADER_WORDS. */
-const PUBLIC_HEADERS = new Set(['www-authenticate', 'authentication-info']);
-
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -408,7 +405,6 @@ function buildAttrPattern(names: Set<string>): RegExp {
 
 function isSecretHeader(name: string): boolean {
   const n = name.toLowerCase();
-  if (PUBLIC_HEADERS.has(n)) return false;
   if (SECRET_HEADERS.has(n)) return true;
   return SECRET_HEADER_WORDS.test(n) && (n.startsWith('x-') || n.includes('token') || n.includes('api-key') || n.includes('apikey'));
 }

@@ -156,6 +156,7 @@ describe('Redactor.redactHeaders', () => {
     ['content-type', 'text/xml; charset=utf-8'],
     ['SOAPAction', '"http://tempuri.org/GetUser"'],
     ['WWW-Authenticate', 'Basic realm="x"'],
+    ['Authentication-Info', 'nextnonce="abc"'],
     ['x-request-id', 'abc-123'],
   ])('%s stays readable', (name, value) => {
     expect(r.redactHeaders({ [name]: value })[name]).toBe(value);
