@@ -100,11 +100,14 @@ describe('mock state: EchoState', () => {
     const state = new EchoState([{ ...ECHO, match: { from: 'SaveSecret.Kind', to: 'GetSecrets.Kind' } }]);
     const save = byOperation(contracts, 'Vault/SaveSecret');
     const get = byOperation(contracts, 'Vault/GetSecrets');
+    // Full: k0 … k(MAX-1). k0 saved again before it could be forgotten: now the most recent, so the next new
+    // key forgets k1, the least recently saved (a state that forgot by first insertion would forget k0).
+    for (let i = 0; i < MAX_KEYS_PER_RULE; i++) state.record(save, saveDoc(`k${i}`));
+    expect(state.valuesFor(get, getDoc('k0'))).toEqual({ [`${ITEM}.Comment`]: 'for k0' });
     state.record(save, saveDoc('k0'));
-    state.record(save, saveDoc('k1'));
-    for (let i = 2; i <= MAX_KEYS_PER_RULE; i++) state.record(save, saveDoc(`k${i}`));
-    state.record(save, saveDoc('k0')); // saved again: now the most recent
+    state.record(save, saveDoc(`k${MAX_KEYS_PER_RULE}`));
     expect(state.valuesFor(get, getDoc('k1'))).toEqual({});
+    expect(state.valuesFor(get, getDoc('k2'))).toEqual({ [`${ITEM}.Comment`]: 'for k2' });
     expect(state.valuesFor(get, getDoc('k0'))).toEqual({ [`${ITEM}.Comment`]: 'for k0' });
     expect(state.valuesFor(get, getDoc(`k${MAX_KEYS_PER_RULE}`))).toEqual({ [`${ITEM}.Comment`]: `for k${MAX_KEYS_PER_RULE}` });
   });

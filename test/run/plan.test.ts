@@ -67,6 +67,9 @@ describe('planRun', () => {
     expect(shards.flat().sort()).toEqual([...all].sort());
     expect(new Set(shards.flat()).size).toBe(all.length);
     for (const s of shards) expect(s.length).toBe(3);
+    // The documented slice: shard i/n runs the cases at positions p (0-based, in plan order) with p % n === i - 1.
+    expect(shards[0]).toEqual([all[0], all[3], all[6]]);
+    expect(shards[2]).toEqual([all[2], all[5], all[8]]);
   });
 });
 
