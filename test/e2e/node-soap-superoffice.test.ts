@@ -1,6 +1,7 @@
 /**
- * End to end with node-soap built from the real Services88 User WSDL (../shared), against the
- * shipped contracts/superoffice/Services88/User pack, for the seven operations issue 8 measured:
+ * End to end with node-soap built from the real Services88 User and Favourite WSDLs (../shared), against
+ * the shipped packs contracts/superoffice/Services88/User (the seven operations issue 8 measured) and
+ * Services88/Favourite (every operation):
  *  1. a node-soap client calling `soapcheck mock` with the pack gets answers with plain values, and
  *     the mock finds nothing wrong with its requests;
  *  2. a node-soap server implementing them is the endpoint of the runner: every operation gets a
@@ -25,32 +26,73 @@ import { Redactor } from '../../src/secrets/redact.ts';
 import { XSD_NS } from '../../src/xml/qname.ts';
 import { describeShared, REPO_ROOT, SUPEROFFICE_DOCS_DIR } from '../support/corpus.ts';
 
-/** The pack under test: the shipped one, or (SOAPCHECK_E2E_PACK) another, e.g. a fresh `import wsdl` output. */
-const PACK = process.env.SOAPCHECK_E2E_PACK ? join(process.env.SOAPCHECK_E2E_PACK) : join(REPO_ROOT, 'contracts', 'superoffice', 'Services88', 'User');
+/** The User pack under test: the shipped one, or (SOAPCHECK_E2E_PACK) another, e.g. a fresh `import wsdl` output. */
+const USER_PACK = process.env.SOAPCHECK_E2E_PACK ? join(process.env.SOAPCHECK_E2E_PACK) : join(REPO_ROOT, 'contracts', 'superoffice', 'Services88', 'User');
 
-const OPS = ['GetUntrustedCredentials', 'SaveUntrustedCredentials', 'SaveUntrustedCredentialsForAssociate', 'SaveCredential', 'GetUser', 'GetUserInfo', 'GetCredentialTypes'];
+interface Subject {
+  /** The corpus page holding the WSDL (under superoffice-docs/Services88). */
+  page: string;
+  pack: string;
+  service: string;
+  /** What a node-soap client sends (and a WCF client would), per operation under test. */
+  args: Record<string, object>;
+  /** What a node-soap server answers. */
+  answers: Record<string, object>;
+}
 
-/** What a node-soap client sends (and a WCF client would). */
-const ARGS: Record<string, object> = {
-  GetUntrustedCredentials: { Type: 'Mail' },
-  SaveUntrustedCredentials: { Type: 'Mail', Credentials: { Comment: 'mail box', PublicValue: 'user@example.test', IsActive: true } },
-  SaveUntrustedCredentialsForAssociate: { AssociateId: 5, Type: 'Mail', Credentials: { Comment: 'mail box', PublicValue: 'user@example.test', IsActive: true } },
-  SaveCredential: { UserId: 5 },
-  GetUser: { UserId: 5 },
-  GetUserInfo: { UserInfoId: 5 },
-  GetCredentialTypes: {},
-};
-
-/** What a node-soap server answers. */
-const ANSWERS: Record<string, object> = {
-  GetUntrustedCredentials: { Response: { UntrustedCredentials: [{ Comment: 'mail box', PublicValue: 'user@example.test', IsActive: true }] } },
-  SaveUntrustedCredentials: {},
-  SaveUntrustedCredentialsForAssociate: {},
-  SaveCredential: { Response: true },
-  GetUser: { Response: { AssociateId: 5, Name: 'ADM0' } },
-  GetUserInfo: { Response: { Deleted: false, UserInfoId: 5, UserName: 'ADM0', CanLogon: true } },
-  GetCredentialTypes: { Response: { CredentialType: [] } },
-};
+const credentials = { Comment: 'mail box', PublicValue: 'user@example.test', IsActive: true };
+const SUBJECTS: Subject[] = [
+  {
+    page: 'Services88-User.md',
+    pack: USER_PACK,
+    service: 'User',
+    // The seven operations issue 8 measured.
+    args: {
+      GetUntrustedCredentials: { Type: 'Mail' },
+      SaveUntrustedCredentials: { Type: 'Mail', Credentials: credentials },
+      SaveUntrustedCredentialsForAssociate: { AssociateId: 5, Type: 'Mail', Credentials: credentials },
+      SaveCredential: { UserId: 5 },
+      GetUser: { UserId: 5 },
+      GetUserInfo: { UserInfoId: 5 },
+      GetCredentialTypes: {},
+    },
+    answers: {
+      GetUntrustedCredentials: { Response: { UntrustedCredentials: [credentials] } },
+      SaveUntrustedCredentials: {},
+      SaveUntrustedCredentialsForAssociate: {},
+      SaveCredential: { Response: true },
+      GetUser: { Response: { AssociateId: 5, Name: 'ADM0' } },
+      GetUserInfo: { Response: { Deleted: false, UserInfoId: 5, UserName: 'ADM0', CanLogon: true } },
+      GetCredentialTypes: { Response: { CredentialType: [] } },
+    },
+  },
+  {
+    page: 'Services88-Favourite.md',
+    pack: join(REPO_ROOT, 'contracts', 'superoffice', 'Services88', 'Favourite'),
+    service: 'Favourite',
+    // Every operation of the agent.
+    args: {
+      AddFavourite: { TableName: 'contact', RecordId: 7, AssociateId: 5, ExtraInfo: 'x' },
+      AddFavourites: { TableName: 'contact', RecordIds: { int: [7, 8] }, AssociateId: 5 },
+      GetFavourites: { TableName: 'contact', AssociateId: 5 },
+      IsFavourite: { TableName: 'contact', RecordId: 7, AssociateId: 5 },
+      RemoveAllFavourites: { TableName: 'contact', AssociateId: 5 },
+      RemoveFavourite: { TableName: 'contact', RecordId: 7, AssociateId: 5 },
+      RemoveFavouritesById: { FavouriteIds: { int: [1, 2] } },
+      ToggleFavourite: { TableName: 'contact', RecordId: 7, AssociateId: 5 },
+    },
+    answers: {
+      AddFavourite: {},
+      AddFavourites: {},
+      GetFavourites: { Response: { Favourite: [{ TableName: 'contact', RecordId: 7, AssociateId: 5, Rank: 1 }] } },
+      IsFavourite: { Response: true },
+      RemoveAllFavourites: {},
+      RemoveFavourite: {},
+      RemoveFavouritesById: {},
+      ToggleFavourite: { Response: false },
+    },
+  },
+];
 
 /**
  * The places in a node-soap result where it handed over `{attributes, $value}` instead of a plain
@@ -75,17 +117,19 @@ function anyTypeFieldNames(contracts: readonly Contract[]): Set<string> {
   return out;
 }
 
-describeShared('node-soap from the Services88 User WSDL and the shipped pack', () => {
+for (const { page, pack, service: agent, args: ARGS, answers: ANSWERS } of SUBJECTS) {
+  const OPS = Object.keys(ARGS);
+  describeShared(`node-soap from the Services88 ${agent} WSDL and the shipped pack`, () => {
   let contracts: Contract[] = [];
   let wsdlFile = '';
   let dir = '';
 
   beforeAll(async () => {
-    const page = readFileSync(join(SUPEROFFICE_DOCS_DIR, 'Services88', 'Services88-User.md'), 'utf8');
+    const text = readFileSync(join(SUPEROFFICE_DOCS_DIR, 'Services88', page), 'utf8');
     dir = mkdtempSync(join(tmpdir(), 'soapcheck-e2e-'));
-    wsdlFile = join(dir, 'User.wsdl');
-    writeFileSync(wsdlFile, /```xml\n([\s\S]*?)\n```/.exec(page)![1]!);
-    const loaded = await loadContracts([PACK]);
+    wsdlFile = join(dir, `${agent}.wsdl`);
+    writeFileSync(wsdlFile, /```xml\n([\s\S]*?)\n```/.exec(text)![1]!);
+    const loaded = await loadContracts([pack]);
     contracts = loaded.contracts.filter((c) => OPS.includes(c.operation));
     expect(contracts.map((c) => `${c.operation} ${c.source?.importer}`).sort()).toEqual(OPS.map((op) => `${op} wsdl`).sort());
   });
@@ -102,7 +146,7 @@ describeShared('node-soap from the Services88 User WSDL and the shipped pack', (
       for (const op of OPS) {
         const [result] = await (client as unknown as Record<string, (a: object) => Promise<[unknown]>>)[`${op}Async`]!(ARGS[op]!);
         expect(wrappers(result, anyTypes), op).toEqual([]);
-        expect(log.at(-1), op).toMatchObject({ operation: `Services88/User/${op}`, status: 200, findings: 0 });
+        expect(log.at(-1), op).toMatchObject({ operation: `Services88/${agent}/${op}`, status: 200, findings: 0 });
       }
     } finally {
       await mock.close();
@@ -130,3 +174,4 @@ describeShared('node-soap from the Services88 User WSDL and the shipped pack', (
     }
   });
 });
+}

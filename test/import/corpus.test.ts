@@ -261,7 +261,7 @@ describeShared('import docs: the plain-text form of every corpus page', () => {
 });
 
 describeShared('the shipped pack is what its regeneration (README) gives', () => {
-  it('import docs of every page, then import wsdl of the User WSDLs, over the shipped pack change nothing, byte for byte', async () => {
+  it('import docs of every page, then import wsdl of the User and Favourite WSDLs, over the shipped pack change nothing, byte for byte', async () => {
     const root = tempDir();
     const out = join(root, 'contracts', 'superoffice');
     cpSync(SHIPPED, out, { recursive: true });
@@ -269,14 +269,14 @@ describeShared('the shipped pack is what its regeneration (README) gives', () =>
     const docs = await importDocs({ inputs: [SUPEROFFICE_DOCS_DIR, SEEDS_DIR], out, schemaDir: join(root, 'contracts', 'schema') });
     // The User pages of the versions with a WSDL enrich the WSDL-derived contracts; the others are docs contracts.
     expect([docs.operations, docs.enriched, docs.conflicts]).toEqual([30, 170, []]);
-    for (const v of WSDL_VERSIONS) {
-      const w = await importWsdl({ inputs: [join(SUPEROFFICE_DOCS_DIR, v, `${v}-User.md`)], out, schemaDir: join(root, 'contracts', 'schema') });
+    for (const page of [...WSDL_VERSIONS.map((v) => join(v, `${v}-User.md`)), join('Services88', 'Services88-Favourite.md')]) {
+      const w = await importWsdl({ inputs: [join(SUPEROFFICE_DOCS_DIR, page)], out, schemaDir: join(root, 'contracts', 'schema') });
       expect(w.errors).toEqual([]);
     }
     expect(snapshot(out)).toEqual(before);
   }, 300_000);
 
-  it('takes the wire of the User packs of Services86, 87 and 88 from the WSDL, the rest from the pages', async () => {
+  it('takes the wire of the User packs of Services86, 87 and 88 and of Services88 Favourite from the WSDL, the rest from the pages', async () => {
     const { contracts, problems } = await loadContracts([SHIPPED]);
     expect(problems).toEqual([]);
     const by = new Map<string, number>();
@@ -285,7 +285,7 @@ describeShared('the shipped pack is what its regeneration (README) gives', () =>
       by.set(key, (by.get(key) ?? 0) + 1);
     }
     const wsdl = [...by].filter(([k]) => k.endsWith(' wsdl')).sort();
-    expect(wsdl).toEqual([['Services86/User wsdl', 79], ['Services87/User wsdl', 83], ['Services88/User wsdl', 84]]);
+    expect(wsdl).toEqual([['Services86/User wsdl', 79], ['Services87/User wsdl', 83], ['Services88/Favourite wsdl', 8], ['Services88/User wsdl', 84]]);
     expect(by.get('Services88/User docs documented-only')).toBe(1);
     for (const [k] of by) if (!k.endsWith(' wsdl') && !k.endsWith('documented-only')) expect(k, k).not.toMatch(/^Services8[678]\/User /);
   });

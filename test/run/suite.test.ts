@@ -64,7 +64,7 @@ describe('parseSuite', () => {
   });
 
   it('every shipped suite is valid', () => {
-    for (const f of ['superoffice-user', 'untrusted-credentials-roundtrip']) expect(loadSuite(join(REPO_ROOT, 'suites', `${f}.suite.yaml`)).name).toBe(f);
+    for (const f of ['superoffice-favourite', 'superoffice-user', 'untrusted-credentials-roundtrip']) expect(loadSuite(join(REPO_ROOT, 'suites', `${f}.suite.yaml`)).name).toBe(f);
   });
 });
 
