@@ -9,7 +9,7 @@ import { closest } from './did-you-mean.ts';
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command: Command }> }> = {
   init: { summary: 'scaffold a project: example contract, suite, config file, CI snippet', load: () => import('./init.ts') },
-  import: { summary: 'import contracts from documentation pages', load: () => import('./import.ts') },
+  import: { summary: 'import contracts from documentation pages or a WSDL', load: () => import('./import.ts') },
   lint: { summary: 'check contract files for errors', load: () => import('./lint.ts') },
   verify: { summary: 'check SOAP messages offline against contracts', load: () => import('./verify.ts') },
   example: { summary: 'print the request (or response) message of a contract', load: () => import('./example.ts') },
