@@ -208,7 +208,9 @@ export class SchemaSet {
       if (part.namespaceUri !== envNs || (part.name !== 'Header' && part.name !== 'Body')) continue;
       for (const el of elementChildren(part)) {
         if (part.name === 'Body' && el.namespaceUri === envNs && el.name === 'Fault') continue;
+        const envelopes = soapAttributeProblem(envNs, part.name === 'Header' ? el : undefined);
         for (const p of this.validateLax(el, 0)) {
+          if (envelopes(p.message)) continue;
           if (problems.length < max) problems.push(p);
           else more++;
         }
@@ -241,6 +243,23 @@ export class SchemaSet {
       return e.details.map((d) => ({ ...(d.line > 0 ? { line: d.line } : {}), message: d.message.trim().replace(/\s*\n\s*/g, ' ') }));
     }
   }
+}
+
+/** SOAP's own attributes on a header block (SOAP 1.1 §4.2, SOAP 1.2 part 1 §5.2), and encodingStyle anywhere in Header and Body. */
+const BLOCK_ATTRIBUTES: Record<string, readonly string[]> = { [SOAP11_ENV_NS]: ['mustUnderstand', 'actor'], [SOAP12_ENV_NS]: ['mustUnderstand', 'role', 'relay'] };
+
+/**
+ * Whether a validator problem is only SOAP's own attribute where SOAP allows it: the envelope's
+ * business, not the schemas' (a schema never declares them, so every header block a stack marks
+ * `mustUnderstand` would otherwise be "invalid"). Any other attribute in the envelope namespace
+ * stays a problem.
+ */
+function soapAttributeProblem(envNs: string, block: XmlElement | undefined): (message: string) => boolean {
+  const attr = (name: string) => `attribute '{${envNs}}${name}': The attribute '{${envNs}}${name}' is not allowed`;
+  const anywhere = attr('encodingStyle');
+  const blockName = block ? (block.namespaceUri ? `{${block.namespaceUri}}${block.name}` : block.name) : undefined;
+  const onBlock = blockName ? (BLOCK_ATTRIBUTES[envNs] ?? []).map((n) => `Element '${blockName}', ${attr(n)}`) : [];
+  return (message) => message.includes(anywhere) || onBlock.some((m) => message.startsWith(m));
 }
 
 function* elementChildren(el: XmlElement): Generator<XmlElement> {

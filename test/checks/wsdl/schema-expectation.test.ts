@@ -19,6 +19,13 @@ const valid: Case[] = [
   c(resp(null, { gadgets: '<G:Gadgets><G:Share>12.5</G:Share><G:Price currency="EUR">9.99</G:Price></G:Gadgets>' })),
   c(resp('<G:Label>L</G:Label>', { header: '<G:Succeeded>true</G:Succeeded>' }), 'Succeeded true'),
   c(resp('<G:Label>L</G:Label>', { header: '<G:ExceptionInfo xsi:nil="true"/><G:Succeeded>true</G:Succeeded>' })),
+  // SOAP's own attributes on a header block are the envelope's, not the schema's (gSOAP echoes blocks with mustUnderstand).
+  c(resp('<G:Label>L</G:Label>', { header: '<G:Succeeded s:mustUnderstand="0" s:actor="http://schemas.xmlsoap.org/soap/actor/next">true</G:Succeeded>' }), 'SOAP 1.1 mustUnderstand and actor on a header block'),
+  {
+    ...c(resp('<G:Label>L</G:Label>', { version: '1.2', header: '<G:Succeeded s:mustUnderstand="false" s:role="http://www.w3.org/2003/05/soap-envelope/role/next" s:relay="false">true</G:Succeeded>' }), 'SOAP 1.2 mustUnderstand, role and relay on a header block'),
+    rules: { 'envelope/version': 'off' },
+  },
+  c(resp('<G:Label s:encodingStyle="http://schemas.xmlsoap.org/soap/encoding/">L</G:Label>'), 'encodingStyle on an element of the body'),
 ];
 
 ruleTester('schema/xsd', {
@@ -26,6 +33,16 @@ ruleTester('schema/xsd', {
   invalid: [
     { ...c(resp('<G:GadgetId>x</G:GadgetId><G:Label>L</G:Label>')), rules: { 'value/lexical': 'off' }, errors: [{ line: 1, message: /'x' is not a valid value of the atomic type 'xs:int'/ }] },
     { ...c(resp('<G:Label>L</G:Label>', { header: '<G:Succeeded>maybe</G:Succeeded>' }), 'a header block'), errors: [{ message: /Succeeded.*'maybe'/ }] },
+    {
+      ...c(resp('<G:Label>L</G:Label>', { header: '<G:Succeeded s:mustUnderstand="0" s:bogus="1" other="1">true</G:Succeeded>' }), 'only SOAP\'s own attributes are the envelope\'s'),
+      rules: { 'attribute/unexpected': 'off' },
+      errors: [{ message: /attribute '\{http:\/\/schemas.xmlsoap.org\/soap\/envelope\/\}bogus'/ }, { message: /attribute 'other'/ }],
+    },
+    {
+      ...c(resp('<G:Label>L</G:Label>', { version: '1.2', header: '<G:Succeeded s:actor="x">true</G:Succeeded>' }), 'SOAP 1.1\'s actor is no SOAP 1.2 attribute'),
+      rules: { 'attribute/unexpected': 'off' },
+      errors: [{ message: /attribute '\{http:\/\/www.w3.org\/2003\/05\/soap-envelope\}actor'/ }],
+    },
   ],
 });
 
