@@ -15,7 +15,6 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import type { ContractDoc, ExpectationDoc, MessageDoc, TypesDoc } from '../contract/model.ts';
 import { FORMAT_VERSION } from '../contract/model.ts';
 import { decodeUtf8 } from '../contract/utf8.ts';
@@ -24,7 +23,7 @@ import { inferMessage, type IField, type InferredMessage, type TypeObservation }
 import { readDocPage, unclosedReason, withoutNoiseLines, type DocPage, type XmlExample } from './docs/page.ts';
 import { expandWritten, PrefixMap, renderField, renderTypesDoc, type CarriedType } from './docs/render.ts';
 import { mergeTypeObservations } from './docs/types.ts';
-import { carryExpectations, mergePages } from './keep.ts';
+import { carryExpectations, mergePages, readContractDoc, readTypesDoc } from './keep.ts';
 import { schemaComment, toYaml } from './yaml-write.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -309,7 +308,7 @@ export async function importDocs(opts: ImportOptions): Promise<ImportSummary> {
   const byVersion = new Map<string, PageImport[]>();
   for (const { imp, doc } of kept.values()) {
     const file = join(opts.out, imp.page.version, imp.page.agent, `${imp.page.operation}.yaml`);
-    const old = await readOperationDoc(file);
+    const old = await readContractDoc(file);
     if (old?.source?.importer === 'wsdl') {
       mergePages(old, doc);
       outputs.push([file, toYaml(old, schemaComment(file, join(schemaDir, 'contract.schema.json')))]);
@@ -348,7 +347,7 @@ export async function importDocs(opts: ImportOptions): Promise<ImportSummary> {
       if (enriching.has(p)) continue;
       const file = join(opts.out, version, p.page.agent, `${p.page.operation}.yaml`);
       const doc = contractDocOf(p, merged.types.length > 0 ? '../types.yaml' : undefined);
-      keepHandWritten(doc, await readOperationDoc(file));
+      keepHandWritten(doc, await readContractDoc(file));
       outputs.push([file, toYaml(doc, schemaComment(file, join(schemaDir, 'contract.schema.json')))]);
       summary.operations++;
     }
@@ -358,15 +357,6 @@ export async function importDocs(opts: ImportOptions): Promise<ImportSummary> {
     else summary.unchanged++;
   }
   return summary;
-}
-
-async function readOperationDoc(file: string): Promise<ContractDoc | undefined> {
-  try {
-    const d = parse(await readFile(file, 'utf8')) as ContractDoc | null;
-    return d && typeof d === 'object' && d.kind === 'operation' ? d : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -380,28 +370,19 @@ function keepHandWritten(doc: ContractDoc, old: ContractDoc | undefined): void {
   if (old.source?.documentedOnly === true && doc.source) doc.source = { ...doc.source, documentedOnly: true };
 }
 
+/** The `expectations` of an existing types file, as written ([] when there is none or no such file). */
+async function expectationsOf(file: string): Promise<ExpectationDoc[]> {
+  const old = await readTypesDoc(file);
+  return Array.isArray(old?.expectations) ? old.expectations : [];
+}
+
 /**
  * The types of an existing types file that this run does not define: kept, so that importing a
  * few pages into an existing pack does not take types away from the contracts already there.
  */
-/** The `expectations` of an existing types file, as written ([] when there is none or no such file). */
-async function expectationsOf(file: string): Promise<ExpectationDoc[]> {
-  try {
-    const old = parse(await readFile(file, 'utf8')) as TypesDoc | null;
-    return old && typeof old === 'object' && Array.isArray(old.expectations) ? old.expectations : [];
-  } catch {
-    return [];
-  }
-}
-
 async function typesOnlyIn(file: string, defined: string[]): Promise<CarriedType[]> {
-  let old: TypesDoc;
-  try {
-    old = parse(await readFile(file, 'utf8')) as TypesDoc;
-  } catch {
-    return [];
-  }
-  if (!old || typeof old !== 'object' || old.kind !== 'types' || !old.types || !old.namespaces) return [];
+  const old = await readTypesDoc(file);
+  if (!old?.types || !old.namespaces) return [];
   const have = new Set(defined);
   const out: CarriedType[] = [];
   for (const [q, def] of Object.entries(old.types)) {

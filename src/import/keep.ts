@@ -10,6 +10,8 @@
  *   prose wins over the WSDL's documentation, and their path below the installation over the
  *   port address's one installation.
  */
+import { readFile } from 'node:fs/promises';
+import { parse } from 'yaml';
 import type { ContractDoc, ExpectationDoc, FieldDoc, MessageDoc, ParticleDoc, TypeDefDoc, TypesDoc } from '../contract/model.ts';
 import { isFieldDoc } from '../contract/particles.ts';
 import { clark } from '../xml/index.ts';
@@ -102,3 +104,18 @@ export function carryExpectations(list: readonly ExpectationDoc[] | undefined, f
   }
   return out;
 }
+
+/** The YAML document of this kind at a path an import writes, or undefined (no file, not YAML, another kind). */
+async function readYamlDoc<T>(file: string, kind: 'operation' | 'types'): Promise<T | undefined> {
+  try {
+    const d = parse(await readFile(file, 'utf8')) as { kind?: string } | null;
+    return d && typeof d === 'object' && d.kind === kind ? (d as T) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The contract already at a path an import writes (undefined when there is none). */
+export const readContractDoc = (file: string): Promise<ContractDoc | undefined> => readYamlDoc<ContractDoc>(file, 'operation');
+/** The types file already at a path an import writes (undefined when there is none). */
+export const readTypesDoc = (file: string): Promise<TypesDoc | undefined> => readYamlDoc<TypesDoc>(file, 'types');

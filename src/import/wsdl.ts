@@ -20,13 +20,12 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { parse } from 'yaml';
 import type { ContractDoc, ExpectationDoc, MessageDoc, TypeDefDoc, TypesDoc } from '../contract/model.ts';
 import { FORMAT_VERSION } from '../contract/model.ts';
 import { clark, serializeElement, XSD_NS, type XElement } from '../xml/index.ts';
 import { collectFiles, DEFAULT_SCHEMA_DIR, writeIfChanged } from './docs.ts';
 import { PrefixMap } from './docs/render.ts';
-import { carryExpectations, mergePages, mergeTypePages } from './keep.ts';
+import { carryExpectations, mergePages, mergeTypePages, readContractDoc, readTypesDoc } from './keep.ts';
 import { DocumentSet, noteText, XS_NS, type ImportNote, type SourceDocument } from './wsdl/documents.ts';
 import { WsdlReader, type BindingInfo, type WMessage, type WOperation } from './wsdl/operations.ts';
 import { renderField, renderType } from './wsdl/render.ts';
@@ -262,18 +261,6 @@ async function holdsWsdl(path: string): Promise<boolean> {
     return false;
   }
 }
-
-async function readYamlDoc<T>(file: string, kind: 'operation' | 'types'): Promise<T | undefined> {
-  try {
-    const d = parse(await readFile(file, 'utf8')) as { kind?: string; source?: { importer?: string } };
-    return d && typeof d === 'object' && d.kind === kind ? (d as T) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const readContractDoc = (file: string) => readYamlDoc<ContractDoc>(file, 'operation');
-const readTypesDoc = (file: string) => readYamlDoc<TypesDoc>(file, 'types');
 
 /** What the contract at the path says that the WSDL does not: the pages' part, and its hand-written expectations. */
 function keepFrom(doc: ContractDoc, old: ContractDoc): void {
