@@ -48,7 +48,7 @@ const DEPARTURES: Record<string, string> = {
   GetItemInformation__should_ignore_default_namespace_from_schema: 'required element left out; response element misnamed',
   GetSubscription__should_handle_ref_minOccurs_and_maxOccurs: 'element not in the schema',
   IndienenBericht__should_work_with_deeply_nested_XML_messages: 'required elements left out; values outside their facets',
-  Login__unsupported_response_name_returned_and_local_xs_schema_missed: 'rpc wrapper in another namespace; parts left out and reordered',
+  Login__unsupported_response_name_returned_and_local_xs_schema_missed: 'rpc wrapper in another namespace; parts reordered',
   Message__Messages_suffixed_with_In_Out: 'part name in another case; rpc response wrapper not <op>Response',
   Message__Messages_suffixed_with_Input_Output: 'part name in another case; rpc response wrapper not <op>Response',
   Message__Messages_suffixed_with_Request_Response: 'part name in another case; rpc response wrapper not <op>Response',
@@ -84,13 +84,12 @@ const DEPARTURES: Record<string, string> = {
   getMessage__force_use_schema_xmlns: 'element not in the schema',
   get__complex_extension_with_explicit_namespace: 'attribute of a trimmed schema',
   get__complex_extension_without_explicit_namespace: 'attribute of a trimmed schema',
-  multiCall__rpc_stype_request_xsi_attributes: 'part left out',
   update__complex_extension_fields_in_parent_without_explicit_namespace: 'attribute of a trimmed schema',
   update__complex_extension_with_array_attributes: 'elements out of order; attribute of a trimmed schema',
 };
 
 /** Floors: folders whose WSDL imports, folders that check clean. Raise them as fixes land. */
-const FLOOR = { imported: 91, clean: 30 };
+const FLOOR = { imported: 91, clean: 31 };
 
 interface Outcome { folder: string; imported: boolean; findings: Finding[]; unmatched: string[] }
 

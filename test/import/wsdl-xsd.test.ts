@@ -149,6 +149,11 @@ describe('WSDL constructs → contracts', () => {
     expect(rpc.request.body.name).toEqual({ ns: 'urn:rpc', local: 'Rpc' });
     expect(rpc.request.body.fields!.map((f) => [f.name.ns, f.name.local, f.type!.local])).toEqual([['', 'a', 'int'], ['', 'b', 'string']]);
     expect(rpc.response.body.name).toEqual({ ns: 'urn:rpc', local: 'RpcResponse' });
+    // SOAP 1.1 encoding sends a null by leaving the accessor out or as xsi:nil: encoded parts are optional and nillable,
+    expect(rpc.request.body.fields!.map((f) => [f.minOccurs, f.nillable])).toEqual([[0, true], [0, true]]);
+    // literal ones required as declared.
+    const literal = contracts.find((c) => c.operation === 'Op')!;
+    expect(literal.request.body.fields!.map((f) => [f.name.local, f.minOccurs])).toEqual([['Op', 1]]);
   });
 
   it('a port type bound for SOAP 1.1 and 1.2 follows the first binding, or the one --binding names', async () => {

@@ -213,7 +213,10 @@ export class WsdlReader {
           ns = b.tns;
           this.docs.note(b.doc, body ?? b.el, `operation ${name}: the rpc soap:body has no namespace attribute: the ${role}'s wrapper element is taken in the WSDL's targetNamespace${ns ? ` ${ns}` : ' (none)'}`);
         }
-        const fields = bodyParts.flatMap((p) => this.partField(msg.doc, p, 'rpc', '') ?? []);
+        // SOAP 1.1 encoding (section 5.1): a null or default value may be sent by leaving the accessor out, or as
+        // xsi:nil; so each part of an encoded rpc message is optional and nillable. Literal parts are required as declared.
+        const encoded = body !== undefined && attribute(body, '', 'use')?.value === 'encoded';
+        const fields = bodyParts.flatMap((p) => this.partField(msg.doc, p, 'rpc', '') ?? []).map((f) => (encoded ? { ...f, minOccurs: 0, nillable: true } : f));
         out.body = { field: true, name: { ns, local: role === 'request' ? name : `${name}Response` }, inline: { kind: 'complex', content: 'sequence', particles: fields, attributes: [] }, minOccurs: 1, maxOccurs: 1, nillable: false };
       } else {
         if (bodyParts.length > 1) this.docs.note(msg.doc, msg.el, `operation ${name}: document style with ${bodyParts.length} body parts cannot be expressed (a contract has one body element): the first, ${attribute(bodyParts[0]!, '', 'name')?.value}, is taken`);
