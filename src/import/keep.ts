@@ -33,6 +33,24 @@ export function mergePages(doc: ContractDoc, from: ContractDoc): void {
   pair(doc.response, from.response);
 }
 
+/**
+ * The endpoint the contracts already in a service folder agree on below the WSDL port's path: the
+ * pages give `Remote/Services87/User.svc` where the port says `Cust12345/Remote/Services87/User.svc`
+ * (one installation's). An operation only the WSDL knows then gets the pack's endpoint too, instead
+ * of its port path, so that one base URL (`--endpoint https://host/Cust12345/`) reaches every
+ * contract of the service. Undefined unless exactly one such shorter endpoint is there.
+ */
+export function packEndpoint(existing: Iterable<string>, portPath: string | undefined): string | undefined {
+  if (!portPath) return undefined;
+  const port = portPath.replace(/^\/+/, '');
+  const found = new Set<string>();
+  for (const e of existing) {
+    const path = e.replace(/^\/+/, '');
+    if (path && path !== port && port.endsWith(`/${path}`)) found.add(path);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
 /** Descriptions, examples and field descriptions of `from`'s types, into `doc`'s types of the same name; `from` wins. */
 export function mergeTypePages(doc: TypesDoc, from: TypesDoc | undefined): void {
   if (!from?.types) return;

@@ -25,7 +25,7 @@ import { FORMAT_VERSION } from '../contract/model.ts';
 import { clark, serializeElement, XSD_NS, type XElement } from '../xml/index.ts';
 import { collectFiles, DEFAULT_SCHEMA_DIR, writeIfChanged } from './docs.ts';
 import { PrefixMap } from './docs/render.ts';
-import { carryExpectations, mergePages, mergeTypePages, readContractDoc, readTypesDoc } from './keep.ts';
+import { carryExpectations, mergePages, mergeTypePages, packEndpoint, readContractDoc, readTypesDoc } from './keep.ts';
 import { DocumentSet, noteText, XS_NS, type ImportNote, type SourceDocument } from './wsdl/documents.ts';
 import { WsdlReader, type BindingInfo, type WMessage, type WOperation } from './wsdl/operations.ts';
 import { renderField, renderType } from './wsdl/render.ts';
@@ -228,12 +228,16 @@ export async function importWsdl(opts: WsdlImportOptions): Promise<WsdlImportSum
       outputs.push([typesFile, toYaml(typesDoc, schemaComment(typesFile, join(schemaDir, 'types.schema.json')))]);
       for (const x of xsds) outputs.push([join(dir, 'schemas', x.name), x.text]);
       const names = new Set<string>();
+      const endpoints = (await contractDocsIn(dir)).map((d) => d.doc.endpoint).filter((e): e is string => typeof e === 'string');
       for (const op of ops) {
         names.add(op.name);
         const file = join(dir, `${op.name}.yaml`);
         const old = olds.get(op.name);
         const doc = wsdlContractDoc(op, read, version, xsds.map((x) => x.name), sha, old?.namespaces);
         if (old) keepFrom(doc, old);
+        // An operation the pages do not document takes the endpoint the service's other contracts agree on.
+        const shared = packEndpoint(endpoints, op.endpoint);
+        if (shared && (!old || old.endpoint === op.endpoint)) doc.endpoint = shared;
         outputs.push([file, toYaml(doc, schemaComment(file, join(schemaDir, 'contract.schema.json')))]);
         summary.operations++;
       }
@@ -284,8 +288,8 @@ async function expectationsUsedBy(dir: string, olds: ContractDoc[], typesFile: s
   return out;
 }
 
-/** Docs contracts in a service folder whose operation the binding lacks: kept, marked documented-only. */
-async function documentedOnly(dir: string, bound: ReadonlySet<string>): Promise<Array<{ file: string; doc: ContractDoc }>> {
+/** The contract documents already in a service folder. */
+async function contractDocsIn(dir: string): Promise<Array<{ file: string; doc: ContractDoc }>> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => n.endsWith('.yaml') && n !== 'types.yaml').sort();
@@ -294,9 +298,17 @@ async function documentedOnly(dir: string, bound: ReadonlySet<string>): Promise<
   }
   const out: Array<{ file: string; doc: ContractDoc }> = [];
   for (const n of names) {
-    const file = join(dir, n);
-    const doc = await readContractDoc(file);
-    if (!doc || bound.has(doc.operation) || !doc.source || (doc.source.importer !== 'docs')) continue;
+    const doc = await readContractDoc(join(dir, n));
+    if (doc) out.push({ file: join(dir, n), doc });
+  }
+  return out;
+}
+
+/** Docs contracts in a service folder whose operation the binding lacks: kept, marked documented-only. */
+async function documentedOnly(dir: string, bound: ReadonlySet<string>): Promise<Array<{ file: string; doc: ContractDoc }>> {
+  const out: Array<{ file: string; doc: ContractDoc }> = [];
+  for (const { file, doc } of await contractDocsIn(dir)) {
+    if (bound.has(doc.operation) || !doc.source || doc.source.importer !== 'docs') continue;
     doc.source = { ...doc.source, documentedOnly: true };
     out.push({ file, doc });
   }

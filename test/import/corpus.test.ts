@@ -287,6 +287,10 @@ describeShared('the shipped pack is what its regeneration (README) gives', () =>
     const wsdl = [...by].filter(([k]) => k.endsWith(' wsdl')).sort();
     expect(wsdl).toEqual([['Services86/User wsdl', 79], ['Services87/User wsdl', 83], ['Services88/Favourite wsdl', 8], ['Services88/User wsdl', 84]]);
     expect(by.get('Services88/User docs documented-only')).toBe(1);
+    // One base URL reaches a whole service: every contract of a service folder has the same endpoint, below the installation.
+    const endpoints = new Map<string, Set<string>>();
+    for (const c of contracts) endpoints.set(`${c.version}/${c.service}`, (endpoints.get(`${c.version}/${c.service}`) ?? new Set()).add(c.endpoint));
+    expect([...endpoints].filter(([, e]) => e.size !== 1 || [...e].some((x) => !x.startsWith('Remote/')))).toEqual([]);
     for (const [k] of by) if (!k.endsWith(' wsdl') && !k.endsWith('documented-only')) expect(k, k).not.toMatch(/^Services8[678]\/User /);
   });
 });

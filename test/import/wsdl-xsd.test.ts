@@ -13,6 +13,7 @@ import { loadContracts } from '../../src/contract/load.ts';
 import type { ContractDoc, TypesDoc } from '../../src/contract/model.ts';
 import { importDocs } from '../../src/import/docs.ts';
 import { importWsdl } from '../../src/import/wsdl.ts';
+import { packEndpoint } from '../../src/import/keep.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'soapcheck-wsdl-xsd-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -212,6 +213,41 @@ describe('import wsdl over docs contracts at the same paths', () => {
     const gone = parse(readFileSync(join(svc, 'Gone.yaml'), 'utf8')) as ContractDoc;
     expect(gone.source).toEqual({ importer: 'docs', file: 'page.md', documentedOnly: true });
     expect((await loadContracts([svc])).problems).toEqual([]);
+  });
+
+  it("gives an operation only the WSDL has the endpoint the service's other contracts agree on below the port's path, and heals one that had the port's path", async () => {
+    const base = join(dir, 'pack-endpoint');
+    const svc = join(base, 'out', 'Demo1', 'Demo');
+    mkdirSync(svc, { recursive: true });
+    writeFileSync(join(base, 'demo.wsdl'), wsdl(''));
+    const contract = (op: string, endpoint: string, importer: string) => `soapcheck: 1\nkind: operation\nservice: Demo\nversion: Demo1\noperation: ${op}\nendpoint: ${endpoint}\nsoap: { version: "1.2", action: "urn:demo:Demo1/${op}" }\nnamespaces: { D: "urn:demo:Demo1" }\nrequest: { body: { name: D:${op} } }\nresponse: { body: { name: D:${op}Response } }\nsource: { importer: ${importer}, file: page.md }\n`;
+    // The pages' operation, at the path below the installation; the port says base/Demo.svc.
+    writeFileSync(join(svc, 'Paged.yaml'), contract('Paged', 'Demo.svc', 'docs'));
+    const endpointOf = () => (parse(readFileSync(join(svc, 'Op.yaml'), 'utf8')) as ContractDoc).endpoint;
+    await importWsdl({ inputs: [join(base, 'demo.wsdl')], out: join(base, 'out') });
+    expect(endpointOf()).toBe('Demo.svc');
+    // An earlier import that wrote the port's path is healed; an endpoint a person chose is kept.
+    writeFileSync(join(svc, 'Op.yaml'), readFileSync(join(svc, 'Op.yaml'), 'utf8').replace('endpoint: Demo.svc', 'endpoint: base/Demo.svc'));
+    await importWsdl({ inputs: [join(base, 'demo.wsdl')], out: join(base, 'out') });
+    expect(endpointOf()).toBe('Demo.svc');
+    writeFileSync(join(svc, 'Op.yaml'), readFileSync(join(svc, 'Op.yaml'), 'utf8').replace('endpoint: Demo.svc', 'endpoint: other/Demo.svc'));
+    await importWsdl({ inputs: [join(base, 'demo.wsdl')], out: join(base, 'out') });
+    expect(endpointOf()).toBe('other/Demo.svc');
+    // Alone in its folder, the operation keeps the port's path.
+    const lone = join(base, 'lone');
+    await importWsdl({ inputs: [join(base, 'demo.wsdl')], out: lone });
+    expect((parse(readFileSync(join(lone, 'Demo1', 'Demo', 'Op.yaml'), 'utf8')) as ContractDoc).endpoint).toBe('base/Demo.svc');
+  });
+
+  it.each([
+    [['Remote/S/User.svc'], 'Cust1/Remote/S/User.svc', 'Remote/S/User.svc'],
+    [['/Remote/S/User.svc', 'Cust1/Remote/S/User.svc'], 'Cust1/Remote/S/User.svc', 'Remote/S/User.svc'],
+    [['Remote/S/User.svc', 'S/User.svc'], 'Cust1/Remote/S/User.svc', undefined],
+    [['mote/S/User.svc'], 'Cust1/Remote/S/User.svc', undefined],
+    [['Remote/S/User.svc'], undefined, undefined],
+    [[], 'Cust1/Remote/S/User.svc', undefined],
+  ] as const)('packEndpoint(%j, %s) is %s', (existing, port, expected) => {
+    expect(packEndpoint(existing, port)).toBe(expected);
   });
 
   const page = (description: string) => `---\ntitle: Demo1.DemoAgent.Op SOAP\n---\n\n# Demo1 Demo Op SOAP\n\nSOAP request and response examples **Remote/Demo1/Demo.svc**\n\n## Op\n\n${description}\n\n## Op Request\n\n\`\`\`xml\n<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope" xmlns:D="urn:demo:Demo1"><env:Body><D:Op><D:x>from the page</D:x></D:Op></env:Body></env:Envelope>\n\`\`\`\n\n## Op Response\n\n\`\`\`xml\n<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope" xmlns:D="urn:demo:Demo1"><env:Body><D:OpResponse><D:r>7</D:r></D:OpResponse></env:Body></env:Envelope>\n\`\`\`\n`;
