@@ -2,16 +2,16 @@
  * The checking engine: parses a message (hostile-input safe), builds the envelope view, and
  * walks the document ONCE against the contract plan, calling the listeners of every active rule.
  */
-import { parseXml, type ParseLimits } from '../xml/parse.ts';
+import { parseXml, type ParseLimits, type ParseResult } from '../xml/parse.ts';
 import type { NativeDocument } from '../xml/native.ts';
 import { attribute, childElements, hasSignificantText, textContent, type XDocument, type XElement } from '../xml/tree.ts';
 import { XSI_NS, clark, resolveQName } from '../xml/qname.ts';
 import { builtinCheck, typeLabel } from './lexical/index.ts';
 import { versionOfEnvelopeNs } from '../soap/versions.ts';
-import type { CheckConfig, Finding, MessageInput, RuleSetting } from './api.ts';
+import type { CheckConfig, Finding, MessageInput, RuleSetting, Severity } from './api.ts';
 import { PathCache } from './path.ts';
 import type { ContentPlan, ContractPlan, ElementPlan, MessagePlan, SimpleContent } from './plan.ts';
-import type { AlignedChild, Alignment, EnvelopeView, NsRemap, Rule, RuleContext, RuleListeners } from './rule.ts';
+import type { AlignedChild, Alignment, EnvelopeView, NsRemap, ReportDescriptor, Rule, RuleContext, RuleListeners } from './rule.ts';
 
 export interface CheckOutcome {
   findings: Finding[];
@@ -27,82 +27,215 @@ export function levelOf(rule: Rule, config: CheckConfig): RuleSetting {
   return config.rules?.[rule.id] ?? rule.levels[config.profile];
 }
 
-export function runChecks(rules: readonly Rule[], plan: ContractPlan, input: MessageInput, config: CheckConfig): CheckOutcome {
-  const findings: Finding[] = [];
-  const truncations: Array<() => void> = [];
-  let native: NativeDocument | undefined;
-  const paths = new PathCache();
-  const mask = config.mask ?? noMask;
-  const message = input.direction === 'request' ? plan.request : plan.response;
-  const on: Listeners = {
-    parseFailure: [], document: [], envelope: [], http: [], fault: [], body: [], headers: [],
-    element: [], children: [], attributes: [], unexpectedElements: [], value: [],
-  };
-  for (const rule of rules) {
-    if (rule.appliesTo !== 'both' && rule.appliesTo !== input.direction) continue;
-    const level = levelOf(rule, config);
-    if (level === 'off') continue;
-    let reported = 0;
-    let suppressed = 0;
-    let last: Finding | undefined;
-    const ctx: RuleContext = {
-      plan, input, message, direction: input.direction, profile: config.profile, mask,
-      get native() { return native; },
-      report(d) {
-        // Bounded output (and bounded time: paths cost a walk over siblings) on hostile input.
-        if (reported >= MAX_FINDINGS_PER_RULE) {
-          if (suppressed++ === 0) truncations.push(() => {
-            findings.push({ rule: rule.id, severity: level, message: `${suppressed} more ${rule.id} finding${suppressed === 1 ? '' : 's'} not shown (at most ${MAX_FINDINGS_PER_RULE} per rule and message)`, path: last!.path, ...(last!.line ? { line: last!.line } : {}), expected: `at most ${MAX_FINDINGS_PER_RULE} findings`, actual: `${MAX_FINDINGS_PER_RULE + suppressed}` });
-          });
-          return;
-        }
-        reported++;
-        const f: Finding = {
-          rule: rule.id,
-          severity: d.soft ? 'warn' : level,
-          message: clip(mask(d.message)),
-          path: d.path ?? (d.el ? paths.pathOf(d.el) : '/'),
-        };
-        const line = d.line ?? d.el?.line;
-        if (line !== undefined && line > 0) f.line = line;
-        if (d.column !== undefined) f.column = d.column;
-        if (d.expected !== undefined) f.expected = clip(mask(d.expected));
-        if (d.actual !== undefined) f.actual = clip(mask(d.actual));
-        findings.push(f);
-        last = f;
-      },
-    };
-    const ls = rule.create(ctx);
-    for (const k of Object.keys(ls) as Hook[]) (on[k] as unknown[]).push(ls[k]);
-  }
+/**
+ * Check one message. The rules are created once per rule list, plan, direction and configuration object
+ * (a `PreparedChecks`, cached weakly by those objects) and reused for every message of that kind: a
+ * message pays for its parse and its walk, not for setting the rules up again.
+ *
+ * `parsed`: the message already parsed by the caller (with `parseLimitsOf(config)`, and `keepNative` when
+ * `needsNative` says so), e.g. to route it by its body element first; it is not parsed again. The caller
+ * keeps ownership of its native document (disposes it).
+ */
+export function runChecks(rules: readonly Rule[], plan: ContractPlan, input: MessageInput, config: CheckConfig, parsed?: ParseResult): CheckOutcome {
+  const prepared = preparedChecks(rules, plan, input.direction, config);
+  // A rule that checks a message from inside a check (none does today) gets a fresh set of rules.
+  return prepared.busy ? new PreparedChecks(rules, plan, input.direction, config).check(input, parsed) : prepared.check(input, parsed);
+}
 
+/** The parser limits a configuration asks for (what the checks parse a message with). */
+export function parseLimitsOf(config: CheckConfig): ParseLimits {
   const limits: ParseLimits = {};
   if (config.maxBytes !== undefined) limits.maxBytes = config.maxBytes;
   if (config.maxDepth !== undefined) limits.maxDepth = config.maxDepth;
   if (config.mask) limits.mask = config.mask;
-  // Rules that hand the message to the engine (schema/xsd, expectation/failed) use its own document of this parse.
-  const wantsNative = rules.some((r) => r.usesNative?.(plan) === true && levelOf(r, config) !== 'off');
-  const parsed = parseXml(input.body, limits, { keepNative: wantsNative });
-  if (!parsed.ok) {
-    for (const l of on.parseFailure) l(parsed);
-    if (input.http) for (const l of on.http) l(input.http, null);
-    return { findings: finish(findings, truncations) };
+  return limits;
+}
+
+/** Do the active rules need the engine's own document of a message of this plan (parse with `keepNative`)? */
+export function needsNative(rules: readonly Rule[], plan: ContractPlan, config: CheckConfig): boolean {
+  return rules.some((r) => r.usesNative?.(plan) === true && levelOf(r, config) !== 'off');
+}
+
+type ByDirection = { request?: PreparedChecks; response?: PreparedChecks };
+const prepared = new WeakMap<readonly Rule[], WeakMap<CheckConfig, WeakMap<ContractPlan, ByDirection>>>();
+
+/**
+ * Configurations without a mask, by what they say: a caller that writes its configuration as a literal on every
+ * call (`{ profile: 'strict' }`) still finds the rules it used before. Bounded: cleared past 64 kinds.
+ */
+const sameConfig = new Map<string, CheckConfig>();
+
+function canonicalConfig(config: CheckConfig): CheckConfig {
+  if (config.mask) return config;
+  const key = `${config.profile}|${config.maxBytes ?? ''}|${config.maxDepth ?? ''}|${config.rules ? JSON.stringify(config.rules) : ''}`;
+  const known = sameConfig.get(key);
+  if (known) return known;
+  if (sameConfig.size >= 64) sameConfig.clear();
+  sameConfig.set(key, config);
+  return config;
+}
+
+function preparedChecks(rules: readonly Rule[], plan: ContractPlan, direction: 'request' | 'response', given: CheckConfig): PreparedChecks {
+  let byConfig = prepared.get(rules);
+  if (!byConfig) prepared.set(rules, (byConfig = new WeakMap()));
+  let byPlan = byConfig.get(given);
+  let config = given;
+  if (!byPlan) {
+    config = canonicalConfig(given);
+    byPlan = byConfig.get(config);
+    if (!byPlan) byConfig.set(config, (byPlan = new WeakMap()));
   }
-  native = parsed.native;
-  try {
-    return walkParsed(parsed.doc, plan, message, input, on, findings, truncations);
-  } finally {
-    native?.dispose();
-    native = undefined;
+  let byDirection = byPlan.get(plan);
+  if (!byDirection) byPlan.set(plan, (byDirection = {}));
+  return (byDirection[direction] ??= new PreparedChecks(rules, plan, direction, config));
+}
+
+/** One active rule's context: made once with its rule, reporting into the message being checked. */
+class PreparedRule implements RuleContext {
+  reported = 0;
+  suppressed = 0;
+  last: Finding | undefined;
+  readonly direction: 'request' | 'response';
+  readonly profile: CheckConfig['profile'];
+  readonly message: MessagePlan;
+  readonly mask: (text: string) => string;
+
+  constructor(
+    private readonly checks: PreparedChecks,
+    readonly rule: Rule,
+    readonly level: Severity,
+    readonly plan: ContractPlan,
+  ) {
+    this.direction = checks.direction;
+    this.profile = checks.config.profile;
+    this.message = checks.message;
+    this.mask = checks.mask;
+  }
+
+  get input(): MessageInput { return this.checks.input!; }
+  get native(): NativeDocument | undefined { return this.checks.native; }
+
+  report(d: ReportDescriptor): void {
+    const checks = this.checks;
+    // Bounded output (and bounded time: paths cost a walk over siblings) on hostile input.
+    if (this.reported >= MAX_FINDINGS_PER_RULE) {
+      if (this.suppressed++ === 0) checks.truncated.push(this);
+      return;
+    }
+    this.reported++;
+    const mask = this.mask;
+    const f: Finding = {
+      rule: this.rule.id,
+      severity: d.soft ? 'warn' : this.level,
+      message: clip(mask(d.message)),
+      path: d.path ?? (d.el ? checks.paths!.pathOf(d.el) : '/'),
+    };
+    const line = d.line ?? d.el?.line;
+    if (line !== undefined && line > 0) f.line = line;
+    if (d.column !== undefined) f.column = d.column;
+    if (d.expected !== undefined) f.expected = clip(mask(d.expected));
+    if (d.actual !== undefined) f.actual = clip(mask(d.actual));
+    checks.findings.push(f);
+    this.last = f;
+  }
+
+  /** The closing finding that counts what was not shown. */
+  truncation(): Finding {
+    const last = this.last!;
+    const n = this.suppressed;
+    return { rule: this.rule.id, severity: this.level, message: `${n} more ${this.rule.id} finding${n === 1 ? '' : 's'} not shown (at most ${MAX_FINDINGS_PER_RULE} per rule and message)`, path: last.path, ...(last.line ? { line: last.line } : {}), expected: `at most ${MAX_FINDINGS_PER_RULE} findings`, actual: `${MAX_FINDINGS_PER_RULE + n}` };
   }
 }
 
-function walkParsed(doc: XDocument, plan: ContractPlan, message: MessagePlan, input: MessageInput, on: Listeners, findings: Finding[], truncations: Array<() => void>): CheckOutcome {
+/** The active rules of one plan, direction and configuration, created once; `check` checks one message with them. */
+class PreparedChecks {
+  readonly on: Listeners = {
+    parseFailure: [], document: [], envelope: [], http: [], fault: [], body: [], headers: [],
+    element: [], children: [], attributes: [], unexpectedElements: [], value: [],
+  };
+  readonly message: MessagePlan;
+  readonly mask: (text: string) => string;
+  readonly limits: ParseLimits;
+  readonly wantsNative: boolean;
+  readonly active: PreparedRule[] = [];
+  // The message being checked.
+  busy = false;
+  input: MessageInput | undefined;
+  native: NativeDocument | undefined;
+  findings: Finding[] = [];
+  truncated: PreparedRule[] = [];
+  paths: PathCache | undefined;
+
+  constructor(
+    rules: readonly Rule[],
+    readonly plan: ContractPlan,
+    readonly direction: 'request' | 'response',
+    readonly config: CheckConfig,
+  ) {
+    this.message = direction === 'request' ? plan.request : plan.response;
+    this.mask = config.mask ?? noMask;
+    this.limits = parseLimitsOf(config);
+    // Rules that hand the message to the engine (schema/xsd) use its own document of this parse.
+    this.wantsNative = needsNative(rules, plan, config);
+    for (const rule of rules) {
+      if (rule.appliesTo !== 'both' && rule.appliesTo !== direction) continue;
+      const level = levelOf(rule, config);
+      if (level === 'off') continue;
+      const ctx = new PreparedRule(this, rule, level, plan);
+      this.active.push(ctx);
+      const ls = rule.create(ctx);
+      for (const k of Object.keys(ls) as Hook[]) (this.on[k] as unknown[]).push(ls[k]);
+    }
+  }
+
+  check(input: MessageInput, given?: ParseResult): CheckOutcome {
+    this.busy = true;
+    this.input = input;
+    this.findings = [];
+    this.truncated = [];
+    this.paths = new PathCache();
+    for (const r of this.active) { r.reported = 0; r.suppressed = 0; r.last = undefined; }
+    let parsed = given;
+    let owned: NativeDocument | undefined;
+    try {
+      if (!parsed || (this.wantsNative && parsed.ok && !parsed.native)) {
+        parsed = parseXml(input.body, this.limits, { keepNative: this.wantsNative });
+        if (parsed.ok) owned = parsed.native;
+      }
+      const on = this.on;
+      if (!parsed.ok) {
+        for (const l of on.parseFailure) l(parsed);
+        if (input.http) for (const l of on.http) l(input.http, null);
+        return { findings: this.finish() };
+      }
+      this.native = parsed.native;
+      walkParsed(parsed.doc, this.plan, this.message, input, on);
+      return { findings: this.finish(), doc: parsed.doc };
+    } finally {
+      owned?.dispose();
+      this.native = undefined;
+      this.input = undefined;
+      this.paths = undefined;
+      this.busy = false;
+    }
+  }
+
+  private finish(): Finding[] {
+    const findings = this.findings;
+    findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    for (const r of this.truncated) findings.push(r.truncation());
+    this.findings = [];
+    this.truncated = [];
+    return findings;
+  }
+}
+
+function walkParsed(doc: XDocument, plan: ContractPlan, message: MessagePlan, input: MessageInput, on: Listeners): void {
   for (const l of on.document) l(doc);
   const env = envelopeView(doc.root, message);
   for (const l of on.envelope) l(env);
   if (input.http) for (const l of on.http) l(input.http, env);
-  if (!env.isEnvelope) return { findings: finish(findings, truncations), doc };
+  if (!env.isEnvelope) return;
 
   const walker = new Walker(on, plan);
   walker.headers(env, message);
@@ -117,7 +250,6 @@ function walkParsed(doc: XDocument, plan: ContractPlan, message: MessagePlan, in
       walker.walk(payload, message.body, { el: payload, index: 0, node: message.body, nsMismatch, inheritedNsMismatch: false, remap, secret: message.body.secret });
     }
   }
-  return { findings: finish(findings, truncations), doc };
 }
 
 /** Most findings one rule reports on one message; the rest are counted in one closing finding. */
@@ -131,12 +263,6 @@ const noMask = (text: string): string => text;
 /** Shortens a finding text; it must be masked first (`mask`), so the cut never keeps the start of a secret. */
 function clip(s: string): string {
   return s.length > MAX_FINDING_TEXT ? `${s.slice(0, MAX_FINDING_TEXT - 1)}…` : s;
-}
-
-function finish(findings: Finding[], truncations: Array<() => void>): Finding[] {
-  findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  for (const t of truncations) t();
-  return findings;
 }
 
 export function envelopeView(root: XElement, message: MessagePlan): EnvelopeView {

@@ -5,20 +5,33 @@
  */
 import type { CheckConfig, MessageInput } from './api.ts';
 import { RULE_LIST } from './catalogue.ts';
-import { runChecks, type CheckOutcome } from './engine.ts';
+import { needsNative, runChecks, type CheckOutcome } from './engine.ts';
+import type { ParseResult } from '../xml/parse.ts';
 import type { ContractPlan } from './plan.ts';
 
 export { compileContract } from './plan.ts';
 export type { ContractPlan, ElementPlan, MessagePlan } from './plan.ts';
 export type { CheckOutcome } from './engine.ts';
+export { parseLimitsOf } from './engine.ts';
 export { RULES, RULE_LIST } from './catalogue.ts';
 export type { Rule } from './rule.ts';
 export type { CheckConfig, Finding, MessageInput, HttpFacts, Profile, RuleSetting, Severity } from './api.ts';
 export { parseRulesBlock, parseRuleOption, parseConfigText, loadConfigFile, makeConfig, ConfigError, PROFILES } from './config.ts';
 
-/** Check one message against a compiled contract. Never throws for bad input. */
-export function checkMessage(plan: ContractPlan, input: MessageInput, config: CheckConfig = { profile: 'strict' }): CheckOutcome {
-  return runChecks(RULE_LIST, plan, input, config);
+const STRICT: CheckConfig = Object.freeze({ profile: 'strict' });
+
+/**
+ * Check one message against a compiled contract. Never throws for bad input. `parsed`: the message already
+ * parsed with `parseLimitsOf(config)` (and `keepNative` where `messageNeedsNative` says so), e.g. to route it
+ * first; it is then not parsed again, and the caller disposes its native document.
+ */
+export function checkMessage(plan: ContractPlan, input: MessageInput, config: CheckConfig = STRICT, parsed?: ParseResult): CheckOutcome {
+  return runChecks(RULE_LIST, plan, input, config, parsed);
+}
+
+/** Does checking a message of this plan under this configuration use the engine's own document (`keepNative`)? */
+export function messageNeedsNative(plan: ContractPlan, config: CheckConfig): boolean {
+  return needsNative(RULE_LIST, plan, config);
 }
 
 /** True when any finding is an error (what makes `verify` and the runner fail). */

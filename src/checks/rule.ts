@@ -1,7 +1,7 @@
 /**
  * What a rule is (ESLint-style): a stable id, a one-line description, its doc anchor, which
  * messages it applies to, its level per profile, and `create(ctx)` returning listeners that the
- * engine calls during its single walk over a message.
+ * engine calls during its single walk over each message.
  */
 import type { ParseFailure } from '../xml/parse.ts';
 import type { NativeDocument } from '../xml/native.ts';
@@ -125,6 +125,12 @@ export interface Rule {
   readonly appliesTo: Direction | 'both';
   /** Level when the config does not set one. */
   readonly levels: Readonly<Record<Profile, RuleSetting>>;
+  /**
+   * Called once per plan, direction and configuration, not per message (the engine reuses the listeners for
+   * every message of that kind): work that depends only on the contract belongs here. State a listener keeps
+   * for later listeners of the same message must be set afresh by each message (`document`, and
+   * `parseFailure` for a message that does not parse).
+   */
   create(ctx: RuleContext): RuleListeners;
   /** True when the rule needs the engine's document (ctx.native) for messages of this plan. */
   usesNative?(plan: ContractPlan): boolean;

@@ -6,8 +6,8 @@ import type { Contract } from '../contract/model.ts';
 import { selectOperation } from '../contract/select.ts';
 import { bodyElementName } from '../checks/body-name.ts';
 import { ConfigError, makeConfig, parseProfile, parseRuleOption } from '../checks/config.ts';
-import { checkMessage, compileContract, type CheckConfig, type Finding, type RuleSetting } from '../checks/index.ts';
-import { parseXml } from '../xml/parse.ts';
+import { checkMessage, compileContract, parseLimitsOf, type CheckConfig, type Finding, type RuleSetting } from '../checks/index.ts';
+import { parseXml, type ParseResult } from '../xml/parse.ts';
 import { clark, type ExpandedName } from '../xml/qname.ts';
 import { findProject } from './project.ts';
 import { EXIT, parseCommandArgs, UsageError, type Command } from './command.ts';
@@ -123,27 +123,31 @@ function verifyOne(file: string, contracts: Contract[], single: boolean, directi
   } catch (e) {
     return { file, findings: [], error: `cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
   }
-  let contract: Contract;
-  let routed = true;
-  if (single) contract = contracts[0]!;
-  else {
-    const parsed = parseXml(body);
+  if (single) return checked(file, contracts[0]!, direction, body, config, undefined, true);
+  // Parsed once: to route the message by its body element, then checked as it is (the engine's document kept for
+  // rules that validate it with the engine, disposed here).
+  const parsed = parseXml(body, parseLimitsOf(config), { keepNative: true });
+  try {
     // A message that does not parse cannot be routed; its parse finding does not depend on the
     // contract, so any candidate's plan reports it.
-    if (!parsed.ok) { contract = contracts[0]!; routed = false; }
-    else {
-      const bodyName = bodyElementName(parsed.doc);
-      if (!bodyName) return { file, findings: [], error: 'cannot select an operation: the message has no SOAP Body element' };
-      const sel = selectOperation(contracts, { bodyName, action, direction });
-      if (sel.none !== undefined) return { file, findings: [], error: `no operation matches: ${sel.none}${otherDirectionHint(contracts, bodyName, action, direction)}` };
-      if (sel.ambiguous) {
-        return { file, findings: [], error: `${sel.ambiguous.length} operations match body element ${clark(bodyName)}${action ? ` and action ${action}` : ''}: ${sel.ambiguous.map((c) => `${c.version}/${c.service}/${c.operation}`).join(', ')} (give --action or one contract file)` };
-      }
-      contract = sel.contract;
+    if (!parsed.ok) return checked(file, contracts[0]!, direction, body, config, parsed, false);
+    const bodyName = bodyElementName(parsed.doc);
+    if (!bodyName) return { file, findings: [], error: 'cannot select an operation: the message has no SOAP Body element' };
+    const sel = selectOperation(contracts, { bodyName, action, direction });
+    if (sel.none !== undefined) return { file, findings: [], error: `no operation matches: ${sel.none}${otherDirectionHint(contracts, bodyName, action, direction)}` };
+    if (sel.ambiguous) {
+      return { file, findings: [], error: `${sel.ambiguous.length} operations match body element ${clark(bodyName)}${action ? ` and action ${action}` : ''}: ${sel.ambiguous.map((c) => `${c.version}/${c.service}/${c.operation}`).join(', ')} (give --action or one contract file)` };
     }
+    return checked(file, sel.contract, direction, body, config, parsed, true);
+  } finally {
+    if (parsed.ok) parsed.native?.dispose();
   }
-  const out = checkMessage(compileContract(contract), { direction, body }, config);
-  if (!routed) return { file, findings: out.findings };
+}
+
+/** The message's findings against `contract`, naming the contract when the message was routed to it (`named`). */
+function checked(file: string, contract: Contract, direction: 'request' | 'response', body: Buffer, config: CheckConfig, parsed: ParseResult | undefined, named: boolean): MessageResult {
+  const out = checkMessage(compileContract(contract), { direction, body }, config, parsed);
+  if (!named) return { file, findings: out.findings };
   return {
     file,
     contract: { file: relative(process.cwd(), contract.file) || contract.file, service: contract.service, version: contract.version, operation: contract.operation },

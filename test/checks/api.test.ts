@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkMessage, compileContract, hasErrors, RULES, RULE_LIST } from '../../src/checks/index.ts';
+import { checkMessage, compileContract, hasErrors, parseLimitsOf, RULES, RULE_LIST, type CheckConfig, type Rule } from '../../src/checks/index.ts';
+import { runChecks } from '../../src/checks/engine.ts';
+import { parseXml } from '../../src/xml/parse.ts';
 import { envelope, f, makeContract } from './support/contract.ts';
 
 const contract = makeContract({
@@ -74,5 +76,56 @@ describe('rule modules', () => {
       ids.push(mod.rule!.id);
     }
     expect(ids.sort()).toEqual([...RULES.keys()].sort());
+  });
+});
+
+describe('rules created once, reused for every message', () => {
+  const plan = compileContract(contract);
+  const ok = envelope('<t:GetThingResponse><t:Response><t:Id>1</t:Id><t:Name>x</t:Name></t:Response></t:GetThingResponse>');
+
+  it('create() runs once per plan, direction and configuration; findings and per-rule counts start afresh with each message', () => {
+    let created = 0;
+    const everyField: Rule = {
+      id: 'test/every-field', description: 'reports every matched element', docs: 'docs/rules.md#x', appliesTo: 'both',
+      levels: { strict: 'error', compatible: 'error' },
+      create(ctx) {
+        created++;
+        return { element(el) { ctx.report({ el, message: `saw ${el.local}` }); } };
+      },
+    };
+    const rules = [everyField];
+    const config: CheckConfig = { profile: 'strict' };
+    const many = envelope(`<t:GetThingResponse><t:Response><t:Id>1</t:Id><t:Name>x</t:Name>${'<t:Tags>a</t:Tags>'.repeat(120)}</t:Response></t:GetThingResponse>`);
+    const first = runChecks(rules, plan, { direction: 'response', body: many }, config);
+    const second = runChecks(rules, plan, { direction: 'response', body: many }, config);
+    const small = runChecks(rules, plan, { direction: 'response', body: ok }, config);
+    expect(created).toBe(1);
+    // 100 findings and one closing finding, each time: the count per rule does not carry over.
+    expect(first.findings).toHaveLength(101);
+    expect(first.findings.at(-1)!.message).toMatch(/^24 more test\/every-field findings not shown/);
+    expect(second.findings).toEqual(first.findings);
+    expect(small.findings.map((f) => f.message)).toEqual(['saw GetThingResponse', 'saw Response', 'saw Id', 'saw Name']);
+    runChecks(rules, plan, { direction: 'request', body: ok }, config);
+    runChecks(rules, plan, { direction: 'response', body: ok }, { profile: 'strict' });
+    expect(created).toBe(3);
+  });
+
+  it('a message that does not parse is not judged by what the message before it declared (http/charset)', () => {
+    const config: CheckConfig = { profile: 'strict' };
+    const latin1 = Buffer.from(ok.replace('encoding="utf-8"', 'encoding="ISO-8859-1"'), 'latin1');
+    const http = (charset: string) => ({ status: 200, headers: { 'content-type': `text/xml; charset=${charset}` } });
+    expect(checkMessage(plan, { direction: 'response', body: latin1, http: http('iso-8859-1') }, config).findings).toEqual([]);
+    const broken = checkMessage(plan, { direction: 'response', body: '<a><b></a>', http: http('utf-8') }, config);
+    expect(broken.findings.map((f) => f.rule)).toEqual(['envelope/not-xml']);
+  });
+
+  it('a message parsed by the caller is checked as if the check had parsed it', () => {
+    const config: CheckConfig = { profile: 'strict' };
+    const bad = envelope('<t:GetThingResponse><t:Response><t:Id>x1</t:Id></t:Response></t:GetThingResponse>');
+    const parsed = parseXml(bad, parseLimitsOf(config));
+    const given = checkMessage(plan, { direction: 'response', body: bad }, config, parsed);
+    expect(given.findings).toEqual(checkMessage(plan, { direction: 'response', body: bad }, config).findings);
+    expect(given.findings.map((f) => f.rule).sort()).toEqual(['field/missing', 'value/lexical']);
+    expect(given.doc).toBe(parsed.ok ? parsed.doc : undefined);
   });
 });

@@ -18,8 +18,12 @@ export const rule: Rule = {
   appliesTo: 'both',
   levels: { strict: 'error', compatible: 'error' },
   create(ctx) {
+    // The rules are created once for many messages: each message sets `own` (a failed parse to null) before `http`.
     let own: { encoding: string; by: string } | null = null;
     return {
+      parseFailure() {
+        own = null;
+      },
       document(doc) {
         own = ownEncoding(doc);
       },
