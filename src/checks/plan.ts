@@ -293,11 +293,17 @@ class TypeCompiler {
     return isDerivedFrom(this.types, actual, declared);
   }
 
-  /** Is this (named) type abstract? */
+  /** Is this (named) type abstract? Memoised by the name object (a field's declared type is asked about for every element). */
   isAbstract(type: ExpandedName): boolean {
-    const def = this.types.get(clark(type));
-    return def?.kind === 'complex' && def.abstract;
+    let a = this.abstract.get(type);
+    if (a === undefined) {
+      const def = this.types.get(clark(type));
+      this.abstract.set(type, (a = def?.kind === 'complex' && def.abstract));
+    }
+    return a;
   }
+
+  private readonly abstract = new WeakMap<ExpandedName, boolean>();
 
   element(f: Field, occurs?: { minOccurs: number; maxOccurs: number }): ElementPlan {
     return new FieldPlan(f, this, occurs);

@@ -63,8 +63,15 @@ function sniffText(bytes: Uint8Array): string {
   const [a, b] = [bytes[0], bytes[1]];
   const le = (a === 0xff && b === 0xfe) || (a === 0x3c && b === 0x00);
   const be = (a === 0xfe && b === 0xff) || (a === 0x00 && b === 0x3c);
-  return new TextDecoder(le ? 'utf-16le' : be ? 'utf-16be' : 'utf-8', { fatal: false }).decode(bytes);
+  return (le ? DECODERS.le : be ? DECODERS.be : DECODERS.utf8).decode(bytes);
 }
+
+/** Made once: a decoder costs more to make than to decode a small message with (decode() keeps no state between calls). */
+const DECODERS = {
+  utf8: new TextDecoder('utf-8', { fatal: false }),
+  le: new TextDecoder('utf-16le', { fatal: false }),
+  be: new TextDecoder('utf-16be', { fatal: false }),
+};
 
 /**
  * One pass over the text, before parsing: the line of every start tag, in document order, which is

@@ -30,11 +30,23 @@ export function splitQName(qname: string): { prefix: string; local: string } {
  * Returns null when the prefix is not declared.
  */
 export function resolveQName(qname: string, scope: NamespaceScope, useDefault = true): ExpandedName | null {
+  // The checks ask about one element's xsi:type several times in a row (which type, may it stand there, is it
+  // declared): the last answer is kept for a scope that cannot change (a parsed tree's scopes are frozen).
+  const last = lastResolved;
+  if (last.scope === scope && last.qname === qname && last.useDefault === useDefault) return last.name;
+  const name = resolve(qname, scope, useDefault);
+  if (Object.isFrozen(scope)) lastResolved = { qname, scope, useDefault, name };
+  return name;
+}
+
+let lastResolved: { qname: string; scope: NamespaceScope | null; useDefault: boolean; name: ExpandedName | null } = { qname: '', scope: null, useDefault: false, name: null };
+
+function resolve(qname: string, scope: NamespaceScope, useDefault: boolean): ExpandedName | null {
   const { prefix, local } = splitQName(qname.trim());
   if (!local) return null;
-  if (prefix === '') return { ns: useDefault ? scope[''] ?? '' : '', local };
+  if (prefix === '') return Object.freeze({ ns: useDefault ? scope[''] ?? '' : '', local });
   const ns = Object.prototype.hasOwnProperty.call(scope, prefix) ? scope[prefix] : undefined;
-  return ns === undefined ? null : { ns, local };
+  return ns === undefined ? null : Object.freeze({ ns, local });
 }
 
 /** `{uri}local`, or `local` when in no namespace. */

@@ -65,21 +65,34 @@ const SIMPLE_PATH = /^((?:\/[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)+)(\[[^\]]*\]
  * pass a message without that header without handing the message to the engine. False = unknown.
  */
 export function certainlyFalse(test: string, namespaces: Readonly<Record<string, string>>, root: XElement): boolean {
+  const steps = simplePathOf(test, namespaces);
+  return steps !== null && selectsNothing(steps, root);
+}
+
+interface Step { readonly ns: string; readonly local: string }
+
+/** The named steps of a plain path test (`ENVELOPE_NS_MARK` for the message's own envelope namespace), or null when it is no plain path. */
+function simplePathOf(test: string, namespaces: Readonly<Record<string, string>>): Step[] | null {
   const m = SIMPLE_PATH.exec(test.trim());
-  if (!m) return false;
-  const steps: Array<{ ns: string; local: string }> = [];
+  if (!m) return null;
+  const steps: Step[] = [];
   for (const step of m[1]!.slice(1).split('/')) {
     const i = step.indexOf(':');
     const prefix = i < 0 ? '' : step.slice(0, i);
-    let ns = i < 0 ? '' : namespaces[prefix];
-    if (ns === undefined) return false;
-    if (ns === ENVELOPE_NS_MARK) ns = root.ns;
+    const ns = i < 0 ? '' : namespaces[prefix];
+    if (ns === undefined) return null;
     steps.push({ ns, local: i < 0 ? step : step.slice(i + 1) });
   }
-  let level: XElement[] = steps[0]!.local === root.local && steps[0]!.ns === root.ns ? [root] : [];
-  for (const step of steps.slice(1)) {
-    if (level.length === 0) break;
-    level = level.flatMap((el) => childElements(el).filter((c) => c.local === step.local && c.ns === step.ns));
+  return steps;
+}
+
+function selectsNothing(steps: readonly Step[], root: XElement): boolean {
+  const nsOf = (s: Step) => (s.ns === ENVELOPE_NS_MARK ? root.ns : s.ns);
+  let level: XElement[] = steps[0]!.local === root.local && nsOf(steps[0]!) === root.ns ? [root] : [];
+  for (let i = 1; i < steps.length && level.length > 0; i++) {
+    const step = steps[i]!;
+    const ns = nsOf(step);
+    level = level.flatMap((el) => childElements(el).filter((c) => c.local === step.local && c.ns === ns));
   }
   return level.length === 0;
 }
@@ -93,11 +106,14 @@ export const rule: Rule = {
   create(ctx) {
     const mine = ctx.plan.contract.expectations.filter((e) => e.applies === 'both' || e.applies === ctx.direction);
     if (mine.length === 0) return {};
+    // Once per contract: the steps of each failWhen test that is a plain path.
+    const paths = mine.map((e) => (e.failWhen ? simplePathOf(e.test, e.namespaces) : null));
     return {
       envelope(env) {
         if (!env.isEnvelope) return;
-        for (const e of mine) {
-          if (e.failWhen && certainlyFalse(e.test, e.namespaces, env.root)) continue;
+        for (const [i, e] of mine.entries()) {
+          const steps = paths[i];
+          if (steps && selectsNothing(steps, env.root)) continue;
           const r = evaluateExpectation(e, ctx.native ?? ctx.input.body, ctx.mask);
           if ('error' in r) {
             ctx.report({ el: env.root, message: `expectation ${e.id} (${e.file}) could not be evaluated: ${r.error}`, expected: e.test, actual: 'an error' });
