@@ -20,6 +20,7 @@ import type { ContractCase, PlannedCase, PlannedSuite, RunPlan, ScenarioCase } f
 import type { CaseIdentity, CaseResult } from './result.ts';
 import { runContract, runScenario, type RunContext } from './runner.ts';
 import { createTransport, type Transport } from './transport.ts';
+import { PreparedContracts } from './prepared.ts';
 
 export interface ExecuteOptions {
   plan: RunPlan;
@@ -76,6 +77,8 @@ export async function executeRun(x: ExecuteOptions): Promise<ExecuteResult> {
   const skip = (i: CaseIdentity): Promise<void> => report({ ...i, status: 'skipped', findings: [], durationMs: 0 });
 
   const mocks = new Map<PlannedSuite, MockServer>();
+  // Each contract's per-run state (check plan, request headers, secret names, last texts), made once for the run.
+  const prepared = new PreparedContracts(redactor);
   let transport: Transport | undefined;
   try {
     if (!signal?.aborted) {
@@ -105,7 +108,7 @@ export async function executeRun(x: ExecuteOptions): Promise<ExecuteResult> {
         continue;
       }
       const ctx: RunContext = {
-        endpoint, transport, config: planned.config, redactor, suite: planned.suite.name,
+        endpoint, transport, config: planned.config, redactor, suite: planned.suite.name, prepared,
         ...(signal ? { signal } : {}),
         ...(Object.keys(planned.headers).length ? { headers: planned.headers } : {}),
         ...(planned.wsSecurity ? { wsSecurity: planned.wsSecurity } : {}),

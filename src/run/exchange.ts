@@ -3,17 +3,17 @@
  * the content type and action of the contract's SOAP version, check the answer, and keep a
  * redacted record of both messages. Transport failures come back as an error string, never thrown.
  */
-import type { Contract, Field } from '../contract/model.ts';
+import type { Contract } from '../contract/model.ts';
 import type { CheckConfig, Finding } from '../checks/api.ts';
 import { compileContract, checkMessage } from '../checks/index.ts';
 import { buildMessage } from '../soap/build.ts';
 import { wsSecurityHeader, type WsSecurity } from '../soap/wssecurity.ts';
-import { contentTypeFor } from '../soap/versions.ts';
 import type { Redactor } from '../secrets/redact.ts';
 import type { CaseStatus, ExchangeRecord } from './result.ts';
 import { TransportError, type HttpResponse, type Transport } from './transport.ts';
 import type { ValueMap } from './suite.ts';
 import { endpointUrl } from './values.ts';
+import { PreparedContracts } from './prepared.ts';
 
 export interface RunContext {
   /** Base URL every contract endpoint is resolved against. */
@@ -29,62 +29,21 @@ export interface RunContext {
   headers?: Readonly<Record<string, string>>;
   /** A WS-Security header block in every request (a fresh nonce and time each). */
   wsSecurity?: WsSecurity;
+  /** The run's prepared contracts (made once per run; without one, one set per redactor is kept). */
+  prepared?: PreparedContracts;
 }
 
-// --- secrets of a contract ----------------------------------------------------------------
+export { secretLocalNames } from './prepared.ts';
 
-const secretNameCache = new WeakMap<Contract, string[]>();
-
-/** Local names of every field marked `secret: true` in the contract (request, response, named types). */
-export function secretLocalNames(c: Contract): string[] {
-  const cached = secretNameCache.get(c);
-  if (cached) return cached;
-  const names = new Set<string>();
-  const visit = (fields: readonly Field[] | undefined) => {
-    for (const f of fields ?? []) {
-      if (f.secret) names.add(f.name.local);
-      visit(f.fields);
-    }
-  };
-  for (const m of [c.request, c.response]) {
-    visit(m.headers);
-    visit([m.body]);
-  }
-  for (const t of c.types.values()) if (t.kind === 'complex') visit(t.fields);
-  const out = [...names];
-  secretNameCache.set(c, out);
-  return out;
+/** The run's prepared contracts: the context's, else one set per redactor (callers that make no set of their own). */
+function preparedOf(ctx: RunContext): PreparedContracts {
+  if (ctx.prepared) return ctx.prepared;
+  let p = fallback.get(ctx.redactor);
+  if (!p) fallback.set(ctx.redactor, (p = new PreparedContracts(ctx.redactor)));
+  return p;
 }
 
-const namesRegistered = new WeakMap<Redactor, WeakSet<Contract>>();
-
-/**
- * Register the contract's secret field names with the redactor (once per contract), so that their
- * content is masked in every message, and every value given for such a field as a secret value.
- */
-function registerSecrets(c: Contract, values: ValueMap, redactor: Redactor): void {
-  let done = namesRegistered.get(redactor);
-  if (!done) namesRegistered.set(redactor, (done = new WeakSet()));
-  if (!done.has(c)) {
-    for (const n of secretLocalNames(c)) redactor.addSecretName(n);
-    done.add(c);
-  }
-  for (const [path, v] of Object.entries(values)) {
-    if (redactor.isSecretName(path.slice(path.lastIndexOf('.') + 1))) redactor.addSecret(v);
-  }
-}
-
-const lastBuilt = new WeakMap<Contract, { key: string; body: string }>();
-
-/** The request body; the last one built per contract is reused when the values are the same (building is deterministic). */
-function requestBody(c: Contract, values: ValueMap): string {
-  const key = JSON.stringify(values);
-  const hit = lastBuilt.get(c);
-  if (hit && hit.key === key) return hit.body;
-  const body = buildMessage(c, 'request', { values });
-  lastBuilt.set(c, { key, body });
-  return body;
-}
+const fallback = new WeakMap<Redactor, PreparedContracts>();
 
 // --- one exchange --------------------------------------------------------------------------
 
@@ -96,21 +55,8 @@ export interface Sent {
   error?: string;
 }
 
-const headersOf = new WeakMap<Contract, Readonly<Record<string, string>>>();
-
-/** The request headers of a contract: the same for every case, made once (frozen: shared by every request). */
-function requestHeaders(c: Contract): Record<string, string> {
-  let h = headersOf.get(c);
-  if (!h) {
-    const made: Record<string, string> = { 'content-type': contentTypeFor(c.soapVersion, c.action), accept: c.soapVersion === '1.1' ? 'text/xml' : 'application/soap+xml' };
-    if (c.soapVersion === '1.1') made['soapaction'] = `"${c.action}"`;
-    headersOf.set(c, (h = Object.freeze(made)));
-  }
-  return h as Record<string, string>;
-}
-
 /** The SOAP headers with the extra ones (--header, http.headers, Basic) over them, names compared case-insensitively. */
-function withExtraHeaders(soap: Record<string, string>, extra: Readonly<Record<string, string>>): Record<string, string> {
+function withExtraHeaders(soap: Readonly<Record<string, string>>, extra: Readonly<Record<string, string>>): Record<string, string> {
   const out: Record<string, string> = { ...soap };
   for (const [name, value] of Object.entries(extra)) {
     const lower = name.toLowerCase();
@@ -120,41 +66,26 @@ function withExtraHeaders(soap: Record<string, string>, extra: Readonly<Record<s
   return out;
 }
 
-type RequestRecord = ExchangeRecord['request'];
-const lastRecord = new WeakMap<Contract, { url: string; headers: Record<string, string>; body: string; redactor: Redactor; version: number; record: RequestRecord }>();
-
-/**
- * The redacted record of a request. Most cases of a contract send the same URL and body, so the last record
- * made per contract is reused while the redactor has learnt no new secret since (its version is unchanged):
- * redacting again would give the same text. Frozen, since results share it.
- */
-function requestRecord(c: Contract, url: string, headers: Record<string, string>, body: string, redactor: Redactor): RequestRecord {
-  const hit = lastRecord.get(c);
-  if (hit && hit.redactor === redactor && hit.version === redactor.version && hit.url === url && hit.headers === headers && hit.body === body) return hit.record;
-  const record: RequestRecord = Object.freeze({ method: 'POST', url: redactor.redactUrl(url), headers: Object.freeze(redactor.redactHeaders(headers)), body: redactor.redactXml(body) });
-  lastRecord.set(c, { url, headers, body, redactor, version: redactor.version, record });
-  return record;
-}
-
 export async function send(c: Contract, values: ValueMap, ctx: RunContext): Promise<Sent> {
-  registerSecrets(c, values, ctx.redactor);
+  const prepared = preparedOf(ctx).of(c);
+  prepared.registerSecretValues(values);
   const url = endpointUrl(ctx.endpoint, c.endpoint);
-  const headers = ctx.headers ? withExtraHeaders(requestHeaders(c), ctx.headers) : requestHeaders(c);
+  const headers = ctx.headers ? withExtraHeaders(prepared.headers, ctx.headers) : (prepared.headers as Record<string, string>);
   let body: string;
   try {
-    body = ctx.wsSecurity ? buildMessage(c, 'request', { values, extraHeaderBlocks: [wsSecurityHeader(ctx.wsSecurity, c.soapVersion)] }) : requestBody(c, values);
+    body = ctx.wsSecurity ? buildMessage(c, 'request', { values, extraHeaderBlocks: [wsSecurityHeader(ctx.wsSecurity, c.soapVersion)] }) : prepared.requestBody(values);
   } catch (e) {
     const error = `could not build the request: ${e instanceof Error ? e.message : String(e)}`;
     return { exchange: { request: { method: 'POST', url: ctx.redactor.redactUrl(url), headers, body: '' }, durationMs: 0 }, error: ctx.redactor.redact(error) };
   }
-  const request = requestRecord(c, url, headers, body, ctx.redactor);
+  const request = prepared.requestRecord(url, headers, body);
   try {
     const response = await ctx.transport.send({ url, method: 'POST', headers, body, ...(ctx.signal ? { signal: ctx.signal } : {}) });
     return {
       response,
       exchange: {
         request,
-        response: { status: response.status, headers: ctx.redactor.redactHeaders(response.headers), body: ctx.redactor.redactXml(response.body) },
+        response: { status: response.status, headers: ctx.redactor.redactHeaders(response.headers), body: prepared.redactedResponse(response.body) },
         durationMs: response.durationMs,
       },
     };

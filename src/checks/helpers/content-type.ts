@@ -2,7 +2,22 @@
  * Parse an HTTP Content-Type value (RFC 9110 §8.3): lower-cased media type and parameters with
  * lower-cased names. A quoted-string value may hold `;` and `\`-escapes; its quotes are removed.
  */
-export function parseContentType(raw: string): { mediaType: string; params: Map<string, string> } {
+export function parseContentType(raw: string): ContentType {
+  // Three rules read the same header of each message, and a run's messages mostly carry the same one.
+  if (raw === last.raw) return last.parsed;
+  const parsed = parse(raw);
+  last = { raw, parsed };
+  return parsed;
+}
+
+export interface ContentType {
+  readonly mediaType: string;
+  readonly params: ReadonlyMap<string, string>;
+}
+
+let last: { raw: string | undefined; parsed: ContentType } = { raw: undefined, parsed: { mediaType: '', params: new Map() } };
+
+function parse(raw: string): ContentType {
   const semi = raw.indexOf(';');
   const mediaType = (semi < 0 ? raw : raw.slice(0, semi)).trim().toLowerCase();
   const params = new Map<string, string>();

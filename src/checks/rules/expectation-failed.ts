@@ -1,7 +1,7 @@
 import { evaluateXPaths, type XPathFailure, type XPathOutcome, type XPathValue } from '../../xml/xpath.ts';
 import type { NativeDocument } from '../../xml/native.ts';
 import { ENVELOPE_NS_MARK } from '../../xml/xpath.ts';
-import { childElements, type XElement } from '../../xml/tree.ts';
+import type { XElement } from '../../xml/tree.ts';
 import type { Expectation } from '../../contract/model.ts';
 import type { Rule } from '../rule.ts';
 import { docsAnchor } from '../rule.ts';
@@ -86,15 +86,17 @@ function simplePathOf(test: string, namespaces: Readonly<Record<string, string>>
   return steps;
 }
 
+/** Does the plain path select nothing in this tree? A depth-first search that stops at the first match. */
 function selectsNothing(steps: readonly Step[], root: XElement): boolean {
-  const nsOf = (s: Step) => (s.ns === ENVELOPE_NS_MARK ? root.ns : s.ns);
-  let level: XElement[] = steps[0]!.local === root.local && nsOf(steps[0]!) === root.ns ? [root] : [];
-  for (let i = 1; i < steps.length && level.length > 0; i++) {
-    const step = steps[i]!;
-    const ns = nsOf(step);
-    level = level.flatMap((el) => childElements(el).filter((c) => c.local === step.local && c.ns === ns));
-  }
-  return level.length === 0;
+  return !matches(steps, 0, root, root.ns);
+}
+
+function matches(steps: readonly Step[], i: number, el: XElement, envNs: string): boolean {
+  const step = steps[i]!;
+  if (el.local !== step.local || el.ns !== (step.ns === ENVELOPE_NS_MARK ? envNs : step.ns)) return false;
+  if (i === steps.length - 1) return true;
+  for (const c of el.children) if (c.kind === 'element' && matches(steps, i + 1, c, envNs)) return true;
+  return false;
 }
 
 export const rule: Rule = {

@@ -13,10 +13,12 @@ export const rule: Rule = {
   create(ctx) {
     const files = ctx.plan.contract.schemas;
     if (files.length === 0) return {};
+    let compiled: ReturnType<typeof schemaSetOf> | undefined;
     return {
       envelope(env) {
         if (!env.isEnvelope) return;
-        const set = schemaSetOf(files);
+        // Looked up on the first message (compiled once per list of files and process), then kept with the rule.
+        const set = (compiled ??= schemaSetOf(files));
         if (!set.ok) {
           // The contract's fault, not the message's: a warning that this message went unchecked.
           ctx.report({ el: env.root, message: `the contract's schemas cannot be used, so schema/xsd did not check this message: ${set.message}`, expected: 'schemas that compile', actual: 'an error', soft: true });
