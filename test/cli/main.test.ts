@@ -1,43 +1,50 @@
-import { spawn, spawnSync } from 'node:child_process';
+/**
+ * The dispatcher: in process through runMain (test/support/in-process.ts); --help and a closed pipe spawned, as a
+ * user runs them.
+ */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/corpus.ts';
+import { runMain } from '../support/in-process.ts';
+import { runCli } from '../support/spawned-cli.ts';
 
 const BIN = join(REPO_ROOT, 'bin', 'soapcheck.js');
 
-function cli(args: string[]) {
-  return spawnSync(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 30_000 });
+async function cli(args: string[]) {
+  const r = await runMain(args, { cwd: REPO_ROOT });
+  return { status: r.code, stdout: r.stdout, stderr: r.stderr };
 }
 
 describe('soapcheck (dispatcher)', () => {
-  it('lists every command in --help and exits 0', () => {
-    const r = cli(['--help']);
-    expect(r.status).toBe(0);
+  it('lists every command in --help and exits 0 (spawned, as a user runs it)', async () => {
+    const r = await runCli(['--help'], { timeoutMs: 30_000 });
+    expect(r.code).toBe(0);
     for (const c of ['import', 'lint', 'verify', 'mock', 'run', 'report', 'diff', 'crosscheck']) expect(r.stdout).toMatch(new RegExp(`^  ${c}\\s`, 'm'));
   });
 
-  it('exits 2 with usage when no command is given', () => {
-    const r = cli([]);
+  it('exits 2 with usage when no command is given', async () => {
+    const r = await cli([]);
     expect(r.status).toBe(2);
     expect(r.stdout).toContain('Usage: soapcheck <command>');
   });
 
-  it('exits 2 and names an unknown command', () => {
-    const r = cli(['frobnicate']);
+  it('exits 2 and names an unknown command', async () => {
+    const r = await cli(['frobnicate']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("unknown command 'frobnicate'");
   });
 
-  it('exits 2 for an unknown option of a command, naming the command', () => {
-    const r = cli(['lint', '--no-such-option']);
+  it('exits 2 for an unknown option of a command, naming the command', async () => {
+    const r = await cli(['lint', '--no-such-option']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/soapcheck lint: .*--no-such-option/);
   });
 
-  it('prints the package version', () => {
-    const r = cli(['--version']);
+  it('prints the package version', async () => {
+    const r = await cli(['--version']);
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });

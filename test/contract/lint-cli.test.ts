@@ -1,24 +1,24 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+/** `soapcheck lint`: in process through runMain (test/support/in-process.ts), and once spawned as a user runs it. */
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/corpus.ts';
+import { runMain } from '../support/in-process.ts';
+import { runCli } from '../support/spawned-cli.ts';
 
 const FIX = 'test/fixtures/contracts';
 
 function lint(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'soapcheck.js'), 'lint', ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 30_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runMain(['lint', ...args], { cwd: REPO_ROOT });
 }
 
 describe('soapcheck lint', () => {
-  it('exits 0 with a count line on clean contracts', () => {
-    const r = lint(`${FIX}/valid`);
+  it('exits 0 with a count line on clean contracts', async () => {
+    const r = await lint(`${FIX}/valid`);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('1 contract, 1 types file, 0 problems\n');
   });
 
-  it('exits 2 and prints file:line:col  code  message  (pointer) for each problem', () => {
-    const r = lint(`${FIX}/broken/bad-soap-version.yaml`, `${FIX}/broken/undeclared-prefix.yaml`);
+  it('exits 2 and prints file:line:col  code  message  (pointer) for each problem', async () => {
+    const r = await lint(`${FIX}/broken/bad-soap-version.yaml`, `${FIX}/broken/undeclared-prefix.yaml`);
     expect(r.code).toBe(2);
     expect(r.stdout.split('\n')).toEqual([
       `${FIX}/broken/bad-soap-version.yaml:9:12  schema  \`soap.version\` must be one of 1.1, 1.2 — got 1.3  (/soap/version)`,
@@ -28,8 +28,14 @@ describe('soapcheck lint', () => {
     ]);
   });
 
-  it('writes JSON with --format json', () => {
-    const r = lint('--format', 'json', `${FIX}/broken/duplicate`);
+  it('the same, spawned as a user runs it', async () => {
+    const r = await runCli(['lint', `${FIX}/broken/bad-soap-version.yaml`], { timeoutMs: 30_000 });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe(`${FIX}/broken/bad-soap-version.yaml:9:12  schema  \`soap.version\` must be one of 1.1, 1.2 — got 1.3  (/soap/version)\n1 contract, 0 types files, 1 problem\n`);
+  });
+
+  it('writes JSON with --format json', async () => {
+    const r = await lint('--format', 'json', `${FIX}/broken/duplicate`);
     expect(r.code).toBe(2);
     const json = JSON.parse(r.stdout) as { contracts: number; typesFiles: number; problems: { code: string; line: number }[] };
     expect(json.contracts).toBe(3);
@@ -37,15 +43,15 @@ describe('soapcheck lint', () => {
     expect(json.problems.map((p) => p.code)).toEqual(['duplicate-operation', 'duplicate-operation']);
   });
 
-  it('exits 2 for a missing path and for a folder without contracts', () => {
-    expect(lint(`${FIX}/nowhere`)).toMatchObject({ code: 2, stdout: expect.stringContaining('io  cannot read') });
-    expect(lint('src/xml')).toMatchObject({ code: 2, stdout: expect.stringContaining('no-contracts') });
+  it('exits 2 for a missing path and for a folder without contracts', async () => {
+    expect(await lint(`${FIX}/nowhere`)).toMatchObject({ code: 2, stdout: expect.stringContaining('io  cannot read') });
+    expect(await lint('src/xml')).toMatchObject({ code: 2, stdout: expect.stringContaining('no-contracts') });
   });
 
-  it('exits 2 on a usage error and 0 on --help', () => {
-    expect(lint('--format', 'xml').code).toBe(2);
-    expect(lint('--bogus').code).toBe(2);
-    const help = lint('--help');
+  it('exits 2 on a usage error and 0 on --help', async () => {
+    expect((await lint('--format', 'xml')).code).toBe(2);
+    expect((await lint('--bogus')).code).toBe(2);
+    const help = await lint('--help');
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: soapcheck lint \[paths…\]/);
   });

@@ -1,12 +1,12 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { request } from 'undici';
-import { main } from '../../src/cli/main.ts';
 import { command } from '../../src/cli/mock.ts';
 import { REPO_ROOT } from '../support/corpus.ts';
+import { runMain } from '../support/in-process.ts';
 import { startMock } from '../../src/mock/server.ts';
 import { bodyElement, env11, FIXTURES, fixtureContracts, postSoap } from './support.ts';
 
@@ -17,23 +17,9 @@ const ACTION = 'http://example.test/ws/Demo9/Clock/GetTime';
 const tmp = mkdtempSync(join(tmpdir(), 'soapcheck-mock-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** Run `soapcheck mock …` in-process (for errors that end before the server starts). */
-async function runInProcess(args: string[]) {
-  let stderr = '';
-  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await main(['mock', ...args]), stderr };
-  } finally {
-    spy.mockRestore();
-  }
-}
-
-function runSync(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, 'mock', ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 30_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+/** Run `soapcheck mock …` in process (for --help and errors that end before the server starts). */
+function runInProcess(args: string[]) {
+  return runMain(['mock', ...args], { cwd: REPO_ROOT });
 }
 
 interface Running {
@@ -73,14 +59,24 @@ async function startCli(args: string[]): Promise<Running> {
   return running;
 }
 
+/** Wait (bounded) until the output so far matches `pattern`; fails naming what it waited for. */
+async function outputMatching(r: Running, pattern: RegExp, ms = 10_000): Promise<string> {
+  const until = Date.now() + ms;
+  while (!pattern.test(r.output())) {
+    if (Date.now() > until || r.child.exitCode !== null) throw new Error(`no line matching ${pattern} within ${ms} ms:\n${r.output()}`);
+    await new Promise((next) => setTimeout(next, 10));
+  }
+  return r.output();
+}
+
 /** Wait (bounded) for the process to exit. */
 function exitWithin(r: Running, ms: number): Promise<number | null | 'timeout'> {
   return Promise.race([r.exited, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), ms))]);
 }
 
 describe('soapcheck mock CLI', () => {
-  it('--help names every option the command accepts', () => {
-    const r = runSync(['--help']);
+  it('--help names every option the command accepts', async () => {
+    const r = await runInProcess(['--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Usage: soapcheck mock/);
     for (const flag of ['--host', '--port', '--profile', '--rule', '--max-body-bytes', '--quiet', '*.suite.yaml']) expect(r.stdout).toContain(flag);
@@ -126,8 +122,7 @@ describe('soapcheck mock CLI', () => {
     const res = await postSoap(new URL('Remote/Demo9/Clock.svc?secret=q', r.url).toString(), '1.1', GET_TIME, ACTION);
     expect(res.status).toBe(200);
     expect(bodyElement(res.body).local).toBe('GetTimeResponse');
-    await new Promise((done) => setTimeout(done, 100));
-    expect(r.output()).toMatch(/^POST \/Remote\/Demo9\/Clock\.svc → 200 {2}Demo9\/Clock\/GetTime {2}0 findings/m);
+    await outputMatching(r, /^POST \/Remote\/Demo9\/Clock\.svc → 200 {2}Demo9\/Clock\/GetTime {2}0 findings/m);
     expect(r.output()).not.toContain('secret=q');
     expect(r.output()).not.toContain('<C:Zone');
     r.child.kill('SIGTERM');

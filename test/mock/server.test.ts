@@ -407,9 +407,12 @@ describe('mock server: robustness', () => {
     const socket = connect(mock.port, '127.0.0.1');
     await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
     socket.write(`POST ${CLOCK} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/xml\r\nContent-Length: 5000\r\n\r\n<s:Envelope xmlns:s="${NS.s11}"><s:Body>`);
-    await new Promise((r) => setTimeout(r, 50));
+    // The mock holds the partial body before the reset, and gives it back after (bounded polling, no fixed wait).
+    for (let i = 0; i < 500 && mock.heldBytes === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(mock.heldBytes).toBeGreaterThan(0);
     socket.resetAndDestroy();
-    await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 500 && mock.heldBytes > 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(mock.heldBytes).toBe(0);
     const r = await postSoap(at(CLOCK), '1.1', getTime(), ACTION.getTime);
     expect(r.status).toBe(200);
   });

@@ -14,7 +14,6 @@ import { REPO_ROOT } from '../support/corpus.ts';
 import { loadContracts } from '../../src/contract/load.ts';
 import { buildMessage } from '../../src/soap/build.ts';
 import { runMain } from '../support/in-process.ts';
-import { runCli } from './support/cli.ts';
 import * as soap from 'soap';
 import { filesUnder, junitCases, readSummary } from './support/reports.ts';
 
@@ -88,10 +87,10 @@ describe('a live endpoint', () => {
   it('gets the pack-bound credentials (--var and environment), Basic from the URL and custom headers; no secret in any report', async () => {
     const out = tempDir();
     received.length = 0;
-    const r = await runCli(
+    const r = await runMain(
       ['run', GET_USER, '--endpoint', `http://alice:${PASSWORD}@${base}/Cust1/`, '--var', `SO_TICKET=${TICKET}`, '--var', 'SO_TIKET=typo',
         '--header', 'X-Api-Key: ${API_KEY}', '--header', 'X-Trace: plain-value', '--out', out],
-      { env: { SO_APP_TOKEN: APP_TOKEN, API_KEY }, timeoutMs: 90_000 },
+      { env: { SO_APP_TOKEN: APP_TOKEN, API_KEY }, cwd: REPO_ROOT },
     );
     const log = r.stdout + r.stderr;
     expect(r.code, log).toBe(0);
@@ -111,10 +110,10 @@ describe('a live endpoint', () => {
   it('WS-Security from the command line: a PasswordDigest UsernameToken and a Timestamp that node-soap\'s digest verifies; the password in no report', async () => {
     const out = tempDir();
     received.length = 0;
-    const r = await runCli(
+    const r = await runMain(
       ['run', GET_USER, '--endpoint', `http://${base}/`, '--var', `SO_TICKET=${TICKET}`, '--var', `SO_APP_TOKEN=${APP_TOKEN}`,
         '--wsse-user', 'wss-user', '--wsse-password', '${WSS_PASSWORD}', '--wsse-digest', '--wsse-timestamp', '60', '--out', out],
-      { env: { WSS_PASSWORD }, timeoutMs: 90_000 },
+      { env: { WSS_PASSWORD }, cwd: REPO_ROOT },
     );
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(received).toHaveLength(1);
@@ -133,7 +132,7 @@ describe('a live endpoint', () => {
 
   it('a 404 with an HTML body is an http/status finding naming 404 and the URL (console, junit.xml, summary.json)', async () => {
     const out = tempDir();
-    const r = await runCli(['run', GET_USER, '--endpoint', `http://${base}/missing/`, '--var', `SO_TICKET=${TICKET}`, '--var', `SO_APP_TOKEN=${APP_TOKEN}`, '--out', out], { timeoutMs: 90_000 });
+    const r = await runMain(['run', GET_USER, '--endpoint', `http://${base}/missing/`, '--var', `SO_TICKET=${TICKET}`, '--var', `SO_APP_TOKEN=${APP_TOKEN}`, '--out', out], { cwd: REPO_ROOT });
     expect(r.code, r.stderr).toBe(1);
     const url = `http://${base}/missing/Remote/Services88/User.svc`;
     const summary = readSummary(out);
@@ -209,7 +208,7 @@ describe('negative cases on the embedded mock', () => {
       '        expect: { fault: { code: Client, reason: "^Authentication failed" } }',
     ].join('\n'));
     const out = tempDir();
-    const r = await runCli(['run', join(REPO_ROOT, 'suites/superoffice-user.suite.yaml'), suite, '-t', 'invalid ticket|neg ', '--out', out], { timeoutMs: 90_000 });
+    const r = await runMain(['run', join(REPO_ROOT, 'suites/superoffice-user.suite.yaml'), suite, '-t', 'invalid ticket|neg ', '--out', out], { cwd: REPO_ROOT });
     expect(r.code, r.stderr).toBe(1);
     const byName = new Map(readSummary(out).cases.map((c) => [c.name, c as typeof c & { steps?: Array<{ messages: string[] }> }]));
     expect(byName.get('scenario: an invalid ticket is refused')?.status).toBe('passed');

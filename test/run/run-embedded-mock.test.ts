@@ -1,7 +1,8 @@
 /**
  * `soapcheck run` with no arguments runs every shipped suite against the embedded mock and
  * passes, leaving junit.xml, summary.json and allure-results; the round-trip scenario really
- * depends on the saved values coming back (without the mock's echo state it fails).
+ * depends on the saved values coming back (without the mock's echo state it fails). The first in process
+ * through runMain (test/support/in-process.ts), the second spawned as a user runs it.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,8 @@ import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/corpus.ts';
-import { runCli } from './support/cli.ts';
+import { runMain } from '../support/in-process.ts';
+import { runCli } from '../support/spawned-cli.ts';
 import { junitCases, readSummary } from './support/reports.ts';
 
 const dirs: string[] = [];
@@ -25,7 +27,7 @@ afterAll(() => {
 describe('soapcheck run on the embedded mock', () => {
   it('runs every shipped suite green and writes the reports', async () => {
     const out = tmp('soapcheck-conformance-');
-    const r = await runCli(['run', '--out', out, '--concurrency', '16'], { env: { SO_TICKET: '', SO_APP_TOKEN: '', SO_ENDPOINT: '' }, timeoutMs: 150_000 });
+    const r = await runMain(['run', '--out', out, '--concurrency', '16'], { cwd: REPO_ROOT, env: { SO_TICKET: '', SO_APP_TOKEN: '', SO_ENDPOINT: '' } });
     expect(r.code, r.stdout.slice(-3000) + r.stderr).toBe(0);
     const summary = readSummary(out);
     expect(summary.totals.failed).toBe(0);
@@ -38,7 +40,7 @@ describe('soapcheck run on the embedded mock', () => {
     expect(readdirSync(join(out, 'allure-results')).some((f) => f.endsWith('-result.json'))).toBe(true);
   }, 160_000);
 
-  it('fails the round trip when the mock does not give the saved values back', async () => {
+  it('fails the round trip when the mock does not give the saved values back (spawned, as a user runs it)', async () => {
     const dir = tmp('soapcheck-roundtrip-');
     const suite = parse(readFileSync(join(REPO_ROOT, 'suites/untrusted-credentials-roundtrip.suite.yaml'), 'utf8')) as Record<string, unknown>;
     delete suite.mock;

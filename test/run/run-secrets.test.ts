@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/corpus.ts';
-import { runCli } from './support/cli.ts';
+import { runMain } from '../support/in-process.ts';
 import { filesUnder, readSummary } from './support/reports.ts';
 import { startViolationServer, type ViolationServer } from './support/violation-server.ts';
 
@@ -42,9 +42,9 @@ describe('secrets never reach the reports', () => {
 
   it('SO_TICKET sent to an endpoint that reflects it is *** in every report file', async () => {
     const out = newOut();
-    const r = await runCli(['run', join(REPO_ROOT, 'test/fixtures/run/inventory.suite.yaml'), '--endpoint', server.url, '-t', 'GetItem|Reflect', '--out', out], {
+    const r = await runMain(['run', join(REPO_ROOT, 'test/fixtures/run/inventory.suite.yaml'), '--endpoint', server.url, '-t', 'GetItem|Reflect', '--out', out], {
       env: { SO_TICKET: TICKET },
-      timeoutMs: 90_000,
+      cwd: REPO_ROOT,
     });
     expect(r.code, r.stderr).toBe(0);
     expect(server.tickets).toContain(TICKET);
@@ -56,9 +56,9 @@ describe('secrets never reach the reports', () => {
 
   it('SO_TICKET in a run of the shipped SuperOffice suite on the embedded mock is in no report file', async () => {
     const out = newOut();
-    const r = await runCli(['run', join(REPO_ROOT, 'suites/superoffice-user.suite.yaml'), '-t', 'Services88/User/(GetUser|SaveUntrustedCredentials)$', '--out', out], {
+    const r = await runMain(['run', join(REPO_ROOT, 'suites/superoffice-user.suite.yaml'), '-t', 'Services88/User/(GetUser|SaveUntrustedCredentials)$', '--out', out], {
       env: { SO_TICKET: TICKET, SO_APP_TOKEN: `app-${TICKET}` },
-      timeoutMs: 90_000,
+      cwd: REPO_ROOT,
     });
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(readSummary(out).totals.passed).toBe(2);

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/corpus.ts';
-import { runCli, type CliOutcome } from './support/cli.ts';
+import { runMain, type InProcessOutcome as CliOutcome } from '../support/in-process.ts';
 import { junitCases, readSummary, type SummaryView } from './support/reports.ts';
 import { EXPECTED_ERRORS, EXPECTED_RULES, startViolationServer, type ViolationServer } from './support/violation-server.ts';
 
@@ -22,9 +22,9 @@ describe('soapcheck run against an endpoint that violates its contracts', () => 
   beforeAll(async () => {
     server = await startViolationServer();
     out = mkdtempSync(join(tmpdir(), 'soapcheck-violations-'));
-    run = await runCli(['run', SUITE, '--endpoint', server.url, '--timeout', '1500', '--concurrency', '4', '--out', out], {
+    run = await runMain(['run', SUITE, '--endpoint', server.url, '--timeout', '1500', '--concurrency', '4', '--out', out], {
       env: { SO_TICKET: 'violations-ticket-0001' },
-      timeoutMs: 90_000,
+      cwd: REPO_ROOT,
     });
     summary = readSummary(out);
   }, 100_000);

@@ -24,6 +24,9 @@ export async function runMain(args: string[], opts: { cwd?: string; env?: Record
   }
   const cwd = process.cwd();
   if (opts.cwd) process.chdir(opts.cwd);
+  // What the command writes is captured, as a pipe would take it: not a terminal (no colours).
+  const tty = process.stdout.isTTY;
+  process.stdout.isTTY = false;
   process.stdout.write = ((c: string | Uint8Array) => ((stdout += String(c)), true)) as typeof process.stdout.write;
   process.stderr.write = ((c: string | Uint8Array) => ((stderr += String(c)), true)) as typeof process.stderr.write;
   try {
@@ -31,6 +34,7 @@ export async function runMain(args: string[], opts: { cwd?: string; env?: Record
   } finally {
     process.stdout.write = out;
     process.stderr.write = err;
+    process.stdout.isTTY = tty;
     process.chdir(cwd);
     for (const [k, v] of Object.entries(savedEnv)) {
       if (v === undefined) delete process.env[k];

@@ -1,7 +1,10 @@
-/** Runs `node bin/soapcheck.js …` as a child process, bounded in time. */
+/**
+ * Runs `node bin/soapcheck.js …` as a child process, bounded in time: the spawned smoke test of each command
+ * (the rest run in process through runMain, ./in-process.ts).
+ */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../../support/corpus.ts';
+import { REPO_ROOT } from './corpus.ts';
 
 export interface CliOutcome {
   code: number | null;
