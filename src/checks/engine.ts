@@ -2,12 +2,13 @@
  * The checking engine: parses a message (hostile-input safe), builds the envelope view, and
  * walks the document ONCE against the contract plan, calling the listeners of every active rule.
  */
-import { parseXml, type ParseLimits, type ParseResult } from '../xml/parse.ts';
+import { DEFAULT_LIMITS, parseXml, type ParseLimits, type ParseResult } from '../xml/parse.ts';
 import type { NativeDocument } from '../xml/native.ts';
 import { attribute, childElements, hasSignificantText, textContent, type XDocument, type XElement } from '../xml/tree.ts';
 import { XSI_NS, clark, resolveQName } from '../xml/qname.ts';
 import { builtinCheck, typeLabel } from './lexical/index.ts';
 import { versionOfEnvelopeNs } from '../soap/versions.ts';
+import { envelopeOfMultipart } from '../soap/xop.ts';
 import type { CheckConfig, Finding, MessageInput, RuleSetting, Severity } from './api.ts';
 import { PathCache } from './path.ts';
 import type { ContentPlan, ContractPlan, ElementPlan, MessagePlan, SimpleContent } from './plan.ts';
@@ -39,7 +40,17 @@ export function levelOf(rule: Rule, config: CheckConfig): RuleSetting {
 export function runChecks(rules: readonly Rule[], plan: ContractPlan, input: MessageInput, config: CheckConfig, parsed?: ParseResult): CheckOutcome {
   const prepared = preparedChecks(rules, plan, input.direction, config);
   // A rule that checks a message from inside a check (none does today) gets a fresh set of rules.
-  return prepared.busy ? new PreparedChecks(rules, plan, input.direction, config).check(input, parsed) : prepared.check(input, parsed);
+  const run = (i: MessageInput, p?: ParseResult) => (prepared.busy ? new PreparedChecks(rules, plan, input.direction, config).check(i, p) : prepared.check(i, p));
+  // A multipart/related message (SOAP with Attachments, MTOM): the envelope is its root part, line numbers those of the
+  // whole message; the caller's parse (of the MIME bytes) is not used. Over the size limit it is not read: the parse reports the size.
+  const size = typeof input.body === 'string' ? input.body.length : input.body.byteLength;
+  const carried = size > (config.maxBytes ?? DEFAULT_LIMITS.maxBytes) ? undefined : envelopeOfMultipart(input.body, input.http ? (input.http.headers['content-type'] ?? '') : undefined);
+  if (!carried) return run(input, parsed);
+  if (!carried.ok) return run(input, { ok: false, kind: 'not-xml', message: carried.message, ...(carried.line ? { line: carried.line } : {}) });
+  const out = run({ ...input, body: carried.envelope.body });
+  const offset = carried.envelope.lineOffset;
+  if (offset > 0) for (const f of out.findings) if (f.line !== undefined && f.rule !== 'http/content-type') f.line += offset;
+  return out;
 }
 
 /** The parser limits a configuration asks for (what the checks parse a message with). */

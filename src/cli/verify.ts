@@ -6,6 +6,7 @@ import type { Contract } from '../contract/model.ts';
 import { selectOperation } from '../contract/select.ts';
 import { bodyElementName } from '../checks/body-name.ts';
 import { ConfigError, makeConfig, parseProfile, parseRuleOption } from '../checks/config.ts';
+import { envelopeOfMultipart } from '../soap/xop.ts';
 import { checkMessage, compileContract, parseLimitsOf, type CheckConfig, type Finding, type RuleSetting } from '../checks/index.ts';
 import { parseXml, type ParseResult } from '../xml/parse.ts';
 import { clark, type ExpandedName } from '../xml/qname.ts';
@@ -126,7 +127,9 @@ function verifyOne(file: string, contracts: Contract[], single: boolean, directi
   if (single) return checked(file, contracts[0]!, direction, body, config, undefined, true);
   // Parsed once: to route the message by its body element, then checked as it is (the engine's document kept for
   // rules that validate it with the engine, disposed here).
-  const parsed = parseXml(body, parseLimitsOf(config), { keepNative: true });
+  // A MIME message (SOAP with Attachments, MTOM) is routed by the envelope in its root part.
+  const carried = envelopeOfMultipart(body);
+  const parsed = parseXml(carried?.ok ? carried.envelope.body : body, parseLimitsOf(config), { keepNative: true });
   try {
     // A message that does not parse cannot be routed; its parse finding does not depend on the
     // contract, so any candidate's plan reports it.
