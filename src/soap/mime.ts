@@ -9,7 +9,7 @@
  * MAX_MIME_PARTS parts, part headers at most MAX_PART_HEADER_BYTES each; nothing is decoded but
  * the headers. The body's own size limit is the caller's (the checks' `maxBytes`).
  */
-import { parseContentType } from '../checks/helpers/content-type.ts';
+import { parseContentType } from './content-type.ts';
 
 export const MAX_MIME_PARTS = 256;
 export const MAX_PART_HEADER_BYTES = 16 * 1024;

@@ -1,6 +1,6 @@
 import type { Rule } from '../rule.ts';
 import { docsAnchor } from '../rule.ts';
-import { parseContentType, unquoteAction } from '../helpers/content-type.ts';
+import { parseContentType, unquoteAction } from '../../soap/content-type.ts';
 
 export const rule: Rule = {
   id: 'http/action',

@@ -1,7 +1,7 @@
 import type { Rule } from '../rule.ts';
 import { docsAnchor } from '../rule.ts';
 import type { XDocument } from '../../xml/tree.ts';
-import { parseContentType } from '../helpers/content-type.ts';
+import { parseContentType } from '../../soap/content-type.ts';
 import { sameCharset } from '../helpers/charset.ts';
 
 /** The encoding the message names for itself, and what names it: a byte order mark, the XML declaration, or XML's default. */

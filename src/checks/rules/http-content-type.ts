@@ -1,6 +1,6 @@
 import type { Rule } from '../rule.ts';
 import { docsAnchor } from '../rule.ts';
-import { parseContentType } from '../helpers/content-type.ts';
+import { parseContentType } from '../../soap/content-type.ts';
 
 export const rule: Rule = {
   id: 'http/content-type',
