@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findJava } from '../../src/cli/report.ts';
 import { REPO_ROOT } from '../support/corpus.ts';
+import { runMain } from '../support/in-process.ts';
 
 const BIN = join(REPO_ROOT, 'bin', 'soapcheck.js');
 const RESULTS_FIXTURE = join(REPO_ROOT, 'test', 'report', 'fixtures', 'allure-results');
@@ -18,10 +19,15 @@ afterAll(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-/** Runs `soapcheck report …` in a child process (bounded in time); env replaces the inherited one where given. */
-function soapcheck(args: string[], env: NodeJS.ProcessEnv = process.env, timeoutMs = 60_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** Runs `soapcheck report …` in process (test/support/in-process.ts); env entries replace the inherited ones (undefined removes one). */
+function soapcheck(args: string[], env: Record<string, string | undefined> = {}) {
+  return runMain(['report', ...args], { cwd: tmp, env });
+}
+
+/** The same, spawned as a user runs it (bounded in time): the smoke test, which also runs Java. */
+function spawned(args: string[], timeoutMs: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, 'report', ...args], { cwd: tmp, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'report', ...args], { cwd: tmp, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -41,13 +47,6 @@ function outWithResults(name: string): string {
   return out;
 }
 
-function envWithout(...names: string[]): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const n of names) delete env[n];
-  return env;
-}
-
-// Each case starts a CLI process (on a shared, busy machine): generous but bounded time.
 describe('soapcheck report', { timeout: 90_000 }, () => {
   it('--help names every option', async () => {
     const r = await soapcheck(['--help']);
@@ -72,7 +71,7 @@ describe('soapcheck report', { timeout: 90_000 }, () => {
 
   it('without java on PATH: exit 2 and a clear message', async () => {
     const out = outWithResults('nojava');
-    const r = await soapcheck(['--out', out], { ...envWithout('JAVA_HOME'), PATH: join(tmp, 'no-bin-here') });
+    const r = await soapcheck(['--out', out], { JAVA_HOME: undefined, PATH: join(tmp, 'no-bin-here') });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Java is required');
     expect(r.stderr).toContain('`java` was not found on PATH');
@@ -81,7 +80,7 @@ describe('soapcheck report', { timeout: 90_000 }, () => {
 
   it('with JAVA_HOME pointing nowhere: exit 2 and names it', async () => {
     const out = outWithResults('badhome');
-    const r = await soapcheck(['--out', out], { ...process.env, JAVA_HOME: join(tmp, 'no-jdk') });
+    const r = await soapcheck(['--out', out], { JAVA_HOME: join(tmp, 'no-jdk') });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`JAVA_HOME is set to ${join(tmp, 'no-jdk')}`);
   });
@@ -92,9 +91,9 @@ describe('soapcheck report', { timeout: 90_000 }, () => {
     expect(r.stderr).toContain("unexpected argument 'reports'");
   });
 
-  it.skipIf(!hasJava)('builds index.html from allure results [skipped when java is absent]', async () => {
+  it.skipIf(!hasJava)('builds index.html from allure results (spawned, as a user runs it) [skipped when java is absent]', async () => {
     const out = outWithResults('withjava');
-    const r = await soapcheck(['--out', out], process.env, 150_000);
+    const r = await spawned(['--out', out], 150_000);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(existsSync(join(out, 'allure-report', 'index.html'))).toBe(true);
