@@ -9,7 +9,7 @@
  */
 import { dirname, join } from 'node:path';
 import { clark, resolveQName, sameName, splitQName, XSD_NS, type ExpandedName } from '../xml/qname.ts';
-import { ENVELOPE_NS_MARK } from '../xml/xpath.ts';
+import { ENVELOPE_NS_MARK, xpathSyntaxProblem } from '../xml/xpath.ts';
 import type {
   AnyAttribute,
   AnyAttributeDoc,
@@ -237,9 +237,13 @@ export interface ResolvedTypes {
 }
 
 /** Expectations as written in `file`, with that file's namespaces (and `env`, the message's envelope namespace). */
-export function resolveExpectations(docs: readonly ExpectationDoc[] | undefined, namespaces: Readonly<Record<string, string>>, file: string): Expectation[] {
+export function resolveExpectations(docs: readonly ExpectationDoc[] | undefined, namespaces: Readonly<Record<string, string>>, file: string, r?: { problem(pointer: string, code: string, message: string): void }): Expectation[] {
   const ns = { env: ENVELOPE_NS_MARK, ...namespaces };
-  return (docs ?? []).map((d) => {
+  return (docs ?? []).map((d, i) => {
+    // An XPath that cannot be evaluated on any message is the file's problem, said by lint where it is written.
+    const key = d.failWhen !== undefined ? 'failWhen' : d.assert !== undefined ? 'assert' : undefined;
+    const why = r && key ? xpathSyntaxProblem(d[key]!, { ...ns, ...d.namespaces }) : undefined;
+    if (r && key && why) r.problem(`/expectations/${i}/${key}`, 'xpath', `expectation \`${d.id}\`: ${why}`);
     const e: Expectation = {
       id: d.id,
       applies: d.applies ?? 'response',
@@ -334,7 +338,7 @@ export function resolveTypesDoc(doc: TypesDoc, file: string, locate: Locator = n
     }
   }
   derive(pending, registry, r);
-  return { registry, expectations: resolveExpectations(doc.expectations, doc.namespaces, file), problems: r.problems };
+  return { registry, expectations: resolveExpectations(doc.expectations, doc.namespaces, file, r), problems: r.problems };
 }
 
 /**
@@ -465,7 +469,7 @@ export function resolveContractDoc(
     style: doc.soap.style ?? 'document',
     use: doc.soap.use ?? 'literal',
     schemas: (doc.schemas ?? []).map((s) => join(dirname(file), s)),
-    expectations: [...(types.expectations ?? []), ...resolveExpectations(doc.expectations, doc.namespaces, file)],
+    expectations: [...(types.expectations ?? []), ...resolveExpectations(doc.expectations, doc.namespaces, file, r)],
     types: types.registry,
   };
   if (doc.soap.binding !== undefined) contract.binding = doc.soap.binding;

@@ -74,3 +74,13 @@ function stringValue(n: XmlNode): string {
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
+
+/**
+ * Why an XPath expression cannot be evaluated whatever the message (a syntax error, a prefix the map
+ * does not bind, an unknown function), or undefined when it can: it is evaluated once on an empty
+ * document. For `lint`.
+ */
+export function xpathSyntaxProblem(expr: string, namespaces: Record<string, string>): string | undefined {
+  const r = evaluateXPath('<x xmlns="urn:soapcheck:xpath-syntax"/>', expr, namespaces);
+  return r.ok ? undefined : r.message;
+}

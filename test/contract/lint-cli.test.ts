@@ -56,3 +56,39 @@ describe('soapcheck lint', () => {
     expect(help.stdout).toMatch(/^Usage: soapcheck lint \[paths…\]/);
   });
 });
+
+describe('soapcheck lint: expectation XPaths', () => {
+  it('reports an expectation whose XPath cannot be evaluated (syntax, an unbound prefix) at its line, and passes good ones', async () => {
+    const { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'soapcheck-lint-xpath-'));
+    try {
+      cpSync(join(REPO_ROOT, FIX, 'valid'), dir, { recursive: true });
+      const file = join(dir, 'Demo7', 'Gadget', 'SaveGadget.yaml');
+      const text = readFileSync(file, 'utf8');
+      const lines = text.split('\n').length;
+      writeFileSync(file, `${text.replace(/\n*$/, '\n')}expectations:
+  - id: good
+    assert: "count(//env:Body/*) = 1"
+    message: one body element
+  - id: broken
+    failWhen: "//env:Body/[1"
+    message: never
+  - id: unbound
+    assert: "//nope:Thing"
+    message: never
+`);
+      const r = await runMain(['lint', dir], { cwd: REPO_ROOT });
+      expect(r.code).toBe(2);
+      const out = r.stdout.split('\n').filter((l) => l.includes('  xpath  '));
+      expect(out).toEqual([
+        expect.stringMatching(new RegExp(`SaveGadget\\.yaml:${lines + 5}:\\d+  xpath  expectation \`broken\`: invalid XPath .*\\(/expectations/1/failWhen\\)$`)),
+        expect.stringMatching(new RegExp(`SaveGadget\\.yaml:${lines + 8}:\\d+  xpath  expectation \`unbound\`: invalid XPath .*\\(/expectations/2/assert\\)$`)),
+      ]);
+      expect(r.stdout).toMatch(/2 problems/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
