@@ -4,7 +4,7 @@
  */
 import { DEFAULT_LIMITS, parseXml, type ParseLimits, type ParseResult } from '../xml/parse.ts';
 import type { NativeDocument } from '../xml/native.ts';
-import { attribute, childElements, hasSignificantText, textContent, type XDocument, type XElement } from '../xml/tree.ts';
+import { attribute, childElements, hasSignificantText, isNil, textContent, type XDocument, type XElement } from '../xml/tree.ts';
 import { XSI_NS, clark, resolveQName } from '../xml/qname.ts';
 import { builtinCheck, typeLabel } from './lexical/index.ts';
 import { versionOfEnvelopeNs } from '../soap/versions.ts';
@@ -294,12 +294,6 @@ export function envelopeView(root: XElement, message: MessagePlan): EnvelopeView
   const bodyChildren = body ? childElements(body) : [];
   const fault = bodyChildren.find((c) => c.local === 'Fault' && c.ns === envNs) ?? null;
   return { root, isEnvelope, version, header, body, envelopeChildren, misplacedHeaderBlocks: misplaced, strays, bodyChildren, fault };
-}
-
-/** True when the element carries xsi:nil="true" (or "1"). */
-export function isNil(el: XElement): boolean {
-  const a = attribute(el, XSI_NS, 'nil');
-  return a !== undefined && /^\s*(true|1)\s*$/.test(a.value);
 }
 
 const selfTyped = new Map<string, SimpleContent>();

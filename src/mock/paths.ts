@@ -4,7 +4,7 @@
  * mock options when the mock starts) and against a parsed message (to read values out of it).
  */
 import type { Contract, Field, Message } from '../contract/model.ts';
-import { attribute, childElements, textContent, XSI_NS, type XDocument, type XElement } from '../xml/index.ts';
+import { childElements, isNil, textContent, type XDocument, type XElement } from '../xml/index.ts';
 import { clark } from '../xml/qname.ts';
 
 function subFields(field: Field, contract: Contract): Field[] {
@@ -61,10 +61,6 @@ export function elementAtPath(doc: XDocument, path: string): XElement | undefine
   return el;
 }
 
-function isNil(el: XElement): boolean {
-  const v = attribute(el, XSI_NS, 'nil')?.value.trim();
-  return v === 'true' || v === '1';
-}
 
 /**
  * The simple values under an element, keyed by dotted path relative to it ('' for the

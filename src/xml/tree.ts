@@ -5,6 +5,7 @@
  * works on these plain objects: no disposal, no engine types, prefixes kept only for
  * messages — comparisons go through namespace URIs (`ns`) and resolved QNames.
  */
+import { XSI_NS } from './qname.ts';
 
 /** Prefix → namespace URI map of the declarations in scope at an element ('' is the default namespace). */
 export type NamespaceScope = Readonly<Record<string, string>>;
@@ -93,25 +94,11 @@ export function attribute(el: XElement, ns: string, local: string): XAttribute |
   return undefined;
 }
 
-/** XPath-like location of an element by local names, e.g. `/Envelope/Body/GetUserResponse/Response[2]`. */
-export function locationOf(el: XElement): string {
-  const parts: string[] = [];
-  let cur: XElement | null = el;
-  while (cur) {
-    let label = cur.local;
-    const p: XElement | null = cur.parent;
-    if (p) {
-      let same = 0;
-      let index = 0;
-      for (const s of p.children) {
-        if (s.kind !== 'element' || s.local !== cur.local || s.ns !== cur.ns) continue;
-        same++;
-        if (s === cur) index = same;
-      }
-      if (same > 1) label += `[${index}]`;
-    }
-    parts.push(label);
-    cur = p;
-  }
-  return '/' + parts.reverse().join('/');
+/**
+ * True when the element carries xsi:nil with a true value: `true` or `1` (XML Schema's boolean),
+ * surrounding white space ignored. The one reading of nil for checks, mock and importers.
+ */
+export function isNil(el: XElement): boolean {
+  const v = attribute(el, XSI_NS, 'nil')?.value.trim();
+  return v === 'true' || v === '1';
 }

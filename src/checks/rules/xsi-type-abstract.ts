@@ -1,9 +1,8 @@
-import { attribute } from '../../xml/tree.ts';
+import { attribute, isNil } from '../../xml/tree.ts';
 import { XSI_NS, clark } from '../../xml/qname.ts';
 import type { Rule } from '../rule.ts';
 import { docsAnchor } from '../rule.ts';
 import { nameOf } from '../helpers/describe.ts';
-import { isNil } from '../engine.ts';
 
 export const rule: Rule = {
   id: 'xsi-type/abstract',

@@ -16,7 +16,7 @@
  *  - Fields named like secrets (tickets, tokens, passwords, secret values) get `secret: true` and
  *    keep no example.
  */
-import { attribute, childElements, resolveQName, XSD_NS, XSI_NS, type ExpandedName, type XDocument, type XElement } from '../../xml/index.ts';
+import { attribute, childElements, isNil, resolveQName, XSD_NS, XSI_NS, type ExpandedName, type XDocument, type XElement } from '../../xml/index.ts';
 import { versionOfEnvelopeNs } from '../../soap/versions.ts';
 import type { Field, SoapVersion, SourceQuirk } from '../../contract/model.ts';
 import { DEFAULT_SECRET_NAMES } from '../../secrets/redact.ts';
@@ -120,10 +120,6 @@ interface Ctx {
   notes: string[];
 }
 
-function isNil(el: XElement): boolean {
-  const a = attribute(el, XSI_NS, 'nil');
-  return !!a && (a.value.trim() === 'true' || a.value.trim() === '1');
-}
 
 /** Text of a leaf: whitespace-only content counts as empty. */
 function leafText(el: XElement): string {
