@@ -15,11 +15,12 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { CheckConfig, Finding } from '../checks/api.ts';
 import { checkMessage, compileContract } from '../checks/index.ts';
+import { bodyElement } from '../checks/body-name.ts';
 import type { Contract, SoapVersion } from '../contract/model.ts';
 import { selectOperation } from '../contract/select.ts';
 import { buildFault, faultHttpStatus, type FaultCode } from '../soap/fault.ts';
 import { contentTypeFor, versionOfEnvelopeNs } from '../soap/versions.ts';
-import { childElements, parseXml, type XDocument, type XElement } from '../xml/index.ts';
+import { parseXml, type XDocument } from '../xml/index.ts';
 import { checkEchoRules, EchoState, type EchoRule } from './echo.ts';
 import { credentialMismatch, type ExpectedCredentials } from './credentials.ts';
 import { operationId } from './operations.ts';
@@ -248,12 +249,6 @@ function readBody(req: IncomingMessage, max: number, budget: ByteBudget): Promis
 
 function headerValue(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? v.join(', ') : v;
-}
-
-/** The body element of a SOAP envelope (first child element of Body), if there is one. */
-function bodyElement(doc: XDocument): XElement | undefined {
-  const body = childElements(doc.root).find((e) => e.local === 'Body');
-  return body ? childElements(body)[0] : undefined;
 }
 
 interface Outcome {
