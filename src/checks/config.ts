@@ -10,7 +10,7 @@ import { yamlLibrary } from '../contract/yaml-source.ts';
 import type { CheckConfig, Profile, RuleSetting } from './api.ts';
 import { RULES } from './catalogue.ts';
 
-export const PROFILES: readonly Profile[] = ['strict', 'compatible'];
+const PROFILES: readonly Profile[] = ['strict', 'compatible'];
 const LEVELS: readonly RuleSetting[] = ['off', 'warn', 'error'];
 
 export class ConfigError extends Error {}
@@ -29,7 +29,7 @@ function level(v: unknown, id: string, where: string): RuleSetting {
 
 export function parseProfile(v: unknown, where: string): Profile {
   if (typeof v === 'string' && (PROFILES as string[]).includes(v)) return v as Profile;
-  throw new ConfigError(`${where}: profile must be strict or compatible — got ${JSON.stringify(v)}`);
+  throw new ConfigError(`${where} must be strict or compatible, got ${JSON.stringify(v)}`);
 }
 
 /** Parse a `rules:` mapping (id → off|warn|error), as in soapcheck.config.yaml and suites. */

@@ -16,7 +16,7 @@ export { parseLimitsOf } from './engine.ts';
 export { RULES, RULE_LIST } from './catalogue.ts';
 export type { Rule } from './rule.ts';
 export type { CheckConfig, Finding, MessageInput, HttpFacts, Profile, RuleSetting, Severity } from './api.ts';
-export { parseRulesBlock, parseRuleOption, parseConfigText, loadConfigFile, makeConfig, ConfigError, PROFILES } from './config.ts';
+export { parseRuleOption, makeConfig, ConfigError } from './config.ts';
 
 const STRICT: CheckConfig = Object.freeze({ profile: 'strict' });
 

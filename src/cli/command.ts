@@ -1,5 +1,7 @@
 /** What every command module exports, and the helpers they share. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { Profile } from '../checks/api.ts';
+import { ConfigError, parseProfile } from '../checks/config.ts';
 import { closest } from './did-you-mean.ts';
 
 /** Exit codes. REPORTS: the run finished but a report could not be written (disk full, …): the result cannot be trusted from the files. */
@@ -14,6 +16,21 @@ export interface Command {
 
 /** Bad arguments or input: printed with the command's name, exit code 2. */
 export class UsageError extends Error {}
+
+/** A whole-number option (`--port`, `--concurrency`, …) from `min` to `max`; a usage error otherwise. */
+export function wholeNumberOption(name: string, text: string, min: number, max: number): number {
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) throw new UsageError(`${name} expects a whole number from ${min} to ${max}, got ${JSON.stringify(text)}`);
+  return Number(text);
+}
+
+/** `--profile`, read as the config file's `profile:` is (checks/config.ts); a usage error otherwise. */
+export function profileOption(text: string): Profile {
+  try {
+    return parseProfile(text, '--profile');
+  } catch (e) {
+    throw e instanceof ConfigError ? new UsageError(e.message) : e;
+  }
+}
 
 /**
  * node:util parseArgs, with its errors turned into one short UsageError each: an unknown option names the

@@ -3,12 +3,12 @@
  * SIGINT/SIGTERM.
  */
 import { resolve } from 'node:path';
-import { ConfigError, makeConfig, parseRuleOption, PROFILES } from '../checks/index.ts';
+import { ConfigError, makeConfig, parseRuleOption } from '../checks/index.ts';
 import type { Profile, RuleSetting } from '../checks/api.ts';
 import type { Contract } from '../contract/model.ts';
 import { loadContracts } from '../contract/load.ts';
 import { MockOptionsError, startMock, type EchoRule, type MockLogEntry, type MockResponse } from '../mock/server.ts';
-import { EXIT, parseCommandArgs, UsageError, type Command } from './command.ts';
+import { EXIT, parseCommandArgs, profileOption, UsageError, wholeNumberOption, type Command } from './command.ts';
 import { findProject } from './project.ts';
 
 const help = `Usage: soapcheck mock [contracts or suites…] [options]
@@ -50,13 +50,6 @@ interface Served {
   rules: Record<string, RuleSetting>;
   responses: MockResponse[];
   echo: EchoRule[];
-}
-
-function positiveInt(name: string, v: string | undefined, min: number, max: number): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!/^\d+$/.test(v) || n < min || n > max) throw new UsageError(`--${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(v)}`);
-  return n;
 }
 
 /** Contracts, rule settings and mock settings from the arguments (suites expanded). */
@@ -116,11 +109,9 @@ export const command: Command = {
       config: { type: 'string' },
     });
     const project = findProject(process.cwd(), values.config);
-    const port = positiveInt('port', values.port, 0, 65535);
-    const maxBodyBytes = positiveInt('max-body-bytes', values['max-body-bytes'], 1, 2 ** 31);
-    if (values.profile !== undefined && !PROFILES.includes(values.profile as Profile)) {
-      throw new UsageError(`--profile must be one of ${PROFILES.join(', ')}, got ${JSON.stringify(values.profile)}`);
-    }
+    const port = values.port !== undefined ? wholeNumberOption('--port', values.port, 0, 65535) : undefined;
+    const maxBodyBytes = values['max-body-bytes'] !== undefined ? wholeNumberOption('--max-body-bytes', values['max-body-bytes'], 1, 2 ** 31) : undefined;
+    const profile = values.profile !== undefined ? profileOption(values.profile) : undefined;
     let cliRules: Record<string, RuleSetting>;
     try {
       cliRules = Object.fromEntries((values.rule ?? []).map(parseRuleOption));
@@ -131,7 +122,7 @@ export const command: Command = {
 
     const served = await collect(positionals);
     // Command line > suite > soapcheck.config.yaml > defaults.
-    const checkConfig = makeConfig((values.profile as Profile | undefined) ?? served.profile ?? project.config.profile ?? 'strict', project.config.rules, served.rules, cliRules);
+    const checkConfig = makeConfig(profile ?? served.profile ?? project.config.profile ?? 'strict', project.config.rules, served.rules, cliRules);
     const out = (line: string) => process.stdout.write(line + '\n');
 
     let mock;

@@ -5,7 +5,7 @@
  */
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { EXIT, parseCommandArgs, UsageError, type Command } from './command.ts';
+import { EXIT, parseCommandArgs, profileOption, UsageError, wholeNumberOption, type Command } from './command.ts';
 import { closest } from './did-you-mean.ts';
 import type { RuleSetting } from '../checks/api.ts';
 import { ConfigError, parseRuleOption } from '../checks/config.ts';
@@ -163,7 +163,7 @@ async function runCommand(argv: string[], interrupt: Interrupt): Promise<number>
   const { values: o, positionals } = parseCommandArgs(argv, OPTIONS);
   const project = findProject(process.cwd(), o.config);
   const opts = toRunOptions(o, positionals, project);
-  const retry = o.retry !== undefined ? retryCount(o.retry) : 0;
+  const retry = o.retry !== undefined ? wholeNumberOption('--retry', o.retry, 0, 10) : 0;
   const reporterNames = o.reporter?.length ? safe(() => parseReporterNames(o.reporter!)) : [...REPORTER_NAMES];
   const redactor = new Redactor();
   const gating = setupGate(o, project, redactor);
@@ -305,10 +305,9 @@ function toRunOptions(o: Record<string, string | boolean | string[] | undefined>
     suites.push(...suitesIn(join(project.root, 'suites')));
     if (!suites.length) throw new UsageError(noSuitesMessage(project.root));
   }
-  const profile = o.profile as string | undefined;
-  if (profile !== undefined && profile !== 'strict' && profile !== 'compatible') throw new UsageError(`--profile must be strict or compatible, got ${JSON.stringify(profile)}`);
-  const concurrency = positiveInt(o.concurrency as string | undefined, '--concurrency', DEFAULT_CONCURRENCY, 1024);
-  const timeoutMs = positiveInt(o.timeout as string | undefined, '--timeout', DEFAULT_TIMEOUT_MS, 3_600_000);
+  const profile = o.profile !== undefined ? profileOption(o.profile as string) : undefined;
+  const concurrency = o.concurrency !== undefined ? wholeNumberOption('--concurrency', o.concurrency as string, 1, 1024) : DEFAULT_CONCURRENCY;
+  const timeoutMs = o.timeout !== undefined ? wholeNumberOption('--timeout', o.timeout as string, 1, 3_600_000) : DEFAULT_TIMEOUT_MS;
   let shard: RunOptions['shard'];
   if (o.shard !== undefined) {
     const s = parseShard(o.shard as string);
@@ -330,7 +329,7 @@ function toRunOptions(o: Record<string, string | boolean | string[] | undefined>
   }
   if (Boolean(o['wsse-user']) !== (o['wsse-password'] !== undefined)) throw new UsageError('--wsse-user and --wsse-password go together');
   if (!o['wsse-user'] && (o['wsse-digest'] || o['wsse-timestamp'] !== undefined)) throw new UsageError('--wsse-digest and --wsse-timestamp need --wsse-user and --wsse-password');
-  const wsseTimestamp = o['wsse-timestamp'] !== undefined ? wholeNumber(o['wsse-timestamp'] as string, '--wsse-timestamp', 86_400) : undefined;
+  const wsseTimestamp = o['wsse-timestamp'] !== undefined ? wholeNumberOption('--wsse-timestamp', o['wsse-timestamp'] as string, 0, 86_400) : undefined;
   const rules: Record<string, RuleSetting> = {};
   for (const r of (o.rule as string[] | undefined) ?? []) {
     try {
@@ -411,22 +410,6 @@ function reportsFolder(dir: string): void {
   } catch (e) {
     throw new UsageError(`--out ${dir}: cannot write reports there (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
-}
-
-function wholeNumber(text: string, name: string, max: number): number {
-  if (!/^\d+$/.test(text) || Number(text) > max) throw new UsageError(`${name} expects a whole number from 0 to ${max}, got ${JSON.stringify(text)}`);
-  return Number(text);
-}
-
-function retryCount(text: string): number {
-  if (!/^\d+$/.test(text) || Number(text) > 10) throw new UsageError(`--retry expects a whole number from 0 to 10, got ${JSON.stringify(text)}`);
-  return Number(text);
-}
-
-function positiveInt(text: string | undefined, name: string, dflt: number, max: number): number {
-  if (text === undefined) return dflt;
-  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > max) throw new UsageError(`${name} expects a whole number from 1 to ${max}, got ${JSON.stringify(text)}`);
-  return Number(text);
 }
 
 function safe<T>(f: () => T): T {

@@ -5,13 +5,14 @@ import { loadContracts } from '../contract/load.ts';
 import type { Contract } from '../contract/model.ts';
 import { selectOperation } from '../contract/select.ts';
 import { bodyElementName } from '../checks/body-name.ts';
-import { ConfigError, makeConfig, parseProfile, parseRuleOption } from '../checks/config.ts';
+import { ConfigError, makeConfig, parseRuleOption } from '../checks/config.ts';
 import { envelopeOfMultipart } from '../soap/xop.ts';
 import { checkMessage, compileContract, parseLimitsOf, type CheckConfig, type Finding, type RuleSetting } from '../checks/index.ts';
 import { parseXml, type ParseResult } from '../xml/parse.ts';
 import { clark, type ExpandedName } from '../xml/qname.ts';
 import { findProject } from './project.ts';
-import { EXIT, parseCommandArgs, UsageError, type Command } from './command.ts';
+import { EXIT, parseCommandArgs, profileOption, UsageError, type Command } from './command.ts';
+import { findingLine } from '../report/format.ts';
 
 
 export const command: Command = {
@@ -85,7 +86,7 @@ Exit codes: 0 no error findings (warnings allowed), 1 error findings,
       for (const r of results) {
         if (r.error) { process.stdout.write(`${r.file}: ${r.error}\n`); continue; }
         if (!single && r.contract) process.stdout.write(`${r.file}: ${direction} of ${r.contract.version}/${r.contract.service}/${r.contract.operation} (${r.contract.file})\n`);
-        for (const f of r.findings) process.stdout.write(formatFinding(r.file, f) + '\n');
+        for (const f of r.findings) process.stdout.write(findingLine(r.file, f) + '\n');
       }
       const parts = [`${results.length} message${results.length === 1 ? '' : 's'}`, `${errors} error${errors === 1 ? '' : 's'}`, `${warnings} warning${warnings === 1 ? '' : 's'}`];
       if (inputErrors) parts.push(`${inputErrors} not checked`);
@@ -104,16 +105,12 @@ interface MessageResult {
   error?: string;
 }
 
-export function formatFinding(file: string, f: Finding): string {
-  return `${file}${f.line ? `:${f.line}` : ''}  ${f.rule}  ${f.severity === 'warn' ? 'warning: ' : ''}${f.message}`;
-}
-
 function buildConfig(configFile: string | undefined, profile: string | undefined, ruleOpts: string[]): CheckConfig {
   // Command line > soapcheck.config.yaml (found from the working folder upward) > defaults.
   const file = findProject(process.cwd(), configFile).config;
   const cli: Record<string, RuleSetting> = {};
   for (const o of ruleOpts) { const [id, level] = parseRuleOption(o); cli[id] = level; }
-  const p = profile !== undefined ? parseProfile(profile, '--profile') : file.profile ?? 'strict';
+  const p = profile !== undefined ? profileOption(profile) : file.profile ?? 'strict';
   return makeConfig(p, file.rules, cli);
 }
 

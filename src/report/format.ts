@@ -70,7 +70,12 @@ export function location(f: Pick<Finding, 'path' | 'line' | 'column'>): string {
   return `${where} (line ${f.line}${f.column !== undefined ? `:${f.column}` : ''})`;
 }
 
-/** Multi-line rendering of one finding, indented by `indent`. */
+/** One-line rendering of one finding in a message file, as `verify` prints it: `file:line  rule  message`. */
+export function findingLine(file: string, f: Pick<Finding, 'line' | 'rule' | 'severity' | 'message'>): string {
+  return `${file}${f.line ? `:${f.line}` : ''}  ${f.rule}  ${f.severity === 'warn' ? 'warning: ' : ''}${f.message}`;
+}
+
+/** Multi-line rendering of one finding, indented by `indent` (console, JUnit and Allure). */
 export function formatFinding(f: Finding, indent = '  '): string {
   const lines = [`${indent}${f.severity === 'warn' ? 'warning' : 'error'} ${f.rule} at ${location(f)}`];
   if (f.expected !== undefined || f.actual !== undefined) {

@@ -28,12 +28,12 @@ describe('config files', () => {
   it('errors name the line of the offending key', () => {
     expect(() => parseConfigText('profile: strict\nrules:\n  field/order: warn\n  field/bogus: off\n', 'c.yaml')).toThrow(/^c\.yaml:4: rules: unknown rule "field\/bogus"/);
     expect(() => parseConfigText('rules:\n  field/order: warning\n', 'c.yaml')).toThrow(/^c\.yaml:2: rules: rule field\/order must be off, warn or error — got "warning"/);
-    expect(() => parseConfigText('# a comment\nprofile: lax\n', 'c.yaml')).toThrow(/^c\.yaml:2: profile: profile must be strict or compatible/);
+    expect(() => parseConfigText('# a comment\nprofile: lax\n', 'c.yaml')).toThrow(/^c\.yaml:2: profile must be strict or compatible/);
     expect(() => parseConfigText('\nrules: [field/order]\n', 'c.yaml')).toThrow(/^c\.yaml:2: rules: must be a mapping/);
   });
   it('bad YAML and bad profile name the file', () => {
     expect(() => parseConfigText('rules: [', 'c.yaml')).toThrow(/^c\.yaml: not valid YAML/);
-    expect(() => parseConfigText('profile: loose', 'c.yaml')).toThrow(/c\.yaml:1: profile: profile must be strict or compatible/);
+    expect(() => parseConfigText('profile: loose', 'c.yaml')).toThrow(/c\.yaml:1: profile must be strict or compatible/);
   });
 });
 

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/corpus.ts';
 import { loadContracts } from '../../src/contract/load.ts';
 import { checkMessage, compileContract, RULES, type ContractPlan, type HttpFacts } from '../../src/checks/index.ts';
-import { formatFinding } from '../../src/cli/verify.ts';
+import { findingLine } from '../../src/report/format.ts';
 
 const page = readFileSync(join(REPO_ROOT, 'docs', 'rules.md'), 'utf8');
 const sections = new Map<string, string>();
@@ -60,7 +60,7 @@ describe('docs/rules.md', () => {
       const shown = block(text!, 'text');
       expect(direction && xml && shown).toBeTruthy();
       const out = checkMessage(sectionPlan, { direction, body: xml!, http: httpFacts(block(text!, 'http')) }, { profile: 'strict' });
-      const got = out.findings.filter((f) => f.rule === id).map((f) => formatFinding('message.xml', f));
+      const got = out.findings.filter((f) => f.rule === id).map((f) => findingLine('message.xml', f));
       expect(got.length).toBeGreaterThan(0);
       expect(got.join('\n')).toBe(shown);
     });

@@ -84,8 +84,8 @@ describe('soapcheck mock CLI', () => {
   });
 
   it.each([
-    [['--port', 'eighty', FIXTURES], /--port must be an integer/],
-    [['--profile', 'lenient', FIXTURES], /--profile must be one of strict, compatible/],
+    [['--port', 'eighty', FIXTURES], /--port expects a whole number/],
+    [['--profile', 'lenient', FIXTURES], /--profile must be strict or compatible/],
     [['--rule', 'no/such-rule=off', FIXTURES], /no\/such-rule/],
     [['--nope', FIXTURES], /nope/],
     [[join(tmp, 'missing-folder')], /missing-folder/],
