@@ -1,7 +1,8 @@
 /**
- * XPath-like locations for findings, the same strings as `locationOf` in src/xml/tree.ts, with
- * each parent's sibling positions computed once per message: `locationOf` scans all siblings on
- * every call, which is quadratic when a hostile message has many findings among many siblings.
+ * XPath-like locations for findings by local names (`/Envelope/Body/GetUserResponse/Response[2]`:
+ * an index only among siblings of the same namespace and local name), each parent's sibling
+ * positions computed once per message: scanning all siblings on every call would be quadratic when a
+ * hostile message has many findings among many siblings.
  */
 import type { XElement } from '../xml/tree.ts';
 

@@ -12,10 +12,6 @@ export function isWildcard(p: Particle): p is Wildcard {
   return 'any' in p;
 }
 
-export function isField(p: Particle): p is Field {
-  return !isGroup(p) && !isWildcard(p);
-}
-
 /** Every field in a group, depth first, in document order. */
 export function groupFields(group: Group): Field[] {
   const out: Field[] = [];

@@ -81,9 +81,3 @@ export function onlyOperations(contracts: readonly Contract[], names: readonly s
   return contracts.filter((c) => want.has(c.operation) || want.has(`${c.service}/${c.operation}`));
 }
 
-/** The highest level among the changes, or undefined when there are none. */
-export function worstLevel(changes: readonly Change[]): Level | undefined {
-  let worst: Level | undefined;
-  for (const c of changes) if (!worst || levelRank(c.level) > levelRank(worst)) worst = c.level;
-  return worst;
-}

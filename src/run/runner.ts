@@ -1,7 +1,6 @@
 /**
- * The runner core: replay a contract (build, send, check) into a CaseResult, or many of them with a
- * bounded number in flight, streaming each result to a callback as soon as it is ready and holding
- * none. Everything in a CaseResult is redacted (secret values, secret elements, credential headers).
+ * The runner core: replay a contract (build, send, check) into a CaseResult (the engine, engine.ts,
+ * keeps a bounded number in flight and streams each result). Everything in a CaseResult is redacted (secret values, secret elements, credential headers).
  * Scenarios are in scenario.ts; the exchange itself in exchange.ts.
  */
 import type { Contract } from '../contract/model.ts';
@@ -10,8 +9,8 @@ import { contractCaseIdentity, type CaseIdentity, type CaseResult, type CaseStat
 import type { ValueMap } from './suite.ts';
 import { check, send, statusOf, type RunContext } from './exchange.ts';
 
-export { operationKey, endpointUrl, valuesFor, resolveValues } from './values.ts';
-export { secretLocalNames, type RunContext } from './exchange.ts';
+export { endpointUrl, valuesFor } from './values.ts';
+export type { RunContext } from './exchange.ts';
 export { runScenario, type ScenarioContext } from './scenario.ts';
 
 /** Replay one contract. Never throws for endpoint trouble: that is a result with status `error`. */
@@ -49,21 +48,3 @@ function identityOf(suite: string | undefined, c: Contract): CaseIdentity {
   return identity;
 }
 
-/**
- * Replay many contracts with at most `concurrency` in flight; each result goes to `onResult` as
- * soon as it is ready (in completion order). Holds no results.
- */
-export async function runContracts(
-  items: Iterable<{ contract: Contract; values: ValueMap }>,
-  ctx: RunContext,
-  concurrency: number,
-  onResult: (r: CaseResult) => void | Promise<void>,
-): Promise<void> {
-  const it = items[Symbol.iterator]();
-  const worker = async () => {
-    for (let n = it.next(); !n.done; n = it.next()) {
-      await onResult(await runContract(n.value.contract, n.value.values, ctx));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
-}

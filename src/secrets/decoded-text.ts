@@ -32,11 +32,6 @@ const NAMED = new Map<string, number>([
   ['nbsp', 0xa0],
 ]);
 
-/** The decoded view of `text`, every level of encoding undone (up to MAX_LEVELS); null when nothing decodes. */
-export function decodeText(text: string): DecodedText | null {
-  return decodeLevels(text).at(-1) ?? null;
-}
-
 /**
  * The decoded view after each level of decoding (one to MAX_LEVELS views; none when nothing decodes), each mapped
  * to the original text. A value can be readable at one level and gone at the next: `%3C%3F%3F%3Eab` is `<??>ab`

@@ -6,7 +6,7 @@
 import type { Contract } from '../../src/contract/model.ts';
 import type { PageImport } from '../../src/import/docs.ts';
 import { buildMessage } from '../../src/soap/build.ts';
-import { compareXml, type XmlDifference } from '../../src/xml/compare.ts';
+import { compareXml, type XmlDifference } from '../support/xml-compare.ts';
 import { attribute, childElements, parseXml, XSI_NS, type XElement } from '../../src/xml/index.ts';
 
 /** The source example's blocks: header blocks (in or out of soap:Header) and the body element. */

@@ -5,7 +5,7 @@ import { loadContracts } from '../../src/contract/load.ts';
 import type { Contract } from '../../src/contract/model.ts';
 import { Redactor } from '../../src/secrets/redact.ts';
 import type { CaseResult } from '../../src/run/result.ts';
-import { endpointUrl, runContract, runContracts, runScenario, valuesFor, type RunContext, type ScenarioContext } from '../../src/run/runner.ts';
+import { endpointUrl, runContract, runScenario, valuesFor, type RunContext, type ScenarioContext } from '../../src/run/runner.ts';
 import type { Scenario } from '../../src/run/suite.ts';
 import { TransportError, type HttpRequest, type HttpResponse, type Transport } from '../../src/run/transport.ts';
 import { Variables } from '../../src/run/variables.ts';
@@ -146,18 +146,6 @@ describe('runContract', () => {
     expect(t.sent[1]!.body).toBe(t.sent[0]!.body);
     expect(second.exchange?.request.body).not.toContain('98765');
     expect(second.exchange?.request.body).toContain('>***<');
-  });
-});
-
-describe('runContracts', () => {
-  it('keeps at most N requests in flight and streams every result', async () => {
-    const t = new FakeTransport((req) => ok(response(opOf(req), item('1', 'x'))), 5);
-    const items = Array.from({ length: 40 }, () => ({ contract: byOp('GetItem'), values: {} }));
-    const seen: CaseResult[] = [];
-    await runContracts(items, ctx(t), 4, (r) => void seen.push(r));
-    expect(seen).toHaveLength(40);
-    expect(t.maxInFlight).toBe(4);
-    expect(seen.every((r) => r.status === 'passed')).toBe(true);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareXml, xmlVerdict, type CompareOptions, type XmlDifferenceKind } from '../../src/xml/compare.ts';
+import { compareXml, xmlVerdict, type CompareOptions, type XmlDifferenceKind } from './xml-compare.ts';
 import { parseXml, type XElement } from '../../src/xml/index.ts';
 
 function root(xml: string): XElement {

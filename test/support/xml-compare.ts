@@ -2,12 +2,13 @@
  * Comparing two parsed documents by meaning, in the manner of XMLUnit: element and attribute
  * names by namespace URI and local name (never by prefix), `xsi:type` values as resolved QNames,
  * `xsi:nil` as a boolean, whitespace-only text ignored, comments and processing instructions
- * ignored, namespace declarations ignored. Returns every difference with an XPath-like path;
+ * ignored, namespace declarations ignored. A test oracle (round trips of imported examples); no
+ * feature of soapcheck compares documents this way. Returns every difference with an XPath-like path;
  * an empty list means the documents are equivalent.
  */
-import type { XAttribute, XElement } from './tree.ts';
-import { childElements } from './tree.ts';
-import { clark, resolveQName, XSI_NS } from './qname.ts';
+import type { XAttribute, XElement } from '../../src/xml/tree.ts';
+import { childElements } from '../../src/xml/tree.ts';
+import { clark, resolveQName, XSI_NS } from '../../src/xml/qname.ts';
 
 export type XmlDifferenceKind =
   | 'element-name'

@@ -3,7 +3,6 @@ import {
   attribute,
   childElements,
   hasSignificantText,
-  locationOf,
   parseXml,
   textContent,
   XSI_NS,
@@ -147,19 +146,6 @@ describe('parseXml: positions', () => {
   it('keeps line numbers past 65535', () => {
     const root = parsed(`<a>${'\n'.repeat(70_000)}<b/></a>`).root;
     expect(childElements(root)[0]!.line).toBe(70_001);
-  });
-
-  it('locationOf gives an XPath-like path by local names, with indexes only among same-named siblings', () => {
-    const root = parsed(ENVELOPE).root;
-    const items = childElements(find(root, 'GetThing')).filter((e) => e.local === 'Item');
-    expect(items.map(locationOf)).toEqual(['/Envelope/Body/GetThing/Item[1]', '/Envelope/Body/GetThing/Item[2]']);
-    expect(locationOf(find(root, 'Id'))).toBe('/Envelope/Body/GetThing/Id');
-    expect(locationOf(root)).toBe('/Envelope');
-  });
-
-  it('locationOf counts siblings by namespace too', () => {
-    const root = parsed('<r xmlns:a="urn:a" xmlns:b="urn:b"><a:x/><b:x/><a:x/></r>').root;
-    expect(childElements(root).map(locationOf)).toEqual(['/r/x[1]', '/r/x', '/r/x[2]']);
   });
 });
 

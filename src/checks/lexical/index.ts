@@ -3,17 +3,13 @@ import { XSD_NS, clark, type ExpandedName } from '../../xml/qname.ts';
 import { MS_CHECKS, MS_SERIALIZATION_NS, XSD_CHECKS, type LexicalCheck } from './xsd.ts';
 
 export type { LexicalCheck } from './xsd.ts';
-export { XSD_CHECKS, MS_CHECKS, MS_SERIALIZATION_NS, guid } from './xsd.ts';
+export { XSD_CHECKS, MS_CHECKS, MS_SERIALIZATION_NS } from './xsd.ts';
 
 /** The checker for a built-in type, or undefined when the type is not a known built-in. */
 export function builtinCheck(type: ExpandedName): LexicalCheck | undefined {
   if (type.ns === XSD_NS) return Object.hasOwn(XSD_CHECKS, type.local) ? XSD_CHECKS[type.local] : undefined;
   if (type.ns === MS_SERIALIZATION_NS) return Object.hasOwn(MS_CHECKS, type.local) ? MS_CHECKS[type.local] : undefined;
   return undefined;
-}
-
-export function isBuiltin(type: ExpandedName): boolean {
-  return builtinCheck(type) !== undefined;
 }
 
 /** Result of an enum check: `soft` when the value is outside a list known to be incomplete. */

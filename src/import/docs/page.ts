@@ -79,10 +79,6 @@ export function unclosedReason(u: { line: number; endTag: string }): string {
 }
 
 /** Find the envelope spans, and label each by the nearest heading line above it. */
-export function findExamples(lines: string[]): XmlExample[] {
-  return scanExamples(lines).examples;
-}
-
 function scanExamples(lines: string[]): { examples: XmlExample[]; unclosed?: { line: number; endTag: string } } {
   const out: XmlExample[] = [];
   let i = 0;
