@@ -43,9 +43,15 @@ export const TARGETS: Target[] = [
   },
   {
     out: 'src/run/suite-validator.generated.ts',
-    options: { allErrors: true, strict: false },
+    options: { allErrors: true, strict: false, verbose: true },
     schemas: { 'suite.schema.json': 'suites/schema/suite.schema.json' },
     exports: { validateSuiteDoc: 'suite.schema.json' },
+  },
+  {
+    out: 'src/checks/config-validator.generated.ts',
+    options: { allErrors: true, strict: true, allowUnionTypes: true, verbose: true },
+    schemas: { 'config.schema.json': 'docs/config.schema.json' },
+    exports: { validateConfigDoc: 'config.schema.json' },
   },
 ];
 

@@ -4,9 +4,11 @@
  * command line (`--rule id=level`). Bad config is a ConfigError saying what and where.
  */
 import { readFileSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
-import type { Document } from 'yaml';
-import { yamlLibrary } from '../contract/yaml-source.ts';
+import { dirname, resolve } from 'node:path';
+import type { ContractProblem } from '../contract/model.ts';
+import { formatYamlProblem, label, readCheckedYaml, valueAt } from '../contract/yaml-problems.ts';
+import type { YamlSource } from '../contract/yaml-source.ts';
+import { validateConfigDoc } from './config-validator.generated.ts';
 import type { CheckConfig, Profile, RuleSetting } from './api.ts';
 import { RULES } from './catalogue.ts';
 
@@ -32,18 +34,6 @@ export function parseProfile(v: unknown, where: string): Profile {
   throw new ConfigError(`${where} must be strict or compatible, got ${JSON.stringify(v)}`);
 }
 
-/** Parse a `rules:` mapping (id → off|warn|error), as in soapcheck.config.yaml and suites. */
-export function parseRulesBlock(block: unknown, where = 'rules'): Record<string, RuleSetting> {
-  if (block === undefined || block === null) return {};
-  if (typeof block !== 'object' || Array.isArray(block)) throw new ConfigError(`${where}: must be a mapping of rule id to off, warn or error`);
-  const out: Record<string, RuleSetting> = {};
-  for (const [id, v] of Object.entries(block as Record<string, unknown>)) {
-    knownRule(id, where);
-    out[id] = level(v, id, where);
-  }
-  return out;
-}
-
 /** Parse one `--rule id=level` option. */
 export function parseRuleOption(opt: string): [string, RuleSetting] {
   const i = opt.lastIndexOf('=');
@@ -61,60 +51,38 @@ export interface FileConfig {
 }
 
 /**
- * Parse the text of soapcheck.config.yaml (keys: profile, rules, knownFailures — the known-failures file of
- * `soapcheck run`, relative to the config file — and diff, read by the diff's own
- * config, src/diff/config.ts; any other key is an error, so a
- * typo such as `rule:` does not silently do nothing).
- * Errors name the file and the line of the offending key (`soapcheck.config.yaml:4: rules: …`).
+ * Problems of a `rules:` block already checked against its schema (levels are off, warn or error):
+ * each unknown rule id, at its key. Shared by soapcheck.config.yaml and suites.
  */
-const CONFIG_KEYS = ['profile', 'rules', 'knownFailures', 'diff'];
+export function unknownRuleProblems(src: YamlSource, pointer = '/rules'): ContractProblem[] {
+  const block = valueAt(src.data, pointer);
+  if (block === null || typeof block !== 'object' || Array.isArray(block)) return [];
+  const out: ContractProblem[] = [];
+  for (const id of Object.keys(block)) {
+    if (RULES.has(id)) continue;
+    const close = [...RULES.keys()].filter((k) => k.split('/')[0] === id.split('/')[0]);
+    out.push({ file: src.file, ...src.locateKey(pointer, id), pointer: `${pointer}/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`, code: 'schema', message: `unknown rule ${JSON.stringify(id)} in \`${label(pointer)}\`${close.length ? ` (rules in that group: ${close.join(', ')})` : ''}` });
+  }
+  return out;
+}
 
+/**
+ * Parse the text of soapcheck.config.yaml (docs/config.schema.json: profile, rules, knownFailures — the
+ * known-failures file of `soapcheck run`, relative to the config file — and diff, read by the diff's own
+ * config, src/diff/config.ts; any other key is an error, so a typo such as `rule:` does not silently do
+ * nothing). Read and checked as every YAML file of soapcheck's is (contract/yaml-problems.ts): a
+ * ConfigError whose lines are `file:line:col: message`.
+ */
 export function parseConfigText(text: string, file: string): FileConfig {
-  const { LineCounter, isMap, isScalar, parseDocument } = yamlLibrary();
-  const lines = new LineCounter();
-  let d: Record<string, unknown>;
-  let yamlDoc: Document;
-  try {
-    yamlDoc = parseDocument(text, { lineCounter: lines });
-    if (yamlDoc.errors.length > 0) throw yamlDoc.errors[0];
-    const doc: unknown = yamlDoc.toJS({ maxAliasCount: 100 });
-    if (doc === null || doc === undefined) return { rules: {} };
-    if (typeof doc !== 'object' || Array.isArray(doc)) throw new ConfigError(`${file}: must be a mapping`);
-    d = doc as Record<string, unknown>;
-  } catch (e) {
-    if (e instanceof ConfigError) throw e;
-    throw new ConfigError(`${file}: not valid YAML: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  const at = (node: unknown): string => {
-    const offset = (node as { range?: [number, number, number] } | null)?.range?.[0];
-    return offset === undefined ? file : `${file}:${lines.linePos(offset).line}`;
-  };
-  const contents = yamlDoc.contents;
-  if (isMap(contents)) {
-    for (const pair of contents.items) {
-      const key = String(isScalar(pair.key) ? pair.key.value : pair.key);
-      if (!CONFIG_KEYS.includes(key)) throw new ConfigError(`${at(pair.key)}: unknown key ${JSON.stringify(key)} (known keys: ${CONFIG_KEYS.join(', ')})`);
-    }
-  }
-  const rulesNode = yamlDoc.get('rules', true);
-  const keyLine = new Map<string, string>();
-  if (isMap(rulesNode)) for (const pair of rulesNode.items) keyLine.set(String(isScalar(pair.key) ? pair.key.value : pair.key), at(pair.key));
-  const block = d.rules;
-  const rules: Record<string, RuleSetting> = {};
-  if (block !== null && typeof block === 'object' && !Array.isArray(block)) {
-    // One rule at a time, so that an error names the line of its key.
-    for (const [id, v] of Object.entries(block)) Object.assign(rules, parseRulesBlock({ [id]: v }, `${keyLine.get(id) ?? file}: rules`));
-  } else {
-    Object.assign(rules, parseRulesBlock(block, `${at(rulesNode)}: rules`));
-  }
-  const known = d.knownFailures;
-  if (known !== undefined && (typeof known !== 'string' || !known.trim())) {
-    throw new ConfigError(`${at(yamlDoc.get('knownFailures', true))}: knownFailures must be the path of a known-failures file, relative to ${basename(file)}`);
-  }
+  const read = readCheckedYaml(text, file, validateConfigDoc);
+  const problems = read.ok ? unknownRuleProblems(read.source) : read.problems;
+  if (problems.length) throw new ConfigError(problems.map(formatYamlProblem).join('\n'));
+  const d = (read.ok ? read.source.data : null) as { profile?: Profile; rules?: Record<string, RuleSetting> | null; knownFailures?: string } | null;
+  if (!d) return { rules: {} };
   return {
-    profile: d.profile === undefined ? undefined : parseProfile(d.profile, `${at(yamlDoc.get('profile', true))}: profile`),
-    rules,
-    ...(typeof known === 'string' ? { knownFailures: resolve(dirname(file), known) } : {}),
+    ...(d.profile !== undefined ? { profile: d.profile } : {}),
+    rules: { ...(d.rules ?? {}) },
+    ...(d.knownFailures !== undefined ? { knownFailures: resolve(dirname(file), d.knownFailures) } : {}),
   };
 }
 

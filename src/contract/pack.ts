@@ -10,9 +10,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { ErrorObject } from 'ajv';
 import type { ContractProblem } from './model.ts';
 import { validatePackDoc as validatePack } from './schema-validators.generated.ts';
+import { schemaProblemsOf } from './yaml-problems.ts';
 import { parseYamlSource } from './yaml-source.ts';
 
 export const PACK_FILE = 'pack.yaml';
@@ -108,9 +108,8 @@ function readPack(file: string): PackLookup {
   const src = parsed.source;
   // Some other tool's pack.yaml above the contracts is none of ours: no pack, no problem.
   if ((src.data as { kind?: unknown } | null)?.kind !== 'pack') return { problems: [] };
-  if (!validatePack(src.data)) {
-    return { problems: (validatePack.errors ?? []).map((e) => ({ file, ...src.locate(e.instancePath), code: 'schema', message: describe(e) })) };
-  }
+  const problems = schemaProblemsOf(validatePack, src);
+  if (problems.length) return { problems };
   const raw = src.data as { name: string; description?: string; variables?: Record<string, { secret?: boolean; description?: string }>; bindings?: Record<string, string> };
   const variables: Record<string, PackVariable> = {};
   for (const [name, v] of Object.entries(raw.variables ?? {})) variables[name] = { secret: v.secret === true, ...(v.description ? { description: v.description } : {}) };
@@ -118,12 +117,4 @@ function readPack(file: string): PackLookup {
     pack: { file, name: raw.name, ...(raw.description ? { description: raw.description } : {}), variables, bindings: { ...(raw.bindings ?? {}) } },
     problems: [],
   };
-}
-
-function describe(e: ErrorObject): string {
-  const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : '(top level)';
-  if (e.keyword === 'additionalProperties') return `${where}: unknown key "${(e.params as { additionalProperty: string }).additionalProperty}"`;
-  if (e.keyword === 'required') return `${where}: missing required key "${(e.params as { missingProperty: string }).missingProperty}"`;
-  if (e.keyword === 'propertyNames') return `${where}: bad name "${(e.params as { propertyName: string }).propertyName}"`;
-  return `${where}: ${e.message ?? e.keyword}`;
 }

@@ -5,11 +5,10 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import type { Node as YamlNode } from 'yaml';
-import type { ErrorObject } from 'ajv';
 import type { Profile, RuleSetting } from '../checks/api.ts';
-import { ConfigError, parseRulesBlock } from '../checks/config.ts';
-import { yamlLibrary } from '../contract/yaml-source.ts';
+import { unknownRuleProblems } from '../checks/config.ts';
+import { formatYamlProblem, readCheckedYaml, valueAt } from '../contract/yaml-problems.ts';
+import { pointerSegments } from '../contract/yaml-source.ts';
 import { validateSuiteDoc } from './suite-validator.generated.ts';
 import type { VariableDecl } from './variables.ts';
 import type { PasswordType, WsSecurity } from '../soap/wssecurity.ts';
@@ -110,9 +109,8 @@ export class SuiteError extends Error {
   }
 }
 
-export function formatProblem(p: SuiteProblem): string {
-  return `${p.file}${p.line ? `:${p.line}${p.column ? `:${p.column}` : ''}` : ''}: ${p.message}`;
-}
+/** `file:line:col: message`, as every YAML file's problems read (contract/yaml-problems.ts). */
+export const formatProblem: (p: SuiteProblem) => string = formatYamlProblem;
 
 
 /** Read and validate one suite file. Throws SuiteError (with file:line) for any problem. */
@@ -129,44 +127,22 @@ export function loadSuite(file: string): Suite {
 
 /** Parse suite text (`file` is used for messages and to resolve relative contract paths). */
 export function parseSuite(text: string, file: string): Suite {
-  const { LineCounter, parseDocument } = yamlLibrary();
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    throw new SuiteError(doc.errors.map((e) => {
-      const pos = e.linePos?.[0];
-      return { file, line: pos?.line, column: pos?.col, message: `YAML: ${e.message.split('\n')[0]}` };
-    }));
-  }
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 50 });
-  } catch (e) {
-    throw new SuiteError([{ file, message: `YAML: ${e instanceof Error ? e.message : String(e)}` }]);
-  }
-  const v = validateSuiteDoc;
-  if (!v(data)) {
-    throw new SuiteError(dedupe(v.errors ?? []).map((err) => {
-      const pointer = err.keyword === 'additionalProperties' ? `${err.instancePath}/${(err.params as { additionalProperty: string }).additionalProperty}` : err.instancePath;
-      const node = nodeAt(doc.contents as YamlNode | null, pointer, err.keyword === 'additionalProperties');
-      const pos = node?.range ? lc.linePos(node.range[0]) : undefined;
-      return { file, line: pos?.line, column: pos?.col, message: describeAjvError(err) };
-    }));
-  }
-  const raw = data as RawSuite;
+  // Positions at once: every scenario and step keeps its line.
+  const read = readCheckedYaml(text, file, validateSuiteDoc, { positions: 'eager' });
+  if (!read.ok) throw new SuiteError(read.problems);
+  const src = read.source;
+  const raw = src.data as RawSuite;
   const base = dirname(resolve(file));
-  const lineOf = (pointer: string, atKey = false) => {
-    const node = nodeAt(doc.contents as YamlNode | null, pointer, atKey);
-    return node?.range ? lc.linePos(node.range[0]).line : undefined;
+  /** The line of the value at a JSON pointer, or of its key (`atKey`). */
+  const lineOf = (pointer: string, atKey = false): number => {
+    if (!atKey || !pointer) return src.locate(pointer).line;
+    const cut = pointer.lastIndexOf('/');
+    if (Array.isArray(valueAt(src.data, pointer.slice(0, cut)))) return src.locate(pointer).line;
+    return src.locateKey(pointer.slice(0, cut), pointerSegments(pointer.slice(cut))[0]!).line;
   };
   const problems: SuiteProblem[] = [];
-  let rules: Record<string, RuleSetting> = {};
-  try {
-    rules = parseRulesBlock(raw.rules, 'rules');
-  } catch (e) {
-    if (!(e instanceof ConfigError)) throw e;
-    problems.push({ file, line: lineOf('/rules'), message: e.message });
-  }
+  problems.push(...unknownRuleProblems(src));
+  const rules: Record<string, RuleSetting> = { ...(raw.rules ?? {}) };
   const scenarios: Scenario[] = (raw.scenarios ?? []).map((s, si) => ({
     name: s.name,
     description: s.description,
@@ -298,61 +274,4 @@ function stringify(m: Record<string, string | number | boolean> | undefined): Va
   const out: ValueMap = {};
   for (const [k, v] of Object.entries(m ?? {})) out[k] = String(v);
   return out;
-}
-
-/** The YAML node at a JSON pointer (the last key's own node when `atKey`), or the deepest one found. */
-function nodeAt(root: YamlNode | null, pointer: string, atKey = false): YamlNode | null {
-  const { isMap, isPair, isScalar, isSeq } = yamlLibrary();
-  let node: YamlNode | null = root;
-  if (!pointer) return node;
-  const parts = pointer.split('/').slice(1);
-  for (const [i, raw] of parts.entries()) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key);
-      if (!pair) return node;
-      if (atKey && i === parts.length - 1) return pair.key as YamlNode;
-      node = (pair.value as YamlNode | null) ?? (pair.key as YamlNode);
-    } else if (isSeq(node)) {
-      const item = node.items[Number(key)] as YamlNode | undefined;
-      if (!item) return node;
-      node = item;
-    } else {
-      return node;
-    }
-  }
-  return node;
-}
-
-function dedupe(errors: ErrorObject[]): ErrorObject[] {
-  // oneOf produces one error per branch plus a summary; keep the most specific per path.
-  const seen = new Set<string>();
-  const out: ErrorObject[] = [];
-  for (const e of errors) {
-    if (e.keyword === 'oneOf' && errors.some((o) => o !== e && o.instancePath === e.instancePath)) continue;
-    const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(e);
-  }
-  return out;
-}
-
-function describeAjvError(e: ErrorObject): string {
-  const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : '(top level)';
-  switch (e.keyword) {
-    case 'additionalProperties':
-      return `${where}: unknown key "${(e.params as { additionalProperty: string }).additionalProperty}"`;
-    case 'required':
-      return `${where}: missing required key "${(e.params as { missingProperty: string }).missingProperty}"`;
-    case 'enum':
-      return `${where}: must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'const':
-      return `${where}: must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`;
-    case 'minProperties':
-    case 'maxProperties':
-      return `${where}: an assertion has xpath and exactly one of equals, matches, exists, count`;
-    default:
-      return `${where}: ${e.message ?? e.keyword}`;
-  }
 }

@@ -1,39 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, makeConfig, parseConfigText, parseRuleOption, parseRulesBlock } from '../../src/checks/config.ts';
+import { makeConfig, parseConfigText, parseRuleOption } from '../../src/checks/config.ts';
 import { levelOf } from '../../src/checks/engine.ts';
 import { RULES } from '../../src/checks/index.ts';
 
-describe('rules blocks', () => {
-  it('parses rule ids to levels', () => {
-    expect(parseRulesBlock({ 'field/order': 'warn', 'http/action': 'off' })).toEqual({ 'field/order': 'warn', 'http/action': 'off' });
-    expect(parseRulesBlock(undefined)).toEqual({});
-  });
-  it('unknown ids and bad levels are clear errors naming where', () => {
-    expect(() => parseRulesBlock({ 'field/orders': 'warn' }, 'suite.yaml: rules')).toThrow(/suite\.yaml: rules: unknown rule "field\/orders" \(rules in that group: field\/missing/);
-    expect(() => parseRulesBlock({ 'field/order': 'loud' })).toThrow(/must be off, warn or error — got "loud"/);
-    expect(() => parseRulesBlock(['field/order'])).toThrow(ConfigError);
-  });
-  it('--rule id=level', () => {
+describe('--rule', () => {
+  it('id=level; unknown ids and bad levels are clear errors', () => {
     expect(parseRuleOption('field/order=warn')).toEqual(['field/order', 'warn']);
     expect(() => parseRuleOption('field/order')).toThrow(/expected id=off\|warn\|error/);
+    expect(() => parseRuleOption('field/orders=warn')).toThrow(/unknown rule "field\/orders" \(rules in that group: field\/missing/);
+    expect(() => parseRuleOption('field/order=loud')).toThrow(/must be off, warn or error — got "loud"/);
   });
 });
 
 describe('config files', () => {
   it('profile and rules', () => {
     expect(parseConfigText('profile: compatible\nrules:\n  value/lexical: warn\n', 'soapcheck.config.yaml')).toEqual({ profile: 'compatible', rules: { 'value/lexical': 'warn' } });
-    expect(() => parseConfigText('profile: compatible\nrule:\n  value/lexical: warn\n', 'c.yaml')).toThrow(/^c\.yaml:2: unknown key "rule" \(known keys: profile, rules, knownFailures, diff\)/);
+    expect(() => parseConfigText('profile: compatible\nrule:\n  value/lexical: warn\n', 'c.yaml')).toThrow(/^c\.yaml:2:1: unknown key `rule` at the top level; allowed: profile, rules, knownFailures, diff$/);
     expect(parseConfigText('', 'c.yaml')).toEqual({ rules: {} });
+    expect(parseConfigText('rules:\n', 'c.yaml')).toEqual({ rules: {} });
   });
   it('errors name the line of the offending key', () => {
-    expect(() => parseConfigText('profile: strict\nrules:\n  field/order: warn\n  field/bogus: off\n', 'c.yaml')).toThrow(/^c\.yaml:4: rules: unknown rule "field\/bogus"/);
-    expect(() => parseConfigText('rules:\n  field/order: warning\n', 'c.yaml')).toThrow(/^c\.yaml:2: rules: rule field\/order must be off, warn or error — got "warning"/);
-    expect(() => parseConfigText('# a comment\nprofile: lax\n', 'c.yaml')).toThrow(/^c\.yaml:2: profile must be strict or compatible/);
-    expect(() => parseConfigText('\nrules: [field/order]\n', 'c.yaml')).toThrow(/^c\.yaml:2: rules: must be a mapping/);
+    expect(() => parseConfigText('profile: strict\nrules:\n  field/order: warn\n  field/bogus: off\n', 'c.yaml')).toThrow(/^c\.yaml:4:3: unknown rule "field\/bogus" in `rules` \(rules in that group: /);
+    expect(() => parseConfigText('rules:\n  field/order: warning\n', 'c.yaml')).toThrow(/^c\.yaml:2:16: `rules\.field\/order` must be one of off, warn, error — got "warning"$/);
+    expect(() => parseConfigText('# a comment\nprofile: lax\n', 'c.yaml')).toThrow(/^c\.yaml:2:10: `profile` must be one of strict, compatible — got "lax"$/);
+    expect(() => parseConfigText('\nrules: [field/order]\n', 'c.yaml')).toThrow(/^c\.yaml:2:8: `rules` must be a mapping — got a list$/);
+    expect(() => parseConfigText('knownFailures: "  "\n', 'c.yaml')).toThrow(/^c\.yaml:1:16: `knownFailures` has an invalid value — got "  " \(The known-failures file/);
   });
-  it('bad YAML and bad profile name the file', () => {
-    expect(() => parseConfigText('rules: [', 'c.yaml')).toThrow(/^c\.yaml: not valid YAML/);
-    expect(() => parseConfigText('profile: loose', 'c.yaml')).toThrow(/c\.yaml:1: profile must be strict or compatible/);
+  it('bad YAML names the file and line', () => {
+    expect(() => parseConfigText('rules: [', 'c.yaml')).toThrow(/^c\.yaml:1:\d+: YAML syntax error: /);
+    expect(() => parseConfigText('- a list\n', 'c.yaml')).toThrow(/^c\.yaml:1:1: the file must be a mapping — got a list$/);
   });
 });
 

@@ -59,7 +59,7 @@ describe('findProject', () => {
     expect(findProject(join(tmp, 'configured'), other).config).toEqual({ profile: 'strict', rules: { 'field/order': 'off' } });
     expect(() => findProject(tmp, 'nope.yaml')).toThrow(new UsageError('--config nope.yaml: no such file'));
     const bad = write(join(tmp, 'bad.yaml'), 'profile: strict\nrule:\n  field/order: off\n');
-    expect(() => findProject(tmp, bad)).toThrow(/bad\.yaml:2: unknown key "rule"/);
+    expect(() => findProject(tmp, bad)).toThrow(/bad\.yaml:2:1: unknown key `rule` at the top level/);
   });
 });
 

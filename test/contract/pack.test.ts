@@ -34,7 +34,7 @@ describe('packFor', () => {
     const c = tree('bad', 'soapcheck: 1\nkind: pack\nname: demo\nbindngs:\n  A: x\n');
     const { pack, problems } = packFor(c);
     expect(pack).toBeUndefined();
-    expect(problems).toEqual([expect.objectContaining({ file: join(root, 'bad', 'pack.yaml'), line: 1, message: '(top level): unknown key "bindngs"' })]);
+    expect(problems).toEqual([expect.objectContaining({ file: join(root, 'bad', 'pack.yaml'), line: 4, column: 1, message: 'unknown key `bindngs` at the top level; allowed: soapcheck, kind, name, description, variables, bindings' })]);
   });
 
   it('ignores a pack.yaml that is not a soapcheck pack', () => {
