@@ -139,7 +139,7 @@ class PreparedRule implements RuleContext {
       rule: this.rule.id,
       severity: d.soft ? 'warn' : this.level,
       message: clip(mask(d.message)),
-      path: d.path ?? (d.el ? checks.paths!.pathOf(d.el) : '/'),
+      path: d.path ?? (d.el ? (checks.paths ??= new PathCache()).pathOf(d.el) : '/'),
     };
     const line = d.line ?? d.el?.line;
     if (line !== undefined && line > 0) f.line = line;
@@ -204,7 +204,7 @@ class PreparedChecks {
     this.input = input;
     this.findings = [];
     this.truncated = [];
-    this.paths = new PathCache();
+    this.paths = undefined; // made for the message's first finding that needs a path
     for (const r of this.active) { r.reported = 0; r.suppressed = 0; r.last = undefined; }
     let parsed = given;
     let owned: NativeDocument | undefined;
@@ -364,8 +364,9 @@ class Walker {
       for (const l of this.on.attributes) l(el, node, content.attributes, match);
     }
     if (content.kind === 'simple') {
-      const kids = childElements(el);
-      if (kids.length > 0) {
+      // Most values have no element inside: no list is made for them.
+      if (hasElementChild(el)) {
+        const kids = childElements(el);
         for (const l of this.on.unexpectedElements) l(el, node, kids);
         return;
       }
@@ -406,4 +407,9 @@ class Walker {
       if (it.node) this.walk(it.el, it.node, it);
     }
   }
+}
+
+function hasElementChild(el: XElement): boolean {
+  for (const c of el.children) if (c.kind === 'element') return true;
+  return false;
 }
