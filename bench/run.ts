@@ -14,9 +14,10 @@
  *   soapcheck --help          goal ≤ 2× the floor's wall time
  *   verify, one message       goal ≤ 0.3 s
  *   run, one contract         goal ≤ 0.5 s and ≤ 150 MB, on the embedded mock
- *   run, N contracts          goal N=1,000 ≤ 3 s / 400 MB; N=20,000 ≤ 30 s / 1.5 GB (generated copies of
- *                             Services88/User/GetUser under N service names, all four reporters); the
- *                             per-contract CPU of each size is printed, so that linearity shows
+ *   run, N contracts          goal N=1,000 ≤ 3 s / 400 MB; N=20,000 ≤ 30 s / 1.5 GB (the Services88 User
+ *                             pack's operations repeated under services of one version sharing its types
+ *                             file and schemas, all four reporters); the per-contract CPU of each size is
+ *                             printed, so that linearity shows
  *   verify, M messages        M GetUser responses routed by body element among the User pack's contracts,
  *                             goal ≤ 2× the CPU of a floor process that reads and parses the same M files
  *                             (each message parsed once)
@@ -58,17 +59,37 @@ function measure(argv: string[], fresh?: string, cwd = ROOT): Sample {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-/** N copies of GetUser under service names S0…S(N-1), each at its own endpoint path. */
+/**
+ * A pack of N contracts shaped like a big vendor pack: the User pack's operations (the 84 that
+ * `import wsdl` wrote) repeated under services S0, S1, … of up to one pack's worth of operations
+ * each, every service at its own endpoint, all of them sharing the version's one types file and one
+ * set of schemas (`types: ../types.yaml`, `schemas: ../schemas/*.xsd`), so that what is shared is
+ * paid once and what grows with N is the per-contract cost.
+ */
 function generateContracts(n: number): string {
   const dir = mkdtempSync(join(tmpdir(), `soapcheck-bench-${n}-`));
-  const src = join(ROOT, 'contracts/superoffice/Services88');
-  mkdirSync(join(dir, 'Services88'), { recursive: true });
-  copyFileSync(join(src, 'types.yaml'), join(dir, 'Services88/types.yaml'));
-  const text = readFileSync(join(src, 'User/GetUser.yaml'), 'utf8');
+  const src = join(ROOT, 'contracts/superoffice/Services88/User');
+  const version = join(dir, 'Services88');
+  mkdirSync(join(version, 'schemas'), { recursive: true });
+  copyFileSync(join(src, 'types.yaml'), join(version, 'types.yaml'));
+  for (const f of readdirSync(join(src, 'schemas'))) copyFileSync(join(src, 'schemas', f), join(version, 'schemas', f));
+  const operations = readdirSync(src)
+    .filter((f) => f.endsWith('.yaml') && f !== 'types.yaml')
+    .sort()
+    .map((f) => ({ file: f, text: readFileSync(join(src, f), 'utf8') }))
+    .filter((op) => /^importer: wsdl$/m.test(op.text.replace(/^  /gm, '')));
   for (let i = 0; i < n; i++) {
-    mkdirSync(join(dir, 'Services88', `S${i}`));
-    const t = text.replace(/^service: User$/m, `service: S${i}`).replace(/^endpoint: Remote\/Services88\/User\.svc$/m, `endpoint: Remote/Services88/S${i}.svc`);
-    writeFileSync(join(dir, 'Services88', `S${i}`, 'GetUser.yaml'), t);
+    const op = operations[i % operations.length]!;
+    const service = `S${Math.floor(i / operations.length)}`;
+    const folder = join(version, service);
+    if (i % operations.length === 0) mkdirSync(folder);
+    const t = op.text
+      .replace(/^service: User$/m, `service: ${service}`)
+      .replace(/^endpoint: Remote\/Services88\/User\.svc$/m, `endpoint: Remote/Services88/${service}.svc`)
+      .replace(/^types: types\.yaml$/m, 'types: ../types.yaml')
+      .replace(/^(\s+- )schemas\//gm, '$1../schemas/');
+    if (!t.includes(`service: ${service}`) || !t.includes('types: ../types.yaml')) throw new Error(`bench: ${op.file} is not shaped as expected`);
+    writeFileSync(join(folder, op.file), t);
   }
   return dir;
 }
