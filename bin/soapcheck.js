@@ -4,12 +4,22 @@
 // `npm run dev -- <command>` (tsx).
 // A reader that goes away early (`soapcheck lint | head`) is not an error of ours: the rest of
 // the output is dropped quietly and the command still ends with its own exit code.
+import v8 from 'node:v8';
+
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (e) => {
     if (e && e.code === 'EPIPE') return;
     throw e;
   });
 }
+
+// WebAssembly (libxml2) runs on V8's baseline compiler only. By default V8 also recompiles the hot
+// functions with its optimising compiler on background threads, and the process waits for that work
+// before it exits: in a one-contract run that was about half of the CPU and a wall-time tail after
+// the reports were written, with no gain large enough to pay for it even over thousands of messages
+// (docs/decisions/0009-start-up-and-scale.md). Set before libxml2-wasm is first loaded.
+v8.setFlagsFromString('--no-wasm-dynamic-tiering');
+v8.setFlagsFromString('--no-wasm-tier-up');
 
 let main;
 try {

@@ -59,9 +59,12 @@ const SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({
 
 /**
  * Anchors, aliases, tags, directives, complex keys: the slow way. So are compact nested sequences
- * (`- - a`): js-yaml 4 puts the next entry of the outer list into an empty inner one.
+ * (`- - a`): js-yaml 4 puts the next entry of the outer list into an empty inner one. An `&`, `*`,
+ * `!` or `%` can only begin one of the first four where a node or line begins: at the start of a
+ * line, after white space or after `[`, `{`, `,` or `:`. Elsewhere (`\d*` in a pattern) it is a
+ * character of a scalar, and the file stays on the fast way.
  */
-const NOT_FAST = /[&*!%]|^[ \t-]*\?(?:[ \t]|$)|^[ \t]*-[ \t]+-(?:[ \t]|$)/m;
+const NOT_FAST = /(?:^|[\s[{,:])[&*!%]|^[ \t-]*\?(?:[ \t]|$)|^[ \t]*-[ \t]+-(?:[ \t]|$)/m;
 
 /**
  * Does every line close what it opens: quotes (an odd number of `'`, or of unescaped `"`) and flow

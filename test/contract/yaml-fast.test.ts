@@ -35,6 +35,7 @@ describe('fast YAML reading', () => {
     ['block and quoted scalars', 'a: |\n  one\n   two\n\nb: >-\n  folded\n  text\nc: \'it\'\'s\'\nd: "tab\\there \\u00e9"\ne: plain\n  continued'],
     ['flow collections and nesting', 'a: {b: [1, {c: d}], e: []}\nf:\n  -\n    - 1\n    - 2\n  - {}\n'],
     ['a __proto__ key stays an own property', '__proto__: {polluted: 1}\na: 1'],
+    ['anchor, alias, tag and directive characters inside scalars', 'a: \\d*(\\.\\d*)?\nb: x&y\nc: a!b\nd: 50%\ne: [a*b, c&d]'],
   ])('%s', (_name, text) => {
     expect(expectSame(text)).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -42,8 +43,12 @@ describe('fast YAML reading', () => {
 
   it.each([
     ['an anchor and alias', 'a: &x 1\nb: *x'],
+    ['an anchor and alias in a flow list', 'a: [1,&x 2,*x]'],
+    ['an anchor and alias after JSON-like keys', 'a: {"b":&x 1,"c":*x}'],
+    ['an anchor at the start of a flow mapping', 'a: {&x b: 1}'],
     ['a tag', 'a: !!str 1'],
     ['a directive', '%YAML 1.2\n---\na: 1'],
+    ['an anchored list item', 'a:\n  - &x 1\n  - *x'],
     ['a complex key', '? [a]\n: 1'],
     ['two documents', 'a: 1\n---\nb: 2'],
     ['a duplicate key', 'a: 1\na: 2'],
@@ -85,6 +90,9 @@ describe('fast YAML reading', () => {
   const value = fc.constantFrom(
     '1', '1.0', '01', '-0', '0x1F', '0o7', '.inf', '.NaN', '1e3', 'true', 'False', 'yes', '~', 'null', '', '"1"', "'a''b'", '[1, 2.0]', '{a: 1}',
     '|', '>-', 'a: b', '- x', '#c', 'a #c', 'x:y', '"\\u00e9"', '\'', '"', '[', '{', '}', '- -', ': :', '? x', '\t1', 'a\tb', '0b1', '1_0', '2026-01-01',
+    // Anchors, aliases, tags and directives where they begin a node, and the same characters inside scalars.
+    '&a 1', '*a', '&a', '!!str 1', '!x', '%YAML 1.2', '[*a]', '{a: *a}', '[1,*a]', '{"a":*a}', 'a:*a', '- *a', '- &a x',
+    '\\d*', 'a*b', 'x&y', 'a!b', '50%', '(\\d*)?', '"a *b"', "'&a'", 'a *b', 'a &b', 'x:&a',
   );
   const mutation = fc.oneof(
     fc.record({ kind: fc.constant('drop' as const), at: fc.nat() }),
