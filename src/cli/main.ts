@@ -6,15 +6,17 @@
  */
 import { EXIT, UsageError, type Command } from './command.ts';
 import { closest } from './did-you-mean.ts';
+import { holdSignals, releaseSignals } from './held-signals.ts';
 
-const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command: Command }> }> = {
+/** `reportsInterrupts`: the command answers Ctrl-C itself, so a signal while it loads is held for it (./held-signals.ts). */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command: Command }>; reportsInterrupts?: true }> = {
   init: { summary: 'scaffold a project: example contract, suite, config file, CI snippet', load: () => import('./init.ts') },
   import: { summary: 'import contracts from documentation pages or a WSDL', load: () => import('./import.ts') },
   lint: { summary: 'check contract files for errors', load: () => import('./lint.ts') },
   verify: { summary: 'check SOAP messages offline against contracts', load: () => import('./verify.ts') },
   example: { summary: 'print the request (or response) message of a contract', load: () => import('./example.ts') },
   mock: { summary: 'serve contracts as a mock SOAP endpoint', load: () => import('./mock.ts') },
-  run: { summary: 'replay contracts and suites against an endpoint or the built-in mock', load: () => import('./run.ts') },
+  run: { summary: 'replay contracts and suites against an endpoint or the built-in mock', load: () => import('./run.ts'), reportsInterrupts: true },
   report: { summary: 'build the HTML report from Allure results', load: () => import('./report.ts') },
   diff: { summary: 'compare two contract sets: changes and what they break', load: () => import('./diff.ts') },
   crosscheck: { summary: 'compare docs-derived contracts with WSDL-derived ones', load: () => import('./crosscheck.ts') },
@@ -53,12 +55,13 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(guess ? `soapcheck: unknown command '${name}'; did you mean ${guess}? (soapcheck --help lists the commands)\n` : `soapcheck: unknown command '${name}'\n\n${usage()}\n`);
     return EXIT.USAGE;
   }
-  const { command } = await entry.load();
-  if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(command.help.trimEnd() + '\n');
-    return EXIT.OK;
-  }
+  if (entry.reportsInterrupts) holdSignals();
   try {
+    const { command } = await entry.load();
+    if (rest.includes('--help') || rest.includes('-h')) {
+      process.stdout.write(command.help.trimEnd() + '\n');
+      return EXIT.OK;
+    }
     return await command.run(rest);
   } catch (e) {
     if (e instanceof UsageError) {
@@ -67,5 +70,8 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.USAGE;
     }
     throw e;
+  } finally {
+    // The command took a held signal over when it installed its handlers; one it did not take ends the process now.
+    releaseSignals();
   }
 }

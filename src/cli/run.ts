@@ -7,6 +7,7 @@ import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } 
 import { join, resolve } from 'node:path';
 import { EXIT, parseCommandArgs, profileOption, UsageError, wholeNumberOption, type Command } from './command.ts';
 import { closest } from './did-you-mean.ts';
+import { takeHeldSignal } from './held-signals.ts';
 import type { RuleSetting } from '../checks/api.ts';
 import { ConfigError, parseRuleOption } from '../checks/config.ts';
 import { Redactor } from '../secrets/redact.ts';
@@ -288,6 +289,9 @@ function interruptOnSignals(): Interrupt {
     state.controller.abort();
   }
   for (const s of SIGNALS) process.on(s, onSignal);
+  // A signal that came while this command's modules loaded (held by the dispatcher) counts from now.
+  const early = takeHeldSignal();
+  if (early) onSignal(early);
   return state;
 }
 

@@ -1,13 +1,15 @@
 /**
  * Ctrl-C (SIGINT) or SIGTERM in the middle of `soapcheck run`: the run stops promptly, the reports are
  * still written and say so (summary.json outcome "interrupted", a readable junit.xml, no temporary files),
- * and the exit code is the signal's (130, 143), not a pass.
+ * and the exit code is the signal's (130, 143), not a pass. So during start-up, while the command's
+ * modules are still loading: every case is reported as skipped.
  */
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/corpus.ts';
 
@@ -107,5 +109,55 @@ describe.each([
   it('still writes a complete junit.xml and leaves no temporary files', () => {
     expect(readFileSync(join(r.out, 'junit.xml'), 'utf8')).toMatch(/<testsuites[\s\S]*<\/testsuites>\s*$/);
     expect(readdirSync(r.out).filter((f) => f.startsWith('.') || f.endsWith('.part'))).toEqual([]);
+  });
+});
+
+describe('soapcheck run interrupted during start-up, while its modules load', () => {
+  let r: { code: number | null; signal: NodeJS.Signals | null; stderr: string; out: string };
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'soapcheck-interrupt-start-'));
+    const mark = join(dir, 'loading');
+    const go = join(dir, 'go');
+    const out = join(dir, 'reports');
+    // A module hook holds the load of the run command's module (most of start-up) until the test says go.
+    const child = spawn(
+      process.execPath,
+      ['--import', join(REPO_ROOT, 'test/support/hold-module-load-register.mjs'), join(REPO_ROOT, 'bin/soapcheck.js'), 'run', SUITE, '--out', out],
+      {
+        cwd: REPO_ROOT,
+        env: { ...process.env, SO_TICKET: 'interrupt-ticket-0001', SOAPCHECK_TEST_HOLD_MODULE: '/dist/cli/run.js', SOAPCHECK_TEST_HOLD_MARK: mark, SOAPCHECK_TEST_HOLD_GO: go },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.resume();
+    const closed = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (code, signal) => resolve([code, signal])));
+    let ended = false;
+    void closed.then(() => (ended = true));
+    const hardStop = setTimeout(() => child.kill('SIGKILL'), 90_000);
+    try {
+      for (let i = 0; i < 1200 && !existsSync(mark) && !ended; i++) await sleep(50);
+      expect(existsSync(mark), `the run command's module never started loading:\n${stderr}`).toBe(true);
+      child.kill('SIGINT');
+      writeFileSync(go, '');
+      const [code, signal] = await closed;
+      r = { code, signal, stderr, out };
+    } finally {
+      clearTimeout(hardStop);
+    }
+  }, 120_000);
+  afterAll(() => rmSync(join(r.out, '..'), { recursive: true, force: true }));
+
+  it('is not killed by the signal: it exits 130 and says it stops the run', () => {
+    expect({ code: r.code, signal: r.signal }, r.stderr).toEqual({ code: 130, signal: null });
+    expect(r.stderr).toContain('SIGINT: stopping the run');
+  });
+
+  it('writes the reports with every case of the run counted as skipped', () => {
+    const summary = JSON.parse(readFileSync(join(r.out, 'summary.json'), 'utf8')) as { outcome: string; totals: Record<string, number> };
+    expect(summary.outcome).toBe('interrupted');
+    expect(summary.totals).toMatchObject({ cases: 9, skipped: 9, passed: 0 });
+    expect(readFileSync(join(r.out, 'junit.xml'), 'utf8')).toMatch(/<testsuites[\s\S]*<\/testsuites>\s*$/);
   });
 });
