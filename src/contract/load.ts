@@ -62,6 +62,15 @@ export async function loadContracts(paths: string[]): Promise<LoadOutcome> {
     return entry;
   };
 
+  // The types file and schemas that many contracts name are looked at once per load, not once per contract.
+  const fileChecks = new Map<string, Promise<boolean>>();
+  const exists = (path: string): Promise<boolean> => {
+    const key = resolve(path);
+    let known = fileChecks.get(key);
+    if (!known) fileChecks.set(key, (known = isFile(key)));
+    return known;
+  };
+
   const loaded: { contract: Contract; locate: (pointer: string) => Position }[] = [];
   const contractFiles: string[] = [];
   const seen = new Set<string>();
@@ -91,11 +100,11 @@ export async function loadContracts(paths: string[]): Promise<LoadOutcome> {
       continue;
     }
     const doc = src.data as ContractDoc;
-    const types = await typesFor(doc, file, src, loadTypes, problems);
+    const types = await typesFor(doc, file, src, loadTypes, exists, problems);
     if (types === null) continue;
     const { contract, problems: resolution } = resolveContractDoc(doc, file, types, src.locate);
     problems.push(...resolution);
-    problems.push(...(await missingSchemas(doc, file, src)));
+    problems.push(...(await missingSchemas(doc, file, src, exists)));
     if (contract) loaded.push({ contract, locate: src.locate });
   }
   const { unique, problems: dup } = withoutDuplicates(loaded);
@@ -228,18 +237,19 @@ async function typesFor(
   file: string,
   src: YamlSource,
   loadTypes: (file: string) => Promise<TypesEntry>,
+  exists: (path: string) => Promise<boolean>,
   problems: ContractProblem[],
 ): Promise<{ registry: TypeRegistry; file?: string; expectations?: Expectation[] } | null> {
   let typesPath: string;
   if (doc.types !== undefined) {
     typesPath = join(dirname(file), doc.types);
-    if (!(await isFile(typesPath))) {
+    if (!(await exists(typesPath))) {
       problems.push({ file, ...src.locate('/types'), pointer: '/types', code: 'io', message: `types file ${doc.types} (${typesPath}) does not exist` });
       return null;
     }
   } else {
     typesPath = join(dirname(file), DEFAULT_TYPES_FILE);
-    if (!(await isFile(typesPath))) return { registry: new Map() };
+    if (!(await exists(typesPath))) return { registry: new Map() };
   }
   const entry = await loadTypes(typesPath);
   if (!entry.ok) {
@@ -279,11 +289,11 @@ function withoutDuplicates(loaded: readonly { contract: Contract; locate: (point
 }
 
 /** `schemas` entries that name no file. */
-async function missingSchemas(doc: ContractDoc, file: string, src: YamlSource): Promise<ContractProblem[]> {
+async function missingSchemas(doc: ContractDoc, file: string, src: YamlSource, exists: (path: string) => Promise<boolean>): Promise<ContractProblem[]> {
   const out: ContractProblem[] = [];
   for (const [i, s] of (doc.schemas ?? []).entries()) {
     const path = join(dirname(file), s);
-    if (!(await isFile(path))) out.push({ file, ...src.locate(`/schemas/${i}`), pointer: `/schemas/${i}`, code: 'io', message: `schema file ${s} (${path}) does not exist` });
+    if (!(await exists(path))) out.push({ file, ...src.locate(`/schemas/${i}`), pointer: `/schemas/${i}`, code: 'io', message: `schema file ${s} (${path}) does not exist` });
   }
   return out;
 }

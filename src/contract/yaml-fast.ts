@@ -67,24 +67,45 @@ const SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({
 const NOT_FAST = /(?:^|[\s[{,:])[&*!%]|^[ \t-]*\?(?:[ \t]|$)|^[ \t]*-[ \t]+-(?:[ \t]|$)/m;
 
 /**
- * Does every line close what it opens: quotes (an odd number of `'`, or of unescaped `"`) and flow
- * collections? A quoted scalar or flow collection that runs on to the next line goes the slow way:
- * js-yaml 4 takes continuation lines the yaml library refuses for their indentation.
+ * Does every line close what it opens: quoted scalars and flow collections? A quoted scalar or flow
+ * collection that runs on to the next line goes the slow way: js-yaml 4 takes continuation lines the
+ * yaml library refuses for their indentation. A quote opens a quoted scalar only where a node can
+ * begin (the start of a line, after white space, `[`, `{`, `,`, `:`, `-` or `?`); elsewhere, and
+ * inside a quoted scalar of the other kind, it is a character (`user's`, `"it's"`). Brackets are
+ * counted outside quoted scalars.
  */
 function linesClosed(text: string): boolean {
-  let single = 0;
-  let double = 0;
+  let quote = 0; // 0, or the code of the quote that opened the scalar we are in
   let open = 0;
+  let atStart = true;
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 10;
     if (c === 10) {
-      if (single % 2 !== 0 || double % 2 !== 0 || open !== 0) return false;
-      single = double = open = 0;
-    } else if (c === 39) single++;
-    else if (c === 34) double++;
-    else if (c === 92 && text.charCodeAt(i + 1) !== 10) i++; // a backslash escapes the next character in double quotes (elsewhere this only skips one)
-    else if (c === 91 || c === 123) open++;
+      if (quote !== 0 || open !== 0) return false;
+      atStart = true;
+      continue;
+    }
+    if (quote === 34) {
+      if (c === 92) {
+        if (text.charCodeAt(i + 1) === 10 || i + 1 >= text.length) return false; // an escaped line break: it runs on
+        i++;
+      } else if (c === 34) quote = 0;
+      continue;
+    }
+    if (quote === 39) {
+      if (c === 39) {
+        if (text.charCodeAt(i + 1) === 39) i++;
+        else quote = 0;
+      }
+      continue;
+    }
+    if ((c === 34 || c === 39) && atStart) {
+      quote = c;
+      continue;
+    }
+    if (c === 91 || c === 123) open++;
     else if (c === 93 || c === 125) open--;
+    atStart = c === 32 || c === 9 || c === 91 || c === 123 || c === 44 || c === 58 || c === 45 || c === 63;
   }
   return true;
 }

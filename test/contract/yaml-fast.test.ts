@@ -35,6 +35,7 @@ describe('fast YAML reading', () => {
     ['block and quoted scalars', 'a: |\n  one\n   two\n\nb: >-\n  folded\n  text\nc: \'it\'\'s\'\nd: "tab\\there \\u00e9"\ne: plain\n  continued'],
     ['flow collections and nesting', 'a: {b: [1, {c: d}], e: []}\nf:\n  -\n    - 1\n    - 2\n  - {}\n'],
     ['a __proto__ key stays an own property', '__proto__: {polluted: 1}\na: 1'],
+    ['quotes that are characters: an apostrophe in a plain or double-quoted scalar, a double quote in a single-quoted one', 'a: user\'s session\nb: "it\'s"\nc: \'say "hi"\'\nd: [\'x\', "y\'s"]\ne: a"b'],
     ['anchor, alias, tag and directive characters inside scalars', 'a: \\d*(\\.\\d*)?\nb: x&y\nc: a!b\nd: 50%\ne: [a*b, c&d]'],
   ])('%s', (_name, text) => {
     expect(expectSame(text)).toBe(true);
@@ -59,6 +60,9 @@ describe('fast YAML reading', () => {
     ['a compact nested list', 'a:\n  - -\n  - 1'],
     ['a quoted scalar that runs on', "a:\n  b: 'x\n c'"],
     ['a flow collection that runs on', 'a: [1,\n2]'],
+    ['a double-quoted scalar with an escaped line break', 'a: "x\\\n  y"'],
+    ['a double-quoted scalar that runs on, with an apostrophe', 'a: "it\'s\n  more"'],
+    ['a single-quoted scalar that runs on, with a double quote', 'a: \'say "\n  more\''],
   ])('%s goes the positions way', (_name, text) => {
     expect(fastYamlData(text)).toBeUndefined();
   });
@@ -92,6 +96,7 @@ describe('fast YAML reading', () => {
     '|', '>-', 'a: b', '- x', '#c', 'a #c', 'x:y', '"\\u00e9"', '\'', '"', '[', '{', '}', '- -', ': :', '? x', '\t1', 'a\tb', '0b1', '1_0', '2026-01-01',
     // Anchors, aliases, tags and directives where they begin a node, and the same characters inside scalars.
     '&a 1', '*a', '&a', '!!str 1', '!x', '%YAML 1.2', '[*a]', '{a: *a}', '[1,*a]', '{"a":*a}', 'a:*a', '- *a', '- &a x',
+    'it\'s', '"it\'s"', '\'say "hi"\'', '"a\\', 'a "b', '\'\'\'x\'', '"\\""', 'x: "y',
     '\\d*', 'a*b', 'x&y', 'a!b', '50%', '(\\d*)?', '"a *b"', "'&a'", 'a *b', 'a &b', 'x:&a',
   );
   const mutation = fc.oneof(
