@@ -55,6 +55,12 @@ export interface MockOptions {
   /** Time allowed to receive a whole request, ms; default 30,000. */
   requestTimeoutMs?: number;
   /**
+   * How long an idle keep-alive connection is kept, ms; default 5,000. The run's embedded mock keeps
+   * them longer than its one client does, so that a process that stalls for seconds (a run of
+   * thousands of contracts) never finds the mock closing the connection it is sending on.
+   */
+  keepAliveTimeoutMs?: number;
+  /**
    * Authentication: per operation, the values the request fields bound by its contract pack must carry
    * (e.g. `{ 'Credentials.Ticket': … }`); a request with another value gets a Sender fault. Absent or
    * empty: not checked.
@@ -103,7 +109,7 @@ export interface MockServer {
 /** Raised by startMock for options that cannot work; the message says what and where. */
 export class MockOptionsError extends Error {}
 
-const DEFAULTS = { host: '127.0.0.1', port: 0, maxBodyBytes: 4 * 1024 * 1024, maxHeldBytes: 64 * 1024 * 1024, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, drainBytes: 16 * 1024 * 1024, drainMs: 5_000 };
+const DEFAULTS = { host: '127.0.0.1', port: 0, maxBodyBytes: 4 * 1024 * 1024, maxHeldBytes: 64 * 1024 * 1024, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, drainBytes: 16 * 1024 * 1024, drainMs: 5_000 };
 
 function validate(opts: MockOptions): void {
   const problems: string[] = [];
@@ -118,6 +124,7 @@ function validate(opts: MockOptions): void {
   intOpt('maxEchoBytes', 1, 2 ** 40);
   intOpt('headersTimeoutMs', 1, 3_600_000);
   intOpt('requestTimeoutMs', 1, 3_600_000);
+  intOpt('keepAliveTimeoutMs', 1, 3_600_000);
   if (problems.length === 0) {
     problems.push(...checkResponses(opts.responses ?? [], opts.contracts), ...checkEchoRules(opts.echo ?? [], opts.contracts));
   }
@@ -135,15 +142,17 @@ export async function startMock(opts: MockOptions): Promise<MockServer> {
   const table = new RouteTable(opts.contracts);
   const echo = new EchoState(opts.echo ?? [], opts.maxEchoBytes !== undefined ? { maxBytes: opts.maxEchoBytes } : {});
   const held = new ByteBudget(opts.maxHeldBytes ?? DEFAULTS.maxHeldBytes);
-  // A refused body is read to its end before the answer, up to these bounds (see drain.ts).
-  const drain: DrainBounds = { maxBytes: Math.max(maxBodyBytes, DEFAULTS.drainBytes), maxMs: Math.min(requestTimeout, DEFAULTS.drainMs) };
+  // A refused body is read to its end before the answer, up to these bounds (see drain.ts). The time
+  // bound ends well inside the request timeout, which counts from the request's start: else Node's
+  // 408 and the refusal race for a body that never ends.
+  const drain: DrainBounds = { maxBytes: Math.max(maxBodyBytes, DEFAULTS.drainBytes), maxMs: Math.min(Math.floor(requestTimeout / 2), DEFAULTS.drainMs) };
   const handler = new MockHandler(table, config, maxBodyBytes, held, drain, new Responder(opts.responses ?? [], echo), opts.onRequest, opts.credentials);
 
   const server: Server = createServer(
     {
       headersTimeout,
       requestTimeout,
-      keepAliveTimeout: 5_000,
+      keepAliveTimeout: opts.keepAliveTimeoutMs ?? DEFAULTS.keepAliveTimeoutMs,
       // How often the timeouts above are enforced (Node's default is 30 s).
       connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(headersTimeout / 2))),
     },

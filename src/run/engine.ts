@@ -163,6 +163,8 @@ function startEmbeddedMock(s: PlannedSuite): Promise<MockServer> {
     echo: (s.suite.mock.echo ?? []) as EchoRule[],
     // The fields the contracts' packs bind (credentials) must carry what the runner sends for them.
     credentials: s.boundOf,
+    // Its one client is the run's transport, which lets idle connections go after 10 s: the mock keeps them longer.
+    keepAliveTimeoutMs: 600_000,
   });
 }
 

@@ -402,6 +402,19 @@ describe('mock server: early answers reach a client still sending (issue 10)', (
   });
 });
 
+describe('mock server: keep-alive', () => {
+  it('keeps idle connections 5 s by default, and as long as keepAliveTimeoutMs says (the run\'s embedded mock: longer than its client)', async () => {
+    const long = await startMock({ contracts, keepAliveTimeoutMs: 120_000 });
+    try {
+      const hint = async (url: string) => String((await postSoap(new URL(CLOCK.slice(1), url).toString(), '1.1', getTime(), ACTION.getTime)).headers['keep-alive']);
+      expect(await hint(mock.url)).toBe('timeout=5');
+      expect(await hint(long.url)).toBe('timeout=120');
+    } finally {
+      await long.close();
+    }
+  });
+});
+
 describe('mock server: robustness', () => {
   it('a client that resets mid-body does not take the mock down', async () => {
     const socket = connect(mock.port, '127.0.0.1');

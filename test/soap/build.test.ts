@@ -136,12 +136,12 @@ describe('buildMessage on a contract whose nested minOccurs multiply', () => {
     response: { body: { name: 'a:FillResponse' } },
   };
 
-  it('refuses it with an error naming the contract and the field, in bounded time', () => {
+  // Bounded by count, not by a clock (the machine's load is not the code's): the build stops at the
+  // 100,001st element instead of making 27 million; a build that did not stop ends at the test timeout.
+  it('refuses it with an error naming the contract and the field, at the element bound', () => {
     const { contract } = resolveContract(doc, 'bulk.yaml');
-    const started = Date.now();
     expect(() => buildMessage(contract!, 'request')).toThrow(MessageTooLargeError);
     expect(() => buildMessage(contract!, 'request')).toThrow(/request of Demo4 Bulk\.Fill \(bulk\.yaml\) would have more than 100000 elements.*Fill\.A\.B\.C, minOccurs 300/);
-    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('builds it when the limit allows (the limit is an option)', () => {
