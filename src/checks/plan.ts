@@ -27,6 +27,10 @@ export interface WildcardPlan {
   /** Does an element in this namespace match? */
   matches(ns: string): boolean;
   readonly processContents: Wildcard['processContents'];
+  /** The namespace constraint as written (`##other`, URIs, …). */
+  readonly namespace: string;
+  /** Elements it must match at least (0 inside a choice or an optional group). */
+  readonly minOccurs: number;
 }
 
 /** An attribute the content declares. */
@@ -255,7 +259,7 @@ class TypeCompiler {
       const alternatives: number[][] = [];
       for (const p of g.particles) {
         if (isWildcard(p)) {
-          wildcards.push({ matches: namespaceMatcher(p.namespace, p.targetNamespace), processContents: p.processContents });
+          wildcards.push({ matches: namespaceMatcher(p.namespace, p.targetNamespace), processContents: p.processContents, namespace: p.namespace, minOccurs: inChoice ? 0 : gMin * p.minOccurs });
           continue;
         }
         if (isGroup(p)) {
