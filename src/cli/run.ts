@@ -16,14 +16,14 @@ import { soapcheckVersion } from '../report/summary-reporter.ts';
 import { terminalSafe } from '../report/format.ts';
 import { executeRun } from '../run/engine.ts';
 import { DEFAULT_CONCURRENCY, parseShard, type RunOptions } from '../run/options.ts';
-import { planRun } from '../run/plan.ts';
+import { planRun, type RunPlan } from '../run/plan.ts';
 import { suitesIn } from '../run/suite.ts';
 import { DEFAULT_TIMEOUT_MS } from '../run/transport.ts';
 import { parseVarOptions, VariableError } from '../run/variables.ts';
 import { findProject, type Project } from './project.ts';
 import { parseHeaderOption } from '../run/http-headers.ts';
 import { listCases, selectOperations } from '../run/select-cases.ts';
-import { caseFilter } from '../run/case-filter.ts';
+import { caseFilter, type CaseFilter } from '../run/case-filter.ts';
 import { GATE_HELP, GATE_OPTIONS, gateExitCode, setupGate, writeKnownFailuresFile } from './run-gate.ts';
 import { NamespaceMapError, parseNamespaceMap } from '../contract/namespace-map.ts';
 
@@ -159,6 +159,31 @@ once. See docs/suites.md.`,
     }
   },
 };
+
+/**
+ * The run a `soapcheck run` command line describes (its arguments and the options that choose and
+ * shape cases: suites or contracts, --endpoint, --profile, --rule, --var, --header, --wsse-*,
+ * --namespace-map, --concurrency, --timeout, --shard, --config, --operation, -t), planned, for a run inside a user's
+ * own test runner (src/embed). Input errors throw, each line `file[:line]: message`.
+ */
+export async function planCommandLine(argv: string[]): Promise<{ plan: RunPlan; options: RunOptions; redactor: Redactor; filter?: CaseFilter }> {
+  const { values: o, positionals } = parseCommandArgs(argv, OPTIONS);
+  const options = toRunOptions(o, positionals, findProject(process.cwd(), o.config));
+  const redactor = new Redactor();
+  let plan = await planRun(options, redactor);
+  if (plan.problems.length) throw new UsageError(`input errors:\n${plan.problems.map((p) => `  ${redactor.redactUrl(p)}`).join('\n')}`);
+  if (o.operation?.length) {
+    const selected = selectOperations(plan, o.operation);
+    if (!selected.matched) throw new UsageError(`--operation ${o.operation.join(', ')} matches no operation of this run`);
+    plan = selected.plan;
+  }
+  const chosen = o.t !== undefined ? caseFilter(new RegExp(o.t), plan.testNames) : undefined;
+  if (chosen && !chosen.ok) throw new UsageError(`-t ${JSON.stringify(o.t)}: ${chosen.message}`);
+  if (chosen?.matched === 0) throw new UsageError(`-t ${JSON.stringify(o.t)} matches no case of this run`);
+  // Every secret variable's value is known to the redactor before anything is reported.
+  for (const s of plan.suites) for (const name of Object.keys(s.suite.variables)) if (s.variables.isSecret(name)) s.variables.get(name);
+  return { plan, options, redactor, ...(chosen?.ok ? { filter: chosen.filter } : {}) };
+}
 
 async function runCommand(argv: string[], interrupt: Interrupt): Promise<number> {
   const { values: o, positionals } = parseCommandArgs(argv, OPTIONS);
