@@ -11,11 +11,11 @@ import type { YamlSource } from '../contract/yaml-source.ts';
 import { validateConfigDoc } from './config-validator.generated.ts';
 import type { CheckConfig, Profile, RuleSetting } from './api.ts';
 import { RULES } from './catalogue.ts';
+import { ConfigError, parseProfile } from './profile.ts';
 
-const PROFILES: readonly Profile[] = ['strict', 'compatible'];
 const LEVELS: readonly RuleSetting[] = ['off', 'warn', 'error'];
 
-export class ConfigError extends Error {}
+export { ConfigError, parseProfile } from './profile.ts';
 
 function knownRule(id: string, where: string): void {
   if (!RULES.has(id)) {
@@ -29,10 +29,6 @@ function level(v: unknown, id: string, where: string): RuleSetting {
   throw new ConfigError(`${where}: rule ${id} must be off, warn or error — got ${JSON.stringify(v)}`);
 }
 
-export function parseProfile(v: unknown, where: string): Profile {
-  if (typeof v === 'string' && (PROFILES as string[]).includes(v)) return v as Profile;
-  throw new ConfigError(`${where} must be strict or compatible, got ${JSON.stringify(v)}`);
-}
 
 /** Parse one `--rule id=level` option. */
 export function parseRuleOption(opt: string): [string, RuleSetting] {

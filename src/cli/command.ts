@@ -1,7 +1,7 @@
 /** What every command module exports, and the helpers they share. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Profile } from '../checks/api.ts';
-import { ConfigError, parseProfile } from '../checks/config.ts';
+import { ConfigError, parseProfile } from '../checks/profile.ts';
 import { closest } from './did-you-mean.ts';
 
 /** Exit codes. REPORTS: the run finished but a report could not be written (disk full, …): the result cannot be trusted from the files. */
