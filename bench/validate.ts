@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { loadContracts } from '../src/contract/load.ts';
 import type { Contract } from '../src/contract/model.ts';
 import { readDocPage } from '../src/import/docs/page.ts';
-import { checkMessage, compileContract, RULES, type ContractPlan } from '../src/checks/index.ts';
+import { checkMessage, compileContract, RULES, type CompiledContract } from '../src/checks/index.ts';
 import { parseXml } from '../src/xml/parse.ts';
 
 const root = resolve(fileURLToPath(import.meta.url), '..', '..');
@@ -21,7 +21,7 @@ const shared = process.env.SOAPCHECK_CORPUS ? resolve(process.env.SOAPCHECK_CORP
 const roundsArg = process.argv.indexOf('--rounds');
 const ROUNDS = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 5;
 
-interface Sample { plan: ContractPlan; direction: 'request' | 'response'; body: string }
+interface Sample { plan: CompiledContract; direction: 'request' | 'response'; body: string }
 
 function files(dir: string, re: RegExp): string[] {
   return readdirSync(dir).sort().flatMap((n) => {

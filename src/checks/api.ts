@@ -1,6 +1,6 @@
 /**
  * The public shape of checking: findings, configuration, and the message handed to the rules.
- * Implementations live beside this file (one rule per file, a catalogue, a compiled plan).
+ * Implementations live beside this file (one rule per file, a catalogue, a compiled contract).
  */
 
 export type Severity = 'error' | 'warn';

@@ -1,6 +1,6 @@
 /**
  * The checking engine: parses a message (hostile-input safe), builds the envelope view, and
- * walks the document ONCE against the contract plan, calling the listeners of every active rule.
+ * walks the document ONCE against the compiled contract, calling the listeners of every active rule.
  */
 import { DEFAULT_LIMITS, parseXml, type ParseLimits, type ParseResult } from '../xml/parse.ts';
 import type { NativeDocument } from '../xml/native.ts';
@@ -11,7 +11,7 @@ import { versionOfEnvelopeNs } from '../soap/versions.ts';
 import { envelopeOfMultipart } from '../soap/xop.ts';
 import type { CheckConfig, Finding, MessageInput, RuleSetting, Severity } from './api.ts';
 import { PathCache } from './path.ts';
-import type { ContentPlan, ContractPlan, ElementPlan, MessagePlan, SimpleContent } from './plan.ts';
+import type { CompiledContent, CompiledContract, CompiledElement, CompiledMessage, SimpleContent } from './compiled.ts';
 import type { AlignedChild, Alignment, EnvelopeView, NsRemap, ReportDescriptor, Rule, RuleContext, RuleListeners } from './rule.ts';
 
 export interface CheckOutcome {
@@ -29,7 +29,7 @@ export function levelOf(rule: Rule, config: CheckConfig): RuleSetting {
 }
 
 /**
- * Check one message. The rules are created once per rule list, plan, direction and configuration object
+ * Check one message. The rules are created once per rule list, compiled contract, direction and configuration object
  * (a `PreparedChecks`, cached weakly by those objects) and reused for every message of that kind: a
  * message pays for its parse and its walk, not for setting the rules up again.
  *
@@ -37,10 +37,10 @@ export function levelOf(rule: Rule, config: CheckConfig): RuleSetting {
  * `needsNative` says so), e.g. to route it by its body element first; it is not parsed again. The caller
  * keeps ownership of its native document (disposes it).
  */
-export function runChecks(rules: readonly Rule[], plan: ContractPlan, input: MessageInput, config: CheckConfig, parsed?: ParseResult): CheckOutcome {
-  const prepared = preparedChecks(rules, plan, input.direction, config);
+export function runChecks(rules: readonly Rule[], compiled: CompiledContract, input: MessageInput, config: CheckConfig, parsed?: ParseResult): CheckOutcome {
+  const prepared = preparedChecks(rules, compiled, input.direction, config);
   // A rule that checks a message from inside a check (none does today) gets a fresh set of rules.
-  const run = (i: MessageInput, p?: ParseResult) => (prepared.busy ? new PreparedChecks(rules, plan, input.direction, config).check(i, p) : prepared.check(i, p));
+  const run = (i: MessageInput, p?: ParseResult) => (prepared.busy ? new PreparedChecks(rules, compiled, input.direction, config).check(i, p) : prepared.check(i, p));
   // A multipart/related message (SOAP with Attachments, MTOM): the envelope is its root part, line numbers those of the
   // whole message; the caller's parse (of the MIME bytes) is not used. Over the size limit it is not read: the parse reports the size.
   const size = typeof input.body === 'string' ? input.body.length : input.body.byteLength;
@@ -62,13 +62,13 @@ export function parseLimitsOf(config: CheckConfig): ParseLimits {
   return limits;
 }
 
-/** Do the active rules need the engine's own document of a message of this plan (parse with `keepNative`)? */
-export function needsNative(rules: readonly Rule[], plan: ContractPlan, config: CheckConfig): boolean {
-  return rules.some((r) => r.usesNative?.(plan) === true && levelOf(r, config) !== 'off');
+/** Do the active rules need the engine's own document of a message of this compiled contract (parse with `keepNative`)? */
+export function needsNative(rules: readonly Rule[], compiled: CompiledContract, config: CheckConfig): boolean {
+  return rules.some((r) => r.usesNative?.(compiled) === true && levelOf(r, config) !== 'off');
 }
 
 type ByDirection = { request?: PreparedChecks; response?: PreparedChecks };
-const prepared = new WeakMap<readonly Rule[], WeakMap<CheckConfig, WeakMap<ContractPlan, ByDirection>>>();
+const prepared = new WeakMap<readonly Rule[], WeakMap<CheckConfig, WeakMap<CompiledContract, ByDirection>>>();
 
 /**
  * Configurations without a mask, by what they say: a caller that writes its configuration as a literal on every
@@ -86,19 +86,19 @@ function canonicalConfig(config: CheckConfig): CheckConfig {
   return config;
 }
 
-function preparedChecks(rules: readonly Rule[], plan: ContractPlan, direction: 'request' | 'response', given: CheckConfig): PreparedChecks {
+function preparedChecks(rules: readonly Rule[], compiled: CompiledContract, direction: 'request' | 'response', given: CheckConfig): PreparedChecks {
   let byConfig = prepared.get(rules);
   if (!byConfig) prepared.set(rules, (byConfig = new WeakMap()));
-  let byPlan = byConfig.get(given);
+  let byCompiled = byConfig.get(given);
   let config = given;
-  if (!byPlan) {
+  if (!byCompiled) {
     config = canonicalConfig(given);
-    byPlan = byConfig.get(config);
-    if (!byPlan) byConfig.set(config, (byPlan = new WeakMap()));
+    byCompiled = byConfig.get(config);
+    if (!byCompiled) byConfig.set(config, (byCompiled = new WeakMap()));
   }
-  let byDirection = byPlan.get(plan);
-  if (!byDirection) byPlan.set(plan, (byDirection = {}));
-  return (byDirection[direction] ??= new PreparedChecks(rules, plan, direction, config));
+  let byDirection = byCompiled.get(compiled);
+  if (!byDirection) byCompiled.set(compiled, (byDirection = {}));
+  return (byDirection[direction] ??= new PreparedChecks(rules, compiled, direction, config));
 }
 
 /** One active rule's context: made once with its rule, reporting into the message being checked. */
@@ -108,14 +108,14 @@ class PreparedRule implements RuleContext {
   last: Finding | undefined;
   readonly direction: 'request' | 'response';
   readonly profile: CheckConfig['profile'];
-  readonly message: MessagePlan;
+  readonly message: CompiledMessage;
   readonly mask: (text: string) => string;
 
   constructor(
     private readonly checks: PreparedChecks,
     readonly rule: Rule,
     readonly level: Severity,
-    readonly plan: ContractPlan,
+    readonly compiled: CompiledContract,
   ) {
     this.direction = checks.direction;
     this.profile = checks.config.profile;
@@ -158,13 +158,13 @@ class PreparedRule implements RuleContext {
   }
 }
 
-/** The active rules of one plan, direction and configuration, created once; `check` checks one message with them. */
+/** The active rules of one compiled contract, direction and configuration, created once; `check` checks one message with them. */
 class PreparedChecks {
   readonly on: Listeners = {
     parseFailure: [], document: [], envelope: [], http: [], fault: [], body: [], headers: [],
     element: [], children: [], attributes: [], unexpectedElements: [], value: [],
   };
-  readonly message: MessagePlan;
+  readonly message: CompiledMessage;
   readonly mask: (text: string) => string;
   readonly limits: ParseLimits;
   readonly wantsNative: boolean;
@@ -179,20 +179,20 @@ class PreparedChecks {
 
   constructor(
     rules: readonly Rule[],
-    readonly plan: ContractPlan,
+    readonly compiled: CompiledContract,
     readonly direction: 'request' | 'response',
     readonly config: CheckConfig,
   ) {
-    this.message = direction === 'request' ? plan.request : plan.response;
+    this.message = direction === 'request' ? compiled.request : compiled.response;
     this.mask = config.mask ?? noMask;
     this.limits = parseLimitsOf(config);
     // Rules that hand the message to the engine (schema/xsd) use its own document of this parse.
-    this.wantsNative = needsNative(rules, plan, config);
+    this.wantsNative = needsNative(rules, compiled, config);
     for (const rule of rules) {
       if (rule.appliesTo !== 'both' && rule.appliesTo !== direction) continue;
       const level = levelOf(rule, config);
       if (level === 'off') continue;
-      const ctx = new PreparedRule(this, rule, level, plan);
+      const ctx = new PreparedRule(this, rule, level, compiled);
       this.active.push(ctx);
       const ls = rule.create(ctx);
       for (const k of Object.keys(ls) as Hook[]) (this.on[k] as unknown[]).push(ls[k]);
@@ -220,7 +220,7 @@ class PreparedChecks {
         return { findings: this.finish() };
       }
       this.native = parsed.native;
-      walkParsed(parsed.doc, this.plan, this.message, input, on);
+      walkParsed(parsed.doc, this.compiled, this.message, input, on);
       return { findings: this.finish(), doc: parsed.doc };
     } finally {
       owned?.dispose();
@@ -241,14 +241,14 @@ class PreparedChecks {
   }
 }
 
-function walkParsed(doc: XDocument, plan: ContractPlan, message: MessagePlan, input: MessageInput, on: Listeners): void {
+function walkParsed(doc: XDocument, compiled: CompiledContract, message: CompiledMessage, input: MessageInput, on: Listeners): void {
   for (const l of on.document) l(doc);
   const env = envelopeView(doc.root, message);
   for (const l of on.envelope) l(env);
   if (input.http) for (const l of on.http) l(input.http, env);
   if (!env.isEnvelope) return;
 
-  const walker = new Walker(on, plan);
+  const walker = new Walker(on, compiled);
   walker.headers(env, message);
   if (env.fault && input.direction === 'response') {
     for (const l of on.fault) l(env.fault, env);
@@ -276,7 +276,7 @@ function clip(s: string): string {
   return s.length > MAX_FINDING_TEXT ? `${s.slice(0, MAX_FINDING_TEXT - 1)}…` : s;
 }
 
-export function envelopeView(root: XElement, message: MessagePlan): EnvelopeView {
+export function envelopeView(root: XElement, message: CompiledMessage): EnvelopeView {
   const version = versionOfEnvelopeNs(root.ns);
   const isEnvelope = root.local === 'Envelope';
   const envNs = root.ns;
@@ -317,24 +317,24 @@ function selfTypedContent(el: XElement): SimpleContent | undefined {
 class Walker {
   constructor(
     private readonly on: Listeners,
-    private readonly plan: ContractPlan,
+    private readonly compiled: CompiledContract,
   ) {}
 
   /**
    * The content an element holds: its declared content, or — when its xsi:type names another type
    * that may stand in for the declared one (anything in an anyType field) — that type's content.
    */
-  private contentOf(el: XElement, node: ElementPlan): ContentPlan {
+  private contentOf(el: XElement, node: CompiledElement): CompiledContent {
     const declared = node.declaredType;
     if (!declared) return node.content;
     const a = attribute(el, XSI_NS, 'type');
     if (!a) return node.content;
     const t = resolveQName(a.value, el.scope, true);
-    if (!t || (t.ns === declared.ns && t.local === declared.local) || !this.plan.substitutable(t, declared)) return node.content;
-    return this.plan.typeContent(t);
+    if (!t || (t.ns === declared.ns && t.local === declared.local) || !this.compiled.substitutable(t, declared)) return node.content;
+    return this.compiled.typeContent(t);
   }
 
-  headers(env: EnvelopeView, message: MessagePlan): void {
+  headers(env: EnvelopeView, message: CompiledMessage): void {
     const found = [...(env.header ? childElements(env.header) : []), ...env.misplacedHeaderBlocks];
     const blocks: AlignedChild[] = found.map((el) => {
       const exact = message.headerByName.get(clark(el));
@@ -343,13 +343,13 @@ class Walker {
       if (byLocal) return { el, index: message.headers.indexOf(byLocal), node: byLocal, nsMismatch: true, inheritedNsMismatch: false, remap: { from: byLocal.name.ns, to: el.ns }, secret: byLocal.secret };
       return { el, index: -1, nsMismatch: false, inheritedNsMismatch: false, remap: null, secret: false };
     });
-    for (const l of this.on.headers) l({ plan: message, blocks }, env);
+    for (const l of this.on.headers) l({ compiled: message, blocks }, env);
     for (const b of blocks) {
       if (b.node) this.walk(b.el, b.node, b);
     }
   }
 
-  walk(el: XElement, node: ElementPlan, match: AlignedChild): void {
+  walk(el: XElement, node: CompiledElement, match: AlignedChild): void {
     const remap = match.remap;
     for (const l of this.on.element) l(el, node, match);
     if (isNil(el)) return;

@@ -1,16 +1,16 @@
 /**
  * Public API of the checks:
- *   const plan = compileContract(contract);           // once per contract (cached by object)
- *   const { findings, doc } = checkMessage(plan, { direction: 'response', body, http }, config);
+ *   const compiled = compileContract(contract);           // once per contract (cached by object)
+ *   const { findings, doc } = checkMessage(compiled, { direction: 'response', body, http }, config);
  */
 import type { CheckConfig, MessageInput } from './api.ts';
 import { RULE_LIST } from './catalogue.ts';
 import { needsNative, runChecks, type CheckOutcome } from './engine.ts';
 import type { ParseResult } from '../xml/parse.ts';
-import type { ContractPlan } from './plan.ts';
+import type { CompiledContract } from './compiled.ts';
 
-export { compileContract } from './plan.ts';
-export type { ContractPlan, ElementPlan, MessagePlan } from './plan.ts';
+export { compileContract } from './compiled.ts';
+export type { CompiledContract, CompiledElement, CompiledMessage } from './compiled.ts';
 export type { CheckOutcome } from './engine.ts';
 export { parseLimitsOf } from './engine.ts';
 export { RULES, RULE_LIST } from './catalogue.ts';
@@ -25,13 +25,13 @@ const STRICT: CheckConfig = Object.freeze({ profile: 'strict' });
  * parsed with `parseLimitsOf(config)` (and `keepNative` where `messageNeedsNative` says so), e.g. to route it
  * first; it is then not parsed again, and the caller disposes its native document.
  */
-export function checkMessage(plan: ContractPlan, input: MessageInput, config: CheckConfig = STRICT, parsed?: ParseResult): CheckOutcome {
-  return runChecks(RULE_LIST, plan, input, config, parsed);
+export function checkMessage(compiled: CompiledContract, input: MessageInput, config: CheckConfig = STRICT, parsed?: ParseResult): CheckOutcome {
+  return runChecks(RULE_LIST, compiled, input, config, parsed);
 }
 
-/** Does checking a message of this plan under this configuration use the engine's own document (`keepNative`)? */
-export function messageNeedsNative(plan: ContractPlan, config: CheckConfig): boolean {
-  return needsNative(RULE_LIST, plan, config);
+/** Does checking a message of this compiled contract under this configuration use the engine's own document (`keepNative`)? */
+export function messageNeedsNative(compiled: CompiledContract, config: CheckConfig): boolean {
+  return needsNative(RULE_LIST, compiled, config);
 }
 
 /** True when any finding is an error (what makes `verify` and the runner fail). */

@@ -7,7 +7,7 @@ import type { ParseFailure } from '../xml/parse.ts';
 import type { NativeDocument } from '../xml/native.ts';
 import type { XDocument, XElement } from '../xml/tree.ts';
 import type { Finding, HttpFacts, MessageInput, Profile, RuleSetting } from './api.ts';
-import type { AttributesPlan, ComplexContent, ContractPlan, ElementPlan, MessagePlan, SimpleContent } from './plan.ts';
+import type { CompiledAttributes, ComplexContent, CompiledContract, CompiledElement, CompiledMessage, SimpleContent } from './compiled.ts';
 import type { SoapVersionInfo } from '../soap/versions.ts';
 
 export type Direction = 'request' | 'response';
@@ -33,12 +33,12 @@ export interface EnvelopeView {
   readonly fault: XElement | null;
 }
 
-/** One child element of a complex element, matched (or not) against the plan. */
+/** One child element of a complex element, matched (or not) against the compiled contract. */
 export interface AlignedChild {
   readonly el: XElement;
   /** Index into the content's children; -1 when the contract has no such field. */
   readonly index: number;
-  readonly node?: ElementPlan;
+  readonly node?: CompiledElement;
   /** Matched by local name only: the element is in another namespace than the contract's. */
   readonly nsMismatch: boolean;
   /** Another-namespace match the engine forgives because an ancestor was already reported for it. */
@@ -62,7 +62,7 @@ export interface Alignment {
 }
 
 export interface HeaderMatch {
-  readonly plan: MessagePlan;
+  readonly compiled: CompiledMessage;
   /** Header blocks found (inside Header, or misplaced under Envelope), in document order. */
   readonly blocks: readonly AlignedChild[];
 }
@@ -74,18 +74,18 @@ export interface RuleListeners {
   http?(http: HttpFacts, env: EnvelopeView | null): void;
   fault?(fault: XElement, env: EnvelopeView): void;
   /** The body's content against the expected body element (not called for faults). */
-  body?(env: EnvelopeView, expected: ElementPlan): void;
+  body?(env: EnvelopeView, expected: CompiledElement): void;
   headers?(match: HeaderMatch, env: EnvelopeView): void;
-  /** Every element matched to a plan node (header blocks, the body element, fields). */
-  element?(el: XElement, node: ElementPlan, match: AlignedChild): void;
+  /** Every element matched to a compiled element (header blocks, the body element, fields). */
+  element?(el: XElement, node: CompiledElement, match: AlignedChild): void;
   /** The children of a complex element against its expected content. */
-  children?(parent: XElement, node: ElementPlan, content: ComplexContent, alignment: Alignment): void;
+  children?(parent: XElement, node: CompiledElement, content: ComplexContent, alignment: Alignment): void;
   /** The attributes of an element whose content says which it allows (not called for nil elements). */
-  attributes?(el: XElement, node: ElementPlan, attributes: AttributesPlan, match: AlignedChild): void;
+  attributes?(el: XElement, node: CompiledElement, attributes: CompiledAttributes, match: AlignedChild): void;
   /** Element children where simple content was expected. */
-  unexpectedElements?(parent: XElement, node: ElementPlan, kids: readonly XElement[]): void;
+  unexpectedElements?(parent: XElement, node: CompiledElement, kids: readonly XElement[]): void;
   /** The text of a simple-content element (not nil). */
-  value?(el: XElement, node: ElementPlan, text: string, content: SimpleContent, match: AlignedChild): void;
+  value?(el: XElement, node: CompiledElement, text: string, content: SimpleContent, match: AlignedChild): void;
 }
 
 export interface ReportDescriptor {
@@ -102,12 +102,12 @@ export interface ReportDescriptor {
 }
 
 export interface RuleContext {
-  readonly plan: ContractPlan;
+  readonly compiled: CompiledContract;
   /** The message as received (for rules that hand it to the engine whole: schema/xsd, expectation/failed). */
   readonly input: MessageInput;
   /** The engine's document of the message, while the checks run — only for rules whose usesNative says so. */
   readonly native: NativeDocument | undefined;
-  readonly message: MessagePlan;
+  readonly message: CompiledMessage;
   readonly direction: Direction;
   readonly profile: Profile;
   /** Secrets in text quoted from the message → `***`; call it before shortening such text (CheckConfig.mask). */
@@ -126,14 +126,14 @@ export interface Rule {
   /** Level when the config does not set one. */
   readonly levels: Readonly<Record<Profile, RuleSetting>>;
   /**
-   * Called once per plan, direction and configuration, not per message (the engine reuses the listeners for
+   * Called once per compiled contract, direction and configuration, not per message (the engine reuses the listeners for
    * every message of that kind): work that depends only on the contract belongs here. State a listener keeps
    * for later listeners of the same message must be set afresh by each message (`document`, and
    * `parseFailure` for a message that does not parse).
    */
   create(ctx: RuleContext): RuleListeners;
-  /** True when the rule needs the engine's document (ctx.native) for messages of this plan. */
-  usesNative?(plan: ContractPlan): boolean;
+  /** True when the rule needs the engine's document (ctx.native) for messages of this compiled contract. */
+  usesNative?(compiled: CompiledContract): boolean;
 }
 
 /** Link to the rule's section of docs/rules.md (GitHub's heading slug of `` `id` ``: punctuation other than `-` dropped). */

@@ -1,12 +1,12 @@
 /**
  * A prepared contract: what a run needs of a contract for every case, made once per run (one redactor) and
- * contract — its compiled check plan, its request headers, its secret field names registered with the run's
+ * contract — its compiled contract (the checks'), its request headers, its secret field names registered with the run's
  * redactor — and the last request and response texts it built or redacted, reused while they repeat (building is
  * deterministic, and redacting the same text again with a redactor that has learnt no new secret since gives
  * the same text). Held by the run (`PreparedContracts`), not in module-level caches.
  */
 import type { Contract, Field } from '../contract/model.ts';
-import { compileContract, type ContractPlan } from '../checks/index.ts';
+import { compileContract, type CompiledContract } from '../checks/index.ts';
 import { buildMessage } from '../soap/build.ts';
 import { contentTypeFor } from '../soap/versions.ts';
 import type { Redactor } from '../secrets/redact.ts';
@@ -33,7 +33,7 @@ export function secretLocalNames(c: Contract): string[] {
 }
 
 export class PreparedContract {
-  readonly plan: ContractPlan;
+  readonly compiled: CompiledContract;
   /** The SOAP request headers (frozen: shared by every request). */
   readonly headers: Readonly<Record<string, string>>;
   #body: { key: string; body: string } | undefined;
@@ -44,7 +44,7 @@ export class PreparedContract {
     readonly contract: Contract,
     private readonly redactor: Redactor,
   ) {
-    this.plan = compileContract(contract);
+    this.compiled = compileContract(contract);
     const h: Record<string, string> = { 'content-type': contentTypeFor(contract.soapVersion, contract.action), accept: contract.soapVersion === '1.1' ? 'text/xml' : 'application/soap+xml' };
     if (contract.soapVersion === '1.1') h['soapaction'] = `"${contract.action}"`;
     this.headers = Object.freeze(h);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/corpus.ts';
 import { loadContracts } from '../../src/contract/load.ts';
-import { checkMessage, compileContract, RULES, type ContractPlan, type HttpFacts } from '../../src/checks/index.ts';
+import { checkMessage, compileContract, RULES, type CompiledContract, type HttpFacts } from '../../src/checks/index.ts';
 import { findingLine } from '../../src/report/format.ts';
 
 const page = readFileSync(join(REPO_ROOT, 'docs', 'rules.md'), 'utf8');
@@ -30,9 +30,9 @@ function httpFacts(text: string | undefined): HttpFacts | undefined {
   return status ? { status: Number(status), headers } : { method: first!.split(' ')[0], headers };
 }
 
-let plan: ContractPlan;
+let plan: CompiledContract;
 /** Plans by operation: a section may name its contract, `Invalid example (response, contract GetGadget)` (the WSDL-style fixture). */
-const plans = new Map<string, ContractPlan>();
+const plans = new Map<string, CompiledContract>();
 beforeAll(async () => {
   const { contracts, problems } = await loadContracts([join(REPO_ROOT, 'test', 'fixtures', 'checks', 'contracts'), join(REPO_ROOT, 'test', 'fixtures', 'checks', 'wsdl')]);
   expect(problems).toEqual([]);

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkMessage } from '../../src/checks/index.ts';
-import { compileContract } from '../../src/checks/plan.ts';
+import { compileContract } from '../../src/checks/compiled.ts';
 import { Redactor } from '../../src/secrets/redact.ts';
 import { envelope } from './support/contract.ts';
 import { OK_THING, resp, thing } from './support/fixtures.ts';

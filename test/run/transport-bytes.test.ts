@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkMessage } from '../../src/checks/index.ts';
-import { compileContract } from '../../src/checks/plan.ts';
+import { compileContract } from '../../src/checks/compiled.ts';
 import { check } from '../../src/run/exchange.ts';
 import { createTransport, type HttpResponse } from '../../src/run/transport.ts';
 import { envelope } from '../checks/support/contract.ts';

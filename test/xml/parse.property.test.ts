@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkMessage } from '../../src/checks/index.ts';
-import { compileContract } from '../../src/checks/plan.ts';
+import { compileContract } from '../../src/checks/compiled.ts';
 import { parseXml } from '../../src/xml/index.ts';
 import { thing } from '../checks/support/fixtures.ts';
 

@@ -15,7 +15,7 @@ export const rule: Rule = {
         if (!first || first.local === expected.name.local) return;
         ctx.report({
           el: first,
-          message: `body element is ${nameOf(first)}, expected ${expected.written} (${ctx.direction} of ${ctx.plan.contract.service}.${ctx.plan.contract.operation})`,
+          message: `body element is ${nameOf(first)}, expected ${expected.written} (${ctx.direction} of ${ctx.compiled.contract.service}.${ctx.compiled.contract.operation})`,
           expected: expected.clark,
           actual: first.ns ? `{${first.ns}}${first.local}` : first.local,
         });

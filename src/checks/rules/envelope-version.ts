@@ -9,7 +9,7 @@ export const rule: Rule = {
   appliesTo: 'both',
   levels: { strict: 'error', compatible: 'error' },
   create(ctx) {
-    const want = ctx.plan.soap;
+    const want = ctx.compiled.soap;
     return {
       envelope(env) {
         if (!env.isEnvelope || env.root.ns === want.envelopeNs) return;

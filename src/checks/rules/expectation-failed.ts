@@ -106,7 +106,7 @@ export const rule: Rule = {
   appliesTo: 'both',
   levels: { strict: 'error', compatible: 'error' },
   create(ctx) {
-    const mine = ctx.plan.contract.expectations.filter((e) => e.applies === 'both' || e.applies === ctx.direction);
+    const mine = ctx.compiled.contract.expectations.filter((e) => e.applies === 'both' || e.applies === ctx.direction);
     if (mine.length === 0) return {};
     // Once per contract: the steps of each failWhen test that is a plain path.
     const paths = mine.map((e) => (e.failWhen ? simplePathOf(e.test, e.namespaces) : null));

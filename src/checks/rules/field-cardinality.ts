@@ -1,14 +1,14 @@
 import type { XElement } from '../../xml/tree.ts';
-import type { ElementPlan } from '../plan.ts';
+import type { CompiledElement } from '../compiled.ts';
 import type { Rule, RuleContext } from '../rule.ts';
 import { docsAnchor } from '../rule.ts';
 import { nameOf } from '../helpers/describe.ts';
 
-function bounds(n: ElementPlan): string {
+function bounds(n: CompiledElement): string {
   return n.maxOccurs === Infinity ? `at least ${n.minOccurs}` : n.minOccurs === n.maxOccurs ? `exactly ${n.minOccurs}` : `${n.minOccurs} to ${n.maxOccurs}`;
 }
 
-function check(ctx: RuleContext, parent: XElement, node: ElementPlan, occurrences: readonly XElement[]): void {
+function check(ctx: RuleContext, parent: XElement, node: CompiledElement, occurrences: readonly XElement[]): void {
   const n = occurrences.length;
   if (n > node.maxOccurs) {
     ctx.report({ el: occurrences[node.maxOccurs], message: `${node.written} occurs ${n} times in ${nameOf(parent)}; allowed ${bounds(node)}`, expected: bounds(node), actual: String(n) });
@@ -37,7 +37,7 @@ export const rule: Rule = {
         for (const [i, occurrences] of wrong) check(ctx, parent, content.children[i]!, occurrences);
       },
       headers(match, env) {
-        for (const h of match.plan.headers) {
+        for (const h of match.compiled.headers) {
           const occ = match.blocks.filter((b) => b.node === h).map((b) => b.el);
           check(ctx, env.header ?? env.root, h, occ);
         }

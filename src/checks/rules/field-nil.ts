@@ -23,7 +23,7 @@ export const rule: Rule = {
         if (v === 'false' || v === '0') {
           // XML Schema allows xsi:nil, even "false", only on nillable elements; where the contract
           // knows nillability exactly (imported from a WSDL), strict says so.
-          if (!node.nillable && ctx.profile === 'strict' && ctx.plan.contract.source?.importer === 'wsdl') {
+          if (!node.nillable && ctx.profile === 'strict' && ctx.compiled.contract.source?.importer === 'wsdl') {
             ctx.report({ el, message: `${nameOf(el)} carries xsi:nil="${a.value}", but the contract's ${node.written} is not nillable: XML Schema allows xsi:nil only on nillable elements`, expected: 'no xsi:nil', actual: `xsi:nil="${a.value}"` });
           }
           return;

@@ -11,7 +11,7 @@ export const rule: Rule = {
     return {
       headers(match, env) {
         const seen = new Set(match.blocks.map((b) => b.node));
-        for (const h of match.plan.headers) {
+        for (const h of match.compiled.headers) {
           if (h.minOccurs === 0 || seen.has(h)) continue;
           ctx.report({ el: env.header ?? env.root, message: `required header block ${h.written} is missing`, expected: h.written, actual: 'absent' });
         }

@@ -24,7 +24,7 @@ export const rule: Rule = {
             continue;
           }
           if (b.index < 0 && (v === '1' || v === 'true')) {
-            ctx.report({ el: b.el, message: `header block ${nameOf(b.el)} is marked mustUnderstand but the contract does not know it; a conforming receiver must fault`, expected: match.plan.headers.map((h) => h.written).join(', ') || 'no header blocks', actual: nameOf(b.el) });
+            ctx.report({ el: b.el, message: `header block ${nameOf(b.el)} is marked mustUnderstand but the contract does not know it; a conforming receiver must fault`, expected: match.compiled.headers.map((h) => h.written).join(', ') || 'no header blocks', actual: nameOf(b.el) });
           }
         }
       },

@@ -9,13 +9,13 @@ export const rule: Rule = {
   appliesTo: 'request',
   levels: { strict: 'error', compatible: 'error' },
   create(ctx) {
-    const want = ctx.plan.action;
+    const want = ctx.compiled.action;
     // A derived action is the importer's guess by convention: a difference is only a hint.
-    const soft = ctx.plan.contract.actionSource === 'derived';
+    const soft = ctx.compiled.contract.actionSource === 'derived';
     const note = soft ? ' (the contract\'s action is derived by convention, not documented)' : '';
     return {
       http(http) {
-        if (ctx.plan.soap.version === '1.1') {
+        if (ctx.compiled.soap.version === '1.1') {
           const raw = http.headers['soapaction'];
           if (raw === undefined) {
             ctx.report({ path: '/', message: 'SOAP 1.1 request has no SOAPAction header', expected: want, actual: 'absent' });

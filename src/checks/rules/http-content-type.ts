@@ -9,12 +9,12 @@ export const rule: Rule = {
   appliesTo: 'both',
   levels: { strict: 'error', compatible: 'error' },
   create(ctx) {
-    const want = ctx.plan.soap.contentType;
+    const want = ctx.compiled.soap.contentType;
     return {
       http(http) {
         const raw = http.headers['content-type'];
         if (raw === undefined) {
-          ctx.report({ path: '/', message: `no Content-Type header; SOAP ${ctx.plan.soap.version} uses ${want}`, expected: want, actual: 'absent' });
+          ctx.report({ path: '/', message: `no Content-Type header; SOAP ${ctx.compiled.soap.version} uses ${want}`, expected: want, actual: 'absent' });
           return;
         }
         const ct = parseContentType(raw);
@@ -23,12 +23,12 @@ export const rule: Rule = {
           const type = (ct.params.get('type') ?? '').toLowerCase();
           const root = type === 'application/xop+xml' ? (ct.params.get('start-info') ?? '').toLowerCase() : type;
           if (root !== want) {
-            ctx.report({ path: '/', message: `Content-Type multipart/related says its root part is ${root ? root : 'of no type (no type parameter)'}, not ${want} (SOAP ${ctx.plan.soap.version})`, expected: `multipart/related; type="${want}" (or MTOM: type="application/xop+xml"; start-info="${want}")`, actual: raw });
+            ctx.report({ path: '/', message: `Content-Type multipart/related says its root part is ${root ? root : 'of no type (no type parameter)'}, not ${want} (SOAP ${ctx.compiled.soap.version})`, expected: `multipart/related; type="${want}" (or MTOM: type="application/xop+xml"; start-info="${want}")`, actual: raw });
           }
           return;
         }
         if (ct.mediaType !== want) {
-          ctx.report({ path: '/', message: `Content-Type ${ct.mediaType || JSON.stringify(raw)} is not ${want} (SOAP ${ctx.plan.soap.version})`, expected: want, actual: ct.mediaType || raw });
+          ctx.report({ path: '/', message: `Content-Type ${ct.mediaType || JSON.stringify(raw)} is not ${want} (SOAP ${ctx.compiled.soap.version})`, expected: want, actual: ct.mediaType || raw });
         }
       },
     };

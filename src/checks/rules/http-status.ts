@@ -14,7 +14,7 @@ export const rule: Rule = {
       http(http, env) {
         if (http.status === undefined) return;
         const from = http.url ? ` from ${http.url}` : '';
-        const version = env?.version ?? ctx.plan.soap;
+        const version = env?.version ?? ctx.compiled.soap;
         if (!env || !env.isEnvelope) {
           // Not a SOAP answer at all (an HTML error page, a proxy's 502, plain text): the status says why. Only a
           // Fault would justify a 4xx/5xx, and there is none.

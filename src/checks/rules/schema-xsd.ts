@@ -9,9 +9,9 @@ export const rule: Rule = {
   appliesTo: 'both',
   // A validator is no tolerant reader: what it says is a warning in the compatible profile.
   levels: { strict: 'error', compatible: 'warn' },
-  usesNative: (plan) => plan.contract.schemas.length > 0,
+  usesNative: (compiled) => compiled.contract.schemas.length > 0,
   create(ctx) {
-    const files = ctx.plan.contract.schemas;
+    const files = ctx.compiled.contract.schemas;
     if (files.length === 0) return {};
     let compiled: ReturnType<typeof schemaSetOf> | undefined;
     return {

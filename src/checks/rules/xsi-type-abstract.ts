@@ -14,7 +14,7 @@ export const rule: Rule = {
     return {
       element(el, node) {
         const t = node.declaredType;
-        if (!t || !ctx.plan.isAbstract(t) || isNil(el)) return;
+        if (!t || !ctx.compiled.isAbstract(t) || isNil(el)) return;
         const a = attribute(el, XSI_NS, 'type');
         if (a === undefined) {
           ctx.report({ el, message: `${nameOf(el)} is declared with the abstract type ${clark(t)}; it needs an xsi:type naming a type derived from it`, expected: `xsi:type of a type derived from ${clark(t)}`, actual: 'no xsi:type' });

@@ -17,7 +17,7 @@ export const rule: Rule = {
         const a = attribute(el, XSI_NS, 'type');
         if (!a) return;
         const got = resolveQName(a.value, el.scope, true);
-        if (!got || sameName(got, node.declaredType) || ctx.plan.substitutable(got, node.declaredType)) return;
+        if (!got || sameName(got, node.declaredType) || ctx.compiled.substitutable(got, node.declaredType)) return;
         // The same namespace substitution namespace/mismatch already reported for this subtree.
         const r = match.remap;
         if (r && got.local === node.declaredType.local && got.ns === r.to && node.declaredType.ns === r.from) return;

@@ -1,9 +1,9 @@
 /**
- * Compile a resolved Contract into a validation plan, once (ajv-style): for every element the
+ * Compile a resolved Contract into a compiled form, once (ajv-style): for every element the
  * expected children with resolved names and occurrence bounds, nillability, the declared type
  * that `xsi:type` must resolve to, and a lexical checker for simple content. Named types are
  * compiled lazily and memoised by Clark name, so recursive types cost nothing up front.
- * Checking walks the parsed message against the plan; it never reads the contract again.
+ * Checking walks the parsed message against the compiled contract; it never reads the contract again.
  */
 import type { Attribute, AnyAttribute, Contract, Facets, Field, Group, Message, TypeDef, TypeRegistry, Wildcard } from '../contract/model.ts';
 import { isGroup, isWildcard, singleGroup } from '../contract/particles.ts';
@@ -14,7 +14,7 @@ import { soapVersionInfo, type SoapVersionInfo } from '../soap/versions.ts';
 import { builtinCheck, enumCheck, typeLabel, type EnumProblem, type LexicalCheck } from './lexical/index.ts';
 
 /** A choice group: which children are its alternatives, and how many times it occurs. */
-export interface ChoicePlan {
+export interface CompiledChoice {
   /** Each alternative as the indexes (into `children`) of its fields. */
   readonly alternatives: readonly (readonly number[])[];
   /** The group's effective minOccurs (0 inside an optional group). */
@@ -23,7 +23,7 @@ export interface ChoicePlan {
 }
 
 /** An element wildcard (xsd:any) of complex content. */
-export interface WildcardPlan {
+export interface CompiledWildcard {
   /** Does an element in this namespace match? */
   matches(ns: string): boolean;
   readonly processContents: Wildcard['processContents'];
@@ -34,7 +34,7 @@ export interface WildcardPlan {
 }
 
 /** An attribute the content declares. */
-export interface AttributePlan {
+export interface CompiledAttribute {
   readonly name: ExpandedName;
   readonly clark: string;
   readonly written: string;
@@ -45,9 +45,9 @@ export interface AttributePlan {
 }
 
 /** The attributes content allows (set when the contract says which: WSDL contracts, or types that declare attributes). */
-export interface AttributesPlan {
-  readonly list: readonly AttributePlan[];
-  readonly byClark: ReadonlyMap<string, AttributePlan>;
+export interface CompiledAttributes {
+  readonly list: readonly CompiledAttribute[];
+  readonly byClark: ReadonlyMap<string, CompiledAttribute>;
   /** anyAttribute: does an attribute in this namespace match? */
   readonly any?: (ns: string) => boolean;
 }
@@ -60,14 +60,14 @@ export interface ComplexContent {
    * Every field of the content, flattened through its groups, in order; minOccurs/maxOccurs are
    * effective (a field in a choice or an optional group has minOccurs 0; a repeated group multiplies maxOccurs).
    */
-  readonly children: readonly ElementPlan[];
+  readonly children: readonly CompiledElement[];
   /** False for an `all` group: any order. */
   readonly ordered: boolean;
   /** Per child: the position order is checked by (children of one repeating choice share one: they may interleave). */
   readonly orderKeys: readonly number[];
-  readonly choices: readonly ChoicePlan[];
-  readonly wildcards: readonly WildcardPlan[];
-  readonly attributes?: AttributesPlan;
+  readonly choices: readonly CompiledChoice[];
+  readonly wildcards: readonly CompiledWildcard[];
+  readonly attributes?: CompiledAttributes;
   /** Clark name → index in `children`. */
   readonly byName: ReadonlyMap<string, number>;
   /** Namespace URI → local name → index: the same lookup as `byName` without building a Clark key per element. */
@@ -80,7 +80,7 @@ export interface SimpleContent {
   readonly kind: 'simple';
   readonly label: string;
   /** Attributes of a complex type with simple content. */
-  readonly attributes?: AttributesPlan;
+  readonly attributes?: CompiledAttributes;
   /** XSD lexical space check (null = valid). */
   readonly lexical?: LexicalCheck;
   /** Enum / enum-list membership. */
@@ -90,9 +90,9 @@ export interface SimpleContent {
 /** Content the contract says nothing about (no type, no fields, or a type it does not define). */
 export interface AnyContent { readonly kind: 'any' }
 
-export type ContentPlan = ComplexContent | SimpleContent | AnyContent;
+export type CompiledContent = ComplexContent | SimpleContent | AnyContent;
 
-export interface ElementPlan {
+export interface CompiledElement {
   readonly name: ExpandedName;
   readonly clark: string;
   /** As written in the contract (`User:Ticket`), for messages. */
@@ -104,27 +104,27 @@ export interface ElementPlan {
   /** The declared type an `xsi:type` must resolve to, when the contract names one. */
   readonly declaredType?: ExpandedName;
   /** Compiled on first use, memoised. */
-  readonly content: ContentPlan;
+  readonly content: CompiledContent;
 }
 
-export interface MessagePlan {
+export interface CompiledMessage {
   readonly direction: 'request' | 'response';
-  readonly headers: readonly ElementPlan[];
-  readonly headerByName: ReadonlyMap<string, ElementPlan>;
-  readonly headerByLocal: ReadonlyMap<string, ElementPlan>;
-  readonly body: ElementPlan;
+  readonly headers: readonly CompiledElement[];
+  readonly headerByName: ReadonlyMap<string, CompiledElement>;
+  readonly headerByLocal: ReadonlyMap<string, CompiledElement>;
+  readonly body: CompiledElement;
   /** The source put this message's header blocks directly under Envelope (a recorded quirk). */
   readonly headerBlocksOutsideHeaderQuirk: boolean;
 }
 
-export interface ContractPlan {
+export interface CompiledContract {
   readonly contract: Contract;
   readonly soap: SoapVersionInfo;
   readonly action: string;
-  readonly request: MessagePlan;
-  readonly response: MessagePlan;
+  readonly request: CompiledMessage;
+  readonly response: CompiledMessage;
   /** The content of a named type (compiled once, memoised): what an element with that `xsi:type` holds. */
-  typeContent(type: ExpandedName): ContentPlan;
+  typeContent(type: ExpandedName): CompiledContent;
   /**
    * May an element declared with type `declared` carry `xsi:type` naming `actual`? Yes for the
    * same type, a type derived from it (extension or restriction, directly or not), anything in an
@@ -172,7 +172,7 @@ function namespaceMatcher(constraint: string, targetNamespace: string): (ns: str
 }
 
 class TypeCompiler {
-  private readonly memo = new Map<string, ContentPlan>();
+  private readonly memo = new Map<string, CompiledContent>();
   /**
    * @param attributesKnown the contract says every attribute a type has (imported from a WSDL):
    *   undeclared attributes are then departures; otherwise only types that declare attributes say so.
@@ -182,7 +182,7 @@ class TypeCompiler {
     private readonly attributesKnown: boolean,
   ) {}
 
-  typeContent(type: ExpandedName): ContentPlan {
+  typeContent(type: ExpandedName): CompiledContent {
     const key = clark(type);
     let c = this.memo.get(key);
     if (c) return c;
@@ -191,7 +191,7 @@ class TypeCompiler {
     return c;
   }
 
-  private compileType(type: ExpandedName): ContentPlan {
+  private compileType(type: ExpandedName): CompiledContent {
     // A definition in the contract's types wins over built-in knowledge of non-XSD types (the .NET
     // serialization ones): the contract is the source of truth. XSD built-ins cannot be redefined.
     const def = type.ns === XSD_NS ? undefined : this.types.get(clark(type));
@@ -230,9 +230,9 @@ class TypeCompiler {
     return { kind: 'simple', label: def.written, lexical: enumeration && def.enumComplete && !facets ? undefined : lexical, enumeration };
   }
 
-  private attributePlan(attrs: readonly Attribute[], any: AnyAttribute | undefined): AttributesPlan | undefined {
+  private attributePlan(attrs: readonly Attribute[], any: AnyAttribute | undefined): CompiledAttributes | undefined {
     if (!this.attributesKnown && attrs.length === 0 && !any) return undefined;
-    const list: AttributePlan[] = attrs.map((a) => {
+    const list: CompiledAttribute[] = attrs.map((a) => {
       const value = a.type ? this.typeContent(a.type) : undefined;
       return {
         name: a.name, clark: clark(a.name), written: a.written, required: a.use === 'required',
@@ -243,11 +243,11 @@ class TypeCompiler {
     return { list, byClark: new Map(list.map((a) => [a.clark, a])), ...(any ? { any: namespaceMatcher(any.namespace, '') } : {}) };
   }
 
-  complex(label: string, group: Group, attributes?: AttributesPlan): ComplexContent {
-    const children: ElementPlan[] = [];
+  complex(label: string, group: Group, attributes?: CompiledAttributes): ComplexContent {
+    const children: CompiledElement[] = [];
     const orderKeys: number[] = [];
-    const choices: ChoicePlan[] = [];
-    const wildcards: WildcardPlan[] = [];
+    const choices: CompiledChoice[] = [];
+    const wildcards: CompiledWildcard[] = [];
     // Walk the groups, multiplying occurrences down: `min`/`max` are the enclosing groups' effective bounds.
     const visit = (g: Group, min: number, max: number, orderKey: number | undefined, depth: number): number[] => {
       const gMin = min * g.minOccurs;
@@ -309,12 +309,12 @@ class TypeCompiler {
 
   private readonly abstract = new WeakMap<ExpandedName, boolean>();
 
-  element(f: Field, occurs?: { minOccurs: number; maxOccurs: number }): ElementPlan {
+  element(f: Field, occurs?: { minOccurs: number; maxOccurs: number }): CompiledElement {
     return new FieldPlan(f, this, occurs);
   }
 
   /** The content of a field: its inline fields, else its type's, else nothing known. */
-  contentOf(f: Field): ContentPlan {
+  contentOf(f: Field): CompiledContent {
     if (f.fields || f.content) {
       return this.complex('inline', f.content ?? singleGroup('sequence', f.fields ?? []), this.attributePlan(f.attributes ?? [], f.anyAttribute));
     }
@@ -323,11 +323,11 @@ class TypeCompiler {
 }
 
 /**
- * An element plan with its content compiled on first use. A class, so that every plan shares one
- * shape (a getter in an object literal gave each plan its own, and made every `node.*` read in the
+ * A compiled element with its content compiled on first use. A class, so that every one shares one
+ * shape (a getter in an object literal gave each its own, and made every `node.*` read in the
  * rules megamorphic).
  */
-class FieldPlan implements ElementPlan {
+class FieldPlan implements CompiledElement {
   readonly name: ExpandedName;
   readonly clark: string;
   readonly written: string;
@@ -336,7 +336,7 @@ class FieldPlan implements ElementPlan {
   readonly nillable: boolean;
   readonly secret: boolean;
   readonly declaredType?: ExpandedName;
-  #content: ContentPlan | undefined;
+  #content: CompiledContent | undefined;
   readonly #field: Field;
   readonly #compiler: TypeCompiler;
 
@@ -353,12 +353,12 @@ class FieldPlan implements ElementPlan {
     this.#compiler = compiler;
   }
 
-  get content(): ContentPlan {
+  get content(): CompiledContent {
     return (this.#content ??= this.#compiler.contentOf(this.#field));
   }
 }
 
-function messagePlan(compiler: TypeCompiler, contract: Contract, direction: 'request' | 'response', msg: Message): MessagePlan {
+function messagePlan(compiler: TypeCompiler, contract: Contract, direction: 'request' | 'response', msg: Message): CompiledMessage {
   const headers = msg.headers.map((h) => compiler.element(h));
   const headerByName = new Map(headers.map((h) => [h.clark, h] as const));
   const headerByLocal = new Map(headers.map((h) => [h.name.local, h] as const));
@@ -366,7 +366,7 @@ function messagePlan(compiler: TypeCompiler, contract: Contract, direction: 'req
   return { direction, headers, headerByName, headerByLocal, body: compiler.element(msg.body), headerBlocksOutsideHeaderQuirk: quirk };
 }
 
-const cache = new WeakMap<Contract, ContractPlan>();
+const cache = new WeakMap<Contract, CompiledContract>();
 
 /**
  * One compiler per types registry (and attribute rule): the contracts of one types file share their
@@ -381,12 +381,12 @@ function compilerFor(types: TypeRegistry, attributesKnown: boolean): TypeCompile
   return (byKind[kind] ??= new TypeCompiler(types, attributesKnown));
 }
 
-/** Compile a contract into its validation plan (cached per contract object). */
-export function compileContract(contract: Contract): ContractPlan {
+/** Compile a contract into its compiled form (cached per contract object). */
+export function compileContract(contract: Contract): CompiledContract {
   const hit = cache.get(contract);
   if (hit) return hit;
   const compiler = compilerFor(contract.types, contract.source?.importer === 'wsdl');
-  const plan: ContractPlan = {
+  const compiled: CompiledContract = {
     contract,
     soap: soapVersionInfo(contract.soapVersion),
     action: contract.action,
@@ -396,6 +396,6 @@ export function compileContract(contract: Contract): ContractPlan {
     substitutable: (actual, declared) => compiler.substitutable(actual, declared),
     isAbstract: (t) => compiler.isAbstract(t),
   };
-  cache.set(contract, plan);
-  return plan;
+  cache.set(contract, compiled);
+  return compiled;
 }
