@@ -310,7 +310,7 @@ class TypeCompiler {
   private readonly abstract = new WeakMap<ExpandedName, boolean>();
 
   element(f: Field, occurs?: { minOccurs: number; maxOccurs: number }): CompiledElement {
-    return new FieldPlan(f, this, occurs);
+    return new LazyCompiledElement(f, this, occurs);
   }
 
   /** The content of a field: its inline fields, else its type's, else nothing known. */
@@ -327,7 +327,7 @@ class TypeCompiler {
  * shape (a getter in an object literal gave each its own, and made every `node.*` read in the
  * rules megamorphic).
  */
-class FieldPlan implements CompiledElement {
+class LazyCompiledElement implements CompiledElement {
   readonly name: ExpandedName;
   readonly clark: string;
   readonly written: string;
